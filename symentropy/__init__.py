@@ -1,0 +1,44 @@
+"""symentropy: exact information theory with sympy.
+
+Entropies, conditional entropies and mutual informations of joint
+distributions whose probabilities are exact rationals or symbols, returned as
+exact sympy expressions.
+
+>>> from symentropy import Distribution, entropy, mutual_information
+>>> d = Distribution.from_dict({(0, 0): "1/2", (1, 1): "1/4", (1, 0): "1/4"}, names=("X", "Y"))
+>>> entropy(d), mutual_information(d, "X", "Y")
+(3/2, -3/4 + log(3)*3/(4*log(2)))
+"""
+
+from .distribution import Distribution, independent, uniform
+from .errors import (
+    DistributionError,
+    InexactInputError,
+    InvalidBaseError,
+    ParseError,
+    SymentropyError,
+    UndecidedError,
+    UnknownVariableError,
+    ZeroProbabilityError,
+)
+from .measures import conditional_entropy, entropy, joint_entropy, mutual_information
+
+__all__ = [
+    "Distribution",
+    "uniform",
+    "independent",
+    "entropy",
+    "joint_entropy",
+    "conditional_entropy",
+    "mutual_information",
+    "SymentropyError",
+    "DistributionError",
+    "InexactInputError",
+    "InvalidBaseError",
+    "ParseError",
+    "UndecidedError",
+    "UnknownVariableError",
+    "ZeroProbabilityError",
+]
+
+__version__ = "0.1.0"

@@ -1,0 +1,98 @@
+"""Exceptions raised by symentropy.
+
+Policy
+======
+
+Every error symentropy raises on bad input is an instance of
+:class:`SymentropyError` *and* of the builtin exception a Python user would
+already catch for that kind of mistake:
+
+=============================  ==========================  =====================================
+exception                      builtin base                raised when
+=============================  ==========================  =====================================
+:class:`DistributionError`     ``ValueError``              a table is not a probability
+                                                           distribution (negative cell, total
+                                                           other than 1, duplicate outcome,
+                                                           outcome of the wrong length, a name
+                                                           used twice, no outcomes at all)
+:class:`InexactInputError`     ``TypeError``,              a Python ``float`` was given where an
+                               ``ValueError``              exact number is needed
+:class:`ParseError`            ``ValueError``              a string is outside the safe grammar
+:class:`UnknownVariableError`  ``LookupError``             a variable name is not in the
+                                                           distribution
+:class:`ZeroProbabilityError`  ``ValueError``              conditioning on an event of
+                                                           probability zero
+:class:`UndecidedError`        ``ValueError``              validity depends on symbols and
+                                                           ``strict=True`` was asked for
+:class:`InvalidBaseError`      ``ValueError``              a logarithm base is not positive or
+                                                           is 1
+=============================  ==========================  =====================================
+
+Messages state the rule that was broken and quote the offending value, e.g.
+``probabilities sum to 5/6, not 1``.  No function of symentropy lets a bare
+``KeyError``, ``ZeroDivisionError`` or ``nan`` escape for input it can check.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "SymentropyError",
+    "DistributionError",
+    "InexactInputError",
+    "ParseError",
+    "UnknownVariableError",
+    "ZeroProbabilityError",
+    "UndecidedError",
+    "InvalidBaseError",
+]
+
+
+class SymentropyError(Exception):
+    """Base class of every exception raised by symentropy."""
+
+
+class DistributionError(SymentropyError, ValueError):
+    """A table of probabilities is not a valid distribution."""
+
+
+class InexactInputError(DistributionError, TypeError):
+    """An inexact number (a Python ``float``) was given where an exact one is needed.
+
+    ``0.1`` is not ``1/10``: the float closest to it is
+    ``3602879701896397/36028797018963968``.  Pass a string (``"0.1"``), a
+    :class:`fractions.Fraction` or a sympy ``Rational`` instead, or opt in to the
+    exact binary value with ``exact_floats=True``.
+    """
+
+
+class ParseError(SymentropyError, ValueError):
+    """A string is not in symentropy's small, safe expression grammar.
+
+    ``position`` is the 0-based index in ``text`` where the problem was found.
+    """
+
+    def __init__(self, message: str, text: str = "", position: int | None = None):
+        self.text = text
+        self.position = position
+        if position is not None and text:
+            message = f"{message}\n    {text}\n    {' ' * position}^"
+        super().__init__(message)
+
+
+class UnknownVariableError(SymentropyError, LookupError):
+    """A variable name is not among the distribution's names."""
+
+    def __str__(self) -> str:  # LookupError would quote the message like a key
+        return str(self.args[0]) if self.args else ""
+
+
+class ZeroProbabilityError(SymentropyError, ValueError):
+    """Conditioning on an event whose probability is zero."""
+
+
+class UndecidedError(SymentropyError, ValueError):
+    """Validity could not be decided because of symbols, and ``strict=True`` was given."""
+
+
+class InvalidBaseError(SymentropyError, ValueError):
+    """A logarithm base is not positive, or is equal to 1."""
