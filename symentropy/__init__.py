@@ -7,7 +7,7 @@ exact sympy expressions.
 >>> from symentropy import Distribution, entropy, mutual_information
 >>> d = Distribution.from_dict({(0, 0): "1/2", (1, 1): "1/4", (1, 0): "1/4"}, names=("X", "Y"))
 >>> entropy(d), mutual_information(d, "X", "Y")
-(3/2, -3/4 + log(3)*3/(4*log(2)))
+(3/2, -3*log(3)/(4*log(2)) + 3/2)
 """
 
 from .distribution import Distribution, independent, uniform

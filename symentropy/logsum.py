@@ -277,8 +277,13 @@ class LogSum:
 
         ``base`` must already be validated (see :func:`symentropy.logbase.as_base`).
         For a rational base ``b = prod q**f_q``, the part along ``log(b)`` is
-        taken out as a rational number, using the smallest prime of ``b``:
-        in bits, ``H = r + sum_{q odd} c_q log(q)/log(2)``.
+        taken out as a number ``r``: in bits, ``H = r + sum_{q odd} c_q
+        log(q)/log(2)``.  For a base with several primes (10 = 2*5), ``r`` is
+        taken along the prime ``q`` of ``b`` that minimises ``|c_q / f_q|``
+        (ties: the smaller prime), so ``log_10 6`` stays
+        ``log(2)/log(10) + log(3)/log(10)`` and ``log_10 20`` is
+        ``1 + log(2)/log(10)``.  The choice depends only on the value, so
+        the form stays canonical.
         """
         base = sympy.sympify(base)
         primes = {k: c for k, c in self._terms.items() if isinstance(k, int)}
@@ -292,7 +297,7 @@ class LogSum:
                 vector = dict(factor_integer(int(base.p)))
                 for q, e in factor_integer(int(base.q)):
                     vector[q] = -e
-                pivot = min(vector)
+                pivot = _pivot(primes, vector)
                 ratio = _mul(primes.get(pivot, Fraction(0)), Fraction(1, vector[pivot]))
                 if (isinstance(ratio, Fraction) and ratio) or (isinstance(ratio, sympy.Expr) and ratio != 0):
                     parts.append(tidy(_sym(ratio)) if isinstance(ratio, sympy.Expr) else _sym(ratio))
@@ -315,6 +320,17 @@ class LogSum:
             if c != 0:
                 parts.append(_term(c, sympy.log(arg), divisor, arg))
         return sympy.Add(*parts)
+
+
+def _pivot(primes: dict, vector: dict[int, int]) -> int:
+    """The prime of the base along which the rational part is taken (see ``to_expr``)."""
+    ratios = []
+    for q, f in vector.items():
+        c = primes.get(q, Fraction(0))
+        if not isinstance(c, Fraction):  # symbolic coefficients: the smallest prime
+            return min(vector)
+        ratios.append((abs(c / f), q))
+    return min(ratios)[1]
 
 
 def _term(coefficient: sympy.Expr, log: sympy.Expr, divisor: sympy.Expr, arg: sympy.Expr | None = None) -> sympy.Expr:

@@ -1,0 +1,57 @@
+"""Helpers shared by the tests: exact comparison and hypothesis strategies."""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+
+import sympy
+from hypothesis import strategies as st
+
+from symentropy import Distribution
+
+
+def assert_exact(value: sympy.Expr, expected: sympy.Expr) -> None:
+    """Assert that ``value`` is an exact sympy expression equal to ``expected``.
+
+    Equality is proved, not estimated: structural equality, or a difference
+    that sympy reduces to exactly 0 after expanding logarithms.  ``force=True``
+    is valid here because the arguments of the logarithms compared are
+    positive rationals.
+    """
+    assert isinstance(value, sympy.Expr), f"{value!r} is not a sympy expression"
+    assert not value.has(sympy.Float), f"{value} contains a float"
+    assert not value.has(sympy.nan, sympy.zoo), f"{value} contains nan or zoo"
+    if value == expected:
+        return
+    difference = sympy.simplify(sympy.expand_log(sympy.sympify(value - expected), force=True))
+    assert difference == 0, f"{value} != {expected} (difference {difference})"
+
+
+@st.composite
+def rational_pmfs(draw, size: int, *, allow_zero: bool = True, max_weight: int = 12) -> list[sympy.Rational]:
+    """``size`` exact rational probabilities summing to 1 (weights / total)."""
+    low = 0 if allow_zero else 1
+    weights = draw(st.lists(st.integers(low, max_weight), min_size=size, max_size=size))
+    if sum(weights) == 0:
+        weights[draw(st.integers(0, size - 1))] = 1
+    total = sum(weights)
+    return [sympy.Rational(w, total) for w in weights]
+
+
+@st.composite
+def joint_distributions(draw, *, min_vars: int = 2, max_vars: int = 4, max_card: int = 3) -> Distribution:
+    """A random exact joint distribution over variables ``X1, X2, ...``."""
+    n = draw(st.integers(min_vars, max_vars))
+    cards = [draw(st.integers(1 if n > 2 else 2, max_card)) for _ in range(n)]
+    outcomes = list(itertools.product(*(range(c) for c in cards)))
+    probs = draw(rational_pmfs(len(outcomes)))
+    names = tuple(f"X{i}" for i in range(1, n + 1))
+    return Distribution(dict(zip(outcomes, probs)), names=names)
+
+
+def fraction_entropy_bits(probs) -> float:
+    """An independent float evaluation of -sum p log2 p, for sanity checks."""
+    import math
+
+    return -sum(float(Fraction(str(p))) * math.log2(float(Fraction(str(p)))) for p in probs if p != 0)

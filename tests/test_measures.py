@@ -1,0 +1,182 @@
+"""Shannon measures: exact values, canonical forms, bases, symbols and errors."""
+
+import pytest
+import sympy
+from sympy import E, Rational as R, log
+
+from symentropy import (
+    Distribution,
+    InvalidBaseError,
+    UnknownVariableError,
+    conditional_entropy,
+    entropy,
+    independent,
+    joint_entropy,
+    mutual_information,
+    uniform,
+)
+from tests.support import assert_exact, fraction_entropy_bits
+
+p, q = sympy.symbols("p q")
+
+
+def test_fair_die_canonical_form():
+    h = entropy(uniform(range(1, 7)))
+    assert h == 1 + log(3) / log(2)  # structural equality: the canonical form
+
+
+def test_dyadic_distribution_is_rational():
+    assert entropy(Distribution.from_pmf(["1/2", "1/4", "1/8", "1/8"])) == R(7, 4)
+
+
+@pytest.mark.parametrize(
+    "base, expected",
+    [
+        (2, 1 + log(3) / log(2)),
+        (E, log(2) + log(3)),
+        (6, sympy.Integer(1)),
+        (3, 1 + log(2) / log(3)),
+        (10, log(2) / log(10) + log(3) / log(10)),
+        (4, R(1, 2) + log(3) / log(4)),
+        (36, R(1, 2)),
+        (20, log(2) / log(20) + log(3) / log(20)),
+    ],
+)
+def test_bases(base, expected):
+    assert entropy(uniform(6), base=base) == expected
+
+
+def test_composite_base_takes_the_simplest_rational_part():
+    assert entropy(uniform(10), base=10) == 1
+    assert entropy(uniform(20), base=10) == 1 + log(2) / log(10)
+    assert entropy(uniform(5), base=10) == log(5) / log(10)
+
+
+def test_symbolic_base():
+    b = sympy.Symbol("b", positive=True)
+    assert entropy(uniform(3), base=b) == log(3) / log(b)
+
+
+def test_rational_base():
+    assert entropy(uniform(2), base=R(1, 2)) == -1
+
+
+def test_invalid_base_is_rejected():
+    with pytest.raises(InvalidBaseError):
+        entropy(uniform(2), base=1)
+
+
+def test_equal_quantities_are_structurally_equal():
+    # H(X) of a die computed two ways: directly and as H(X, Y) - H(Y|X) with Y = X mod 2.
+    d = uniform(range(1, 7), name="X").with_variable("Y", lambda x: x % 2)
+    assert entropy(d, "X", "Y") == entropy(d, "X")
+    assert entropy(d, "X") - entropy(d, "Y") == entropy(d, "X", given="Y")
+
+
+def test_product_distribution_has_exactly_zero_mutual_information():
+    d = independent(Distribution.from_pmf(["1/3", "2/3"], name="X"), Distribution.from_pmf(["1/5", "4/5"], name="Y"))
+    assert mutual_information(d, "X", "Y") == 0
+    assert mutual_information(d, "X", "Y", base=E) == 0
+    assert entropy(d, "X", given="Y") == entropy(d, "X")
+
+
+def test_zero_cells_follow_0_log_0():
+    d = Distribution.from_pmf(["1", "0", "0"])
+    assert entropy(d) == 0
+
+
+def test_conditional_and_joint_forms_agree():
+    d = Distribution.from_table([["1/3", "1/3"], [0, "1/3"]], names=("X", "Y"))
+    assert conditional_entropy(d, "X", "Y") == entropy(d, "X", given="Y") == R(2, 3)
+    assert joint_entropy(d, "X", "Y") == entropy(d) == log(3) / log(2)
+    assert_exact(mutual_information(d, "X", "Y"), log(3) / log(2) - R(4, 3))
+
+
+def test_grouped_and_conditional_mutual_information():
+    bits = independent(uniform(2, name="X"), uniform(2, name="Y"))
+    d = bits.with_variable("Z", lambda x, y: x ^ y)
+    assert mutual_information(d, "X", "Y") == 0
+    assert mutual_information(d, "X", "Z") == 0
+    assert mutual_information(d, "X", "Y", given="Z") == 1
+    assert mutual_information(d, ("X", "Y"), "Z") == 1
+    assert mutual_information(d, "Z", ("X", "Y")) == 1
+    assert entropy(d, "Z", given=("X", "Y")) == 0
+
+
+def test_overlapping_arguments():
+    d = independent(uniform(2, name="X"), uniform(4, name="Y"))
+    assert mutual_information(d, "X", "X") == entropy(d, "X") == 1
+    assert entropy(d, "X", "Y", given="Y") == 1
+
+
+def test_rational_path_agrees_with_floats():
+    d = Distribution.from_pmf(["1/7", "2/7", "4/7"])
+    value = entropy(d)
+    assert abs(float(value) - fraction_entropy_bits(d.probabilities)) < 1e-12
+
+
+def test_symbolic_binary_entropy_is_clean():
+    h = entropy(Distribution.from_pmf([p, 1 - p]))
+    assert h == -p * log(p) / log(2) - (1 - p) * log(1 - p) / log(2)
+    derivative = sympy.simplify(sympy.diff(h, p))
+    assert sympy.simplify(derivative - (log(1 - p) - log(p)) / log(2)) == 0
+    assert sympy.limit(h, p, 0, "+") == 0
+    assert h.subs(p, R(1, 2)) == 1
+    assert sympy.solve(sympy.diff(h, p), p) == [R(1, 2)]
+    f = sympy.lambdify(p, h, "mpmath")
+    assert abs(f(0.25) - 0.8112781244591328) < 1e-15
+
+
+def test_symbolic_cells_with_rational_content():
+    h = entropy(Distribution.from_pmf([p / 2, p / 2, 1 - p]))
+    assert h == p - p * log(p) / log(2) - (1 - p) * log(1 - p) / log(2)
+
+
+def test_symbolic_product_with_positive_parameters_has_zero_information():
+    a, c = sympy.symbols("a c", positive=True)
+    d = Distribution({(0, 0): a * c, (0, 1): a * (1 - c), (1, 0): (1 - a) * c, (1, 1): (1 - a) * (1 - c)},
+                     names=("X", "Y"))
+    info = mutual_information(d, "X", "Y")
+    # exact cancellation of every term whose logarithm can be split
+    assert sympy.expand_log(info, force=True).simplify() == 0
+
+
+def test_subs_on_the_distribution_applies_0_log_0():
+    d = Distribution.from_pmf([p, 1 - p])
+    assert entropy(d.subs(p, 0)) == 0
+    assert entropy(d.subs(p, "1/4")) == 2 - 3 * log(3) / (4 * log(2))
+
+
+def test_measures_are_cached_per_distribution_and_consistent():
+    d = uniform(range(1, 7), name="A").with_variable("B", lambda a: a > 4)
+    first = entropy(d, "B")
+    assert entropy(d, "B") is first or entropy(d, "B") == first
+
+
+def test_unknown_variable():
+    d = uniform(2)
+    with pytest.raises(UnknownVariableError, match="unknown variable 'Y'; the distribution's variables are X"):
+        entropy(d, "Y")
+    with pytest.raises(UnknownVariableError):
+        mutual_information(d, "X", "Y")
+    with pytest.raises(UnknownVariableError):
+        entropy(d, "X", given="Q")
+
+
+def test_argument_errors():
+    d = uniform(2)
+    with pytest.raises(TypeError, match="separate strings"):
+        entropy(d, ("X",))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="expected a Distribution"):
+        entropy([0.5, 0.5])  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        entropy(d, bse=2)  # type: ignore[call-arg]  # a misspelt keyword is an error
+    with pytest.raises(ValueError, match="a variable on each side"):
+        mutual_information(d, (), "X")
+
+
+def test_results_are_never_floats_or_nan():
+    d = Distribution.from_pmf(["1/3", 0, "2/3"])
+    for value in (entropy(d), entropy(d, base=E), entropy(d, base=10)):
+        assert isinstance(value, sympy.Expr)
+        assert not value.has(sympy.Float, sympy.nan, sympy.zoo)
