@@ -22,6 +22,23 @@ from .errors import (
     ZeroProbabilityError,
 )
 from .measures import conditional_entropy, entropy, joint_entropy, mutual_information
+from .divergences import (
+    cross_entropy,
+    hellinger_distance,
+    jensen_shannon_divergence,
+    kl_divergence,
+    renyi_divergence,
+    total_variation_distance,
+)
+from .generalized import normalized_mutual_information, renyi_entropy, tsallis_entropy, variation_of_information
+from .multivariate import (
+    co_information,
+    dual_total_correlation,
+    information_atoms,
+    interaction_information,
+    total_correlation,
+)
+from .notation import info, parse_notation
 
 __all__ = [
     "Distribution",
@@ -31,6 +48,23 @@ __all__ = [
     "joint_entropy",
     "conditional_entropy",
     "mutual_information",
+    "co_information",
+    "interaction_information",
+    "total_correlation",
+    "dual_total_correlation",
+    "information_atoms",
+    "kl_divergence",
+    "cross_entropy",
+    "jensen_shannon_divergence",
+    "renyi_divergence",
+    "total_variation_distance",
+    "hellinger_distance",
+    "renyi_entropy",
+    "tsallis_entropy",
+    "variation_of_information",
+    "normalized_mutual_information",
+    "info",
+    "parse_notation",
     "SymentropyError",
     "DistributionError",
     "InexactInputError",

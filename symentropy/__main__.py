@@ -72,9 +72,14 @@ def _grid(d: Distribution) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``python -m symentropy`` and the ``symentropy`` command."""
-    print(worked_example())
-    return 0
+    """Entry point of ``python -m symentropy`` and the ``symentropy`` command.
+
+    With no arguments, print the worked example; otherwise run the command
+    line (see :mod:`symentropy.cli`).
+    """
+    from .cli import main as cli_main  # the command line sits above the example
+
+    return cli_main(argv)
 
 
 if __name__ == "__main__":
