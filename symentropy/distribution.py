@@ -40,7 +40,9 @@ symentropy.errors.DistributionError: probabilities sum to 5/6, not 1
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from fractions import Fraction
 from typing import Any
 
 import sympy
@@ -416,6 +418,36 @@ class Distribution:
         )
         return self
 
+    @classmethod
+    def from_samples(cls, samples: Iterable[Any], *, names: Sequence[str] | str | None = None) -> Distribution:
+        """The empirical distribution of ``samples`` (see :func:`symentropy.empirical.from_samples`).
+
+        >>> from symentropy import Distribution
+        >>> Distribution.from_samples("aab", names="L")
+        Distribution.from_dict({'a': '2/3', 'b': '1/3'}, name='L')
+        """
+        from .empirical import from_samples  # local: empirical is built on this module
+
+        return from_samples(samples, names=names)
+
+    @classmethod
+    def from_counts(
+        cls,
+        table: Any,
+        *,
+        names: Sequence[str] | str | None = None,
+        labels: tuple[Iterable[Hashable] | None, Iterable[Hashable] | None] | None = None,
+    ) -> Distribution:
+        """The distribution ``count / N`` of a table of counts (see :func:`symentropy.empirical.from_counts`).
+
+        >>> from symentropy import Distribution
+        >>> Distribution.from_counts({"h": 3, "t": 1}, names="C")
+        Distribution.from_dict({'h': '3/4', 't': '1/4'}, name='C')
+        """
+        from .empirical import from_counts  # local: empirical is built on this module
+
+        return from_counts(table, names=names, labels=labels)
+
     # -- basic access --------------------------------------------------------
     @property
     def names(self) -> tuple[str, ...]:
@@ -566,8 +598,13 @@ class Distribution:
             return self._cache[key]
         positions = self._positions(names)
         sums: dict[tuple, list[sympy.Expr]] = {}
-        for outcome, p in self.items():
-            sums.setdefault(tuple(outcome[i] for i in positions), []).append(p)
+        if len(positions) == 1:
+            (only,) = positions
+            for outcome, p in self.items():
+                sums.setdefault((outcome[only],), []).append(p)
+        else:
+            for outcome, p in self.items():
+                sums.setdefault(tuple([outcome[i] for i in positions]), []).append(p)
         probs = [tidy(_total(ps)) if len(ps) > 1 else ps[0] for ps in sums.values()]
         result = Distribution._trusted(names, list(sums), probs, self._conditions)
         self._cache[key] = result
@@ -679,6 +716,18 @@ class Distribution:
         )
         return result
 
+    def info(self, notation: str, *, base: Any = 2, symbols: Mapping[str, sympy.Symbol] | None = None) -> sympy.Expr:
+        """Evaluate textbook notation such as ``"I(X;Y|Z)"``; see :func:`symentropy.notation.info`.
+
+        >>> from symentropy import Distribution
+        >>> d = Distribution({(0, 0): "1/2", (1, 1): "1/2"}, names=("X", "Y"))
+        >>> d.info("I(X;Y)"), d.info("H(X|Y=1)")
+        (1, 0)
+        """
+        from .notation import info  # lazy: notation sits above distribution
+
+        return info(self, notation, base=base, symbols=symbols)
+
     # -- comparison, hashing, printing ------------------------------------------
     def _nonzero_items(self) -> frozenset:
         return frozenset((o, p) for o, p in self.items() if not p.is_zero)
@@ -711,23 +760,133 @@ class Distribution:
         return repr(self)
 
     def _latex(self, printer: Any, exp: Any = None) -> str:
-        cols = "c" * len(self._names) + "|c"
-        head = " & ".join(self._names) + r" & P \\ \hline"
-        body = r" \\ ".join(
-            " & ".join(printer._print(sympy.sympify(v)) if isinstance(v, (int, sympy.Basic)) else rf"\text{{{v}}}"
-                       for v in o)
-            + " & "
-            + printer._print(p)
-            for o, p in self.items()
-        )
-        return rf"\begin{{array}}{{{cols}}} {head} {body} \end{{array}}"
+        """LaTeX ``array``: a grid for two variables (rows: the first), else one row per outcome."""
+        names = [latex_name(n, printer) for n in self._names]
+        if len(self._names) == 2:
+            rows, cols = self._grid()
+            head = rf"{names[0]} \backslash {names[1]} & " + " & ".join(latex_label(c, printer) for c in cols)
+            body = [
+                latex_label(r, printer) + " & " + " & ".join(printer._print(self[(r, c)]) for c in cols)
+                for r in rows
+            ]
+            spec = "c|" + "c" * len(cols)
+        else:
+            head = " & ".join(names) + rf" & P({', '.join(names)})"
+            body = [
+                " & ".join(latex_label(v, printer) for v in o) + " & " + printer._print(p) for o, p in self.items()
+            ]
+            spec = "c" * len(names) + "|c"
+        rows_tex = r" \\ ".join(body)
+        return rf"\begin{{array}}{{{spec}}} {head} \\ \hline {rows_tex} \end{{array}}"
+
+    def _grid(self) -> tuple[list, list]:
+        """Row and column labels of a two-variable table, in order of first appearance."""
+        rows = list(dict.fromkeys(o[0] for o in self._outcomes))
+        cols = list(dict.fromkeys(o[1] for o in self._outcomes))
+        return rows, cols
+
+    def _pretty(self, printer: Any) -> Any:
+        """A table for sympy's pretty printer (``pprint``), one row per outcome."""
+        from sympy.printing.pretty.stringpict import prettyForm, stringPict
+
+        header = [prettyForm(n) for n in self._names] + [prettyForm("P")]
+        rows = [header] + [[prettyForm(str(v)) for v in o] + [printer._print(p)] for o, p in self.items()]
+        widths = [max(r[i].width() for r in rows) for i in range(len(header))]
+        lines = []
+        for r in rows:
+            cells: list[Any] = []
+            for i, (cell, width) in enumerate(zip(r, widths)):
+                if i:
+                    cells.append("  ")
+                cells.append(prettyForm(*cell.right(" " * (width - cell.width()))) if cell.width() < width else cell)
+            lines.append(prettyForm(*stringPict.next(*cells)))
+        rule = ("\N{BOX DRAWINGS LIGHT HORIZONTAL}" if printer._use_unicode else "-") * lines[0].width()
+        picture = prettyForm(*stringPict.stack(lines[0], rule, *lines[1:]))
+        picture.baseline = picture.height() // 2
+        return picture
+
+    def _repr_html_(self) -> str:
+        """An HTML table for Jupyter: a grid for two variables, else one row per outcome."""
+        import html
+
+        def cell(tag: str, value: Any) -> str:
+            return f"<{tag}>{html.escape(str(value))}</{tag}>"
+
+        limit = 60
+        if len(self._names) == 2:
+            rows, cols = self._grid()
+            corner = f"{self._names[0]} \\ {self._names[1]}"
+            head = cell("th", corner) + "".join(cell("th", c) for c in cols)
+            body = [cell("th", r) + "".join(cell("td", self[(r, c)]) for c in cols) for r in rows[:limit]]
+            hidden = len(rows) - limit
+        else:
+            head = "".join(cell("th", n) for n in self._names) + cell("th", "P")
+            body = [
+                "".join(cell("th", v) for v in o) + cell("td", p) for o, p in list(self.items())[:limit]
+            ]
+            hidden = len(self._outcomes) - limit
+        if hidden > 0:
+            width = len(self._grid()[1]) + 1 if len(self._names) == 2 else len(self._names) + 1
+            body.append(f'<td colspan="{width}">&hellip; {hidden} more rows</td>')
+        rows_html = "".join(f"<tr>{b}</tr>" for b in body)
+        return f'<table class="symentropy-distribution"><thead><tr>{head}</tr></thead><tbody>{rows_html}</tbody></table>'
 
     def _repr_latex_(self) -> str:
-        return "$" + sympy.latex(self) + "$"
+        return "$\\displaystyle " + sympy.latex(self) + "$"
 
 
 def _show(outcome: tuple) -> str:
     return repr(outcome[0]) if len(outcome) == 1 else repr(outcome)
+
+
+_LATEX_SPECIALS = {
+    "\\": r"\backslash", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+    "{": r"\{", "}": r"\}", "~": r"\sim", "^": r"\hat{}",
+}
+
+
+def latex_text(text: str) -> str:
+    """Math-mode LaTeX for arbitrary text: ``\\text{...}`` runs, special characters as math.
+
+    ``"b&c"`` becomes ``\\text{b}\\&\\text{c}``, which both LaTeX and MathJax
+    (whose ``\\text`` takes no macros) typeset as the text.
+    """
+    pieces: list[str] = []
+    run = ""
+    for ch in text:
+        if ch in _LATEX_SPECIALS:
+            if run:
+                pieces.append(r"\text{" + run + "}")
+                run = ""
+            pieces.append(_LATEX_SPECIALS[ch])
+        else:
+            run += ch
+    if run or not pieces:
+        pieces.append(r"\text{" + run + "}")
+    return "".join(pieces)
+
+
+def latex_name(name: str, printer: Any = None) -> str:
+    """LaTeX for a variable name, in math mode.
+
+    Names that sympy prints as symbols (``X``, ``X1``, ``alpha``, ``Y_a``) are
+    printed as sympy prints a ``Symbol`` of that name (``X_{1}``,
+    ``\\alpha``); any other name is set upright as text (:func:`latex_text`).
+    """
+    if re.fullmatch(r"[A-Za-z]+[0-9]*(_[A-Za-z0-9]+)?", name):
+        symbol = sympy.Symbol(name)
+        return printer._print(symbol) if printer is not None else sympy.latex(symbol)
+    return latex_text(name)
+
+
+def latex_label(value: Any, printer: Any = None) -> str:
+    """LaTeX for an outcome label, in math mode: numbers as numbers, anything else as text."""
+    if isinstance(value, bool) or not isinstance(value, (int, Fraction, sympy.Basic, tuple)):
+        return latex_text(str(value))
+    if isinstance(value, tuple):
+        return r"\left(" + ", ".join(latex_label(v, printer) for v in value) + r"\right)"
+    number = sympy.sympify(value) if not isinstance(value, Fraction) else sympy.Rational(value.numerator, value.denominator)
+    return printer._print(number) if printer is not None else sympy.latex(number)
 
 
 def _as_names(names: str | Sequence[str]) -> tuple[str, ...]:
@@ -741,7 +900,12 @@ def _total(probs: Sequence[sympy.Expr]) -> sympy.Expr:
     if all(p.is_Rational for p in probs):
         from fractions import Fraction
 
-        s = sum((Fraction(int(p.p), int(p.q)) for p in probs), Fraction(0))
+        # integer sums per denominator: one Fraction per distinct denominator
+        by_denominator: dict[int, int] = {}
+        for p in probs:
+            q = int(p.q)
+            by_denominator[q] = by_denominator.get(q, 0) + int(p.p)
+        s = sum((Fraction(n, q) for q, n in by_denominator.items()), Fraction(0))
         return sympy.Rational(s.numerator, s.denominator)
     return sympy.Add(*probs)
 
