@@ -15,6 +15,7 @@ from .errors import (
     DistributionError,
     InexactInputError,
     InvalidBaseError,
+    OptimizationError,
     ParseError,
     SymentropyError,
     UndecidedError,
@@ -39,6 +40,7 @@ from .multivariate import (
     total_correlation,
 )
 from .notation import info, parse_notation
+from .optimize import Certificate, MaxEntropyResult, OptimizationResult, max_entropy, maximize, minimize
 
 __all__ = [
     "Distribution",
@@ -63,12 +65,19 @@ __all__ = [
     "tsallis_entropy",
     "variation_of_information",
     "normalized_mutual_information",
+    "maximize",
+    "minimize",
+    "max_entropy",
+    "OptimizationResult",
+    "MaxEntropyResult",
+    "Certificate",
     "info",
     "parse_notation",
     "SymentropyError",
     "DistributionError",
     "InexactInputError",
     "InvalidBaseError",
+    "OptimizationError",
     "ParseError",
     "UndecidedError",
     "UnknownVariableError",

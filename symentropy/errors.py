@@ -26,6 +26,8 @@ exception                      builtin base                raised when
                                                            ``strict=True`` was asked for
 :class:`InvalidBaseError`      ``ValueError``              a logarithm base is not positive or
                                                            is 1
+:class:`OptimizationError`     ``ValueError``              an optimisation has no feasible point
+                                                           or its optimum is not attained
 =============================  ==========================  =====================================
 
 Messages state the rule that was broken and quote the offending value, e.g.
@@ -44,6 +46,7 @@ __all__ = [
     "ZeroProbabilityError",
     "UndecidedError",
     "InvalidBaseError",
+    "OptimizationError",
 ]
 
 
@@ -96,3 +99,7 @@ class UndecidedError(SymentropyError, ValueError):
 
 class InvalidBaseError(SymentropyError, ValueError):
     """A logarithm base is not positive, or is equal to 1."""
+
+
+class OptimizationError(SymentropyError, ValueError):
+    """An optimisation problem has no feasible point, or its optimum is not attained."""
