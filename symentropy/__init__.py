@@ -44,6 +44,7 @@ from .differential import (
     differential_entropy,
     gaussian_mutual_information,
 )
+from .derivation import Derivation, derive
 from .distribution import Distribution, independent, uniform
 from .errors import (
     DistributionError,
@@ -56,6 +57,7 @@ from .errors import (
     UnknownVariableError,
     ZeroProbabilityError,
 )
+from .latex import to_latex
 from .measures import conditional_entropy, entropy, joint_entropy, mutual_information
 from .divergences import (
     cross_entropy,
@@ -65,6 +67,7 @@ from .divergences import (
     renyi_divergence,
     total_variation_distance,
 )
+from .expressions import ConditionalEntropy, Entropy, KLDivergence, MutualInformation
 from .generalized import normalized_mutual_information, renyi_entropy, tsallis_entropy, variation_of_information
 from .multivariate import (
     co_information,
@@ -106,6 +109,13 @@ __all__ = [
     "MaxEntropyResult",
     "Certificate",
     "info",
+    "Entropy",
+    "ConditionalEntropy",
+    "MutualInformation",
+    "KLDivergence",
+    "to_latex",
+    "derive",
+    "Derivation",
     "ContinuousDistribution",
     "affine",
     "beta_distribution",
