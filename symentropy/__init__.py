@@ -10,6 +10,21 @@ exact sympy expressions.
 (3/2, -3*log(3)/(4*log(2)) + 3/2)
 """
 
+from .binary_entropy import binary_entropy
+from .capacity import CapacityInterval, capacity, capacity_achieving_input, certified_capacity
+from .channels import (
+    Channel,
+    additive_noise_channel,
+    binary_erasure_channel,
+    binary_symmetric_channel,
+    cascade,
+    channel_product,
+    channel_sum,
+    erasure_error_channel,
+    noisy_typewriter,
+    q_ary_symmetric_channel,
+    z_channel,
+)
 from .continuous import (
     ContinuousDistribution,
     affine,
@@ -68,6 +83,16 @@ from .divergences import (
     total_variation_distance,
 )
 from .expressions import ConditionalEntropy, Entropy, KLDivergence, MutualInformation
+from .families import (
+    FormulaDistribution,
+    bernoulli,
+    binomial,
+    categorical,
+    discrete_uniform,
+    geometric,
+    negative_binomial,
+    poisson,
+)
 from .generalized import normalized_mutual_information, renyi_entropy, tsallis_entropy, variation_of_information
 from .multivariate import (
     co_information,
@@ -77,6 +102,7 @@ from .multivariate import (
     total_correlation,
 )
 from .notation import info, parse_notation
+from .stats_interop import from_stats
 from .optimize import Certificate, MaxEntropyResult, OptimizationResult, max_entropy, maximize, minimize
 
 __all__ = [
@@ -109,6 +135,31 @@ __all__ = [
     "MaxEntropyResult",
     "Certificate",
     "info",
+    "binary_entropy",
+    "bernoulli",
+    "binomial",
+    "categorical",
+    "discrete_uniform",
+    "geometric",
+    "poisson",
+    "negative_binomial",
+    "FormulaDistribution",
+    "from_stats",
+    "Channel",
+    "binary_symmetric_channel",
+    "binary_erasure_channel",
+    "z_channel",
+    "q_ary_symmetric_channel",
+    "erasure_error_channel",
+    "noisy_typewriter",
+    "additive_noise_channel",
+    "cascade",
+    "channel_product",
+    "channel_sum",
+    "capacity",
+    "capacity_achieving_input",
+    "certified_capacity",
+    "CapacityInterval",
     "Entropy",
     "ConditionalEntropy",
     "MutualInformation",

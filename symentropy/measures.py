@@ -75,7 +75,10 @@ def _group(names: Names, what: str) -> tuple[str, ...]:
 
 def _check(d: object) -> Distribution:
     if not isinstance(d, Distribution):
-        raise TypeError(f"expected a Distribution, got {type(d).__name__}")
+        raise TypeError(
+            f"expected a Distribution, got {type(d).__name__}; measures of several variables need a finite "
+            "joint table (a FormulaDistribution or a sympy.stats variable is accepted by entropy() only)"
+        )
     return d
 
 
@@ -146,7 +149,7 @@ def entropy(d: Distribution, *names: str, given: Names = (), base: Base = 2) -> 
     Parameters
     ==========
 
-    d : Distribution
+    d : Distribution, FormulaDistribution or a sympy.stats random variable
     names : str
         Variables whose joint entropy is wanted; all variables if none.
     given : str or tuple of str
@@ -165,6 +168,12 @@ def entropy(d: Distribution, *names: str, given: Names = (), base: Base = 2) -> 
     T. M. Cover and J. A. Thomas, *Elements of Information Theory*, 2nd ed.,
     Wiley, 2006, eqs. (2.1), (2.8), (2.10).
     """
+    if not isinstance(d, Distribution):
+        # Infinite-support families and sympy.stats random variables; imported
+        # lazily so that this module does not load them (or sympy.stats).
+        from .stats_interop import entropy_of_other
+
+        return entropy_of_other(d, names, given=given, base=base)
     d = _check(d)
     b = as_base(base)
     for n in names:
@@ -205,7 +214,9 @@ def conditional_entropy(d: Distribution, names: Names, given: Names, *, base: Ba
     return entropy(d, *group, given=given, base=base)
 
 
-def mutual_information(d: Distribution, a: Names, b: Names, *, given: Names = (), base: Base = 2) -> sympy.Expr:
+def mutual_information(
+    d: Distribution, a: Names, b: Names | None = None, *, given: Names = (), base: Base = 2
+) -> sympy.Expr:
     """Return the mutual information ``I(a; b)``, or ``I(a; b | given)``.
 
     Explanation
@@ -216,6 +227,9 @@ def mutual_information(d: Distribution, a: Names, b: Names, *, given: Names = ()
     names, so ``I(X,Y;Z)`` is ``mutual_information(d, ("X", "Y"), "Z")``.
     For rational tables the result is exactly ``0`` if and only if the
     variables are (conditionally) independent.
+
+    ``mutual_information(channel, input_pmf)`` gives ``I(X;Y)`` of a
+    :class:`~symentropy.channels.Channel` used with that input distribution.
 
     Examples
     ========
@@ -239,6 +253,14 @@ def mutual_information(d: Distribution, a: Names, b: Names, *, given: Names = ()
     T. M. Cover and J. A. Thomas, *Elements of Information Theory*, 2nd ed.,
     Wiley, 2006, eqs. (2.28), (2.60).
     """
+    from .channels import Channel  # lazy: symentropy.channels imports this module
+
+    if isinstance(d, Channel):
+        if b is not None or given != ():
+            raise TypeError("mutual_information(channel, input_pmf) takes a channel and an input distribution only")
+        return d.mutual_information(a, base=base)
+    if b is None:
+        raise TypeError("mutual_information() needs a variable on each side, e.g. mutual_information(d, 'X', 'Y')")
     d = _check(d)
     base_ = as_base(base)
     ga, gb = _group(a, "a"), _group(b, "b")
