@@ -91,7 +91,7 @@ def _collect_symbols(values: Iterable[Any]) -> dict[str, sympy.Symbol]:
     """
     found: dict[str, sympy.Symbol] = {}
     for v in values:
-        if isinstance(v, sympy.Basic):
+        if isinstance(v, sympy.Basic) and not v.is_Rational:  # numbers have no symbols
             for s in v.free_symbols:
                 found.setdefault(s.name, s)  # type: ignore[attr-defined]
     return found
@@ -202,8 +202,14 @@ class Distribution:
                 raise DistributionError(f"outcome {outcome!r} is not hashable") from None
             if outcome in index:
                 raise DistributionError(f"outcome {_show(outcome)} appears twice")
-            p = as_exact(value, exact_floats=exact_floats, symbols=namespace, what=f"outcome {_show(outcome)}")
-            if p.is_number:
+            if isinstance(value, sympy.Rational):  # as_exact returns these unchanged
+                p = value
+            else:
+                p = as_exact(value, exact_floats=exact_floats, symbols=namespace, what=f"outcome {_show(outcome)}")
+            if p.is_Rational:  # the common case, decided without sympy's assumption system
+                if p.p < 0:
+                    raise DistributionError(f"probability of outcome {_show(outcome)} is {p}, which is negative")
+            elif p.is_number:
                 if p.is_extended_real is False:
                     raise DistributionError(f"probability of outcome {_show(outcome)} is {p}, not a real number")
                 if p.is_negative:

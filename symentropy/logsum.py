@@ -15,6 +15,20 @@ given base: a rational part plus rational multiples of ``log(p)/log(base)``.
 Equal quantities come out structurally equal, and a quantity that is zero
 comes out as ``0``.
 
+Integers of 64 bits or more are not factored completely (a product of two
+large primes could take forever): their prime factors below ``2**16`` are
+divided out and the rest is kept whole, as a *cofactor*.  Cofactors and
+primes are then refined by gcds into a coprime (gcd-free) basis, over which
+logarithms are still linearly independent, so cancellation and the test for
+zero stay exact.  What is canonical then: every argument below ``2**64`` is
+a prime, and the arguments at or above it are pairwise coprime, free of the
+primes below ``2**16`` and of every other argument, but not necessarily
+prime.  Such a form is unique for the integers of one computation; two
+computations that meet a composite cofactor split differently can print the
+same value differently (:func:`symentropy.numeric.compare` still decides
+their equality exactly).  Tables whose numerators and denominators are below
+``2**64`` (all but contrived ones) only ever produce primes.
+
 This module is internal (like sympy's ``DomainMatrix`` representations):
 measures build ``LogSum`` objects and return ``to_expr(base)`` to the user.
 
@@ -34,6 +48,8 @@ Examples
 
 from __future__ import annotations
 
+import functools
+import math
 from collections.abc import Iterable
 from fractions import Fraction
 from functools import lru_cache
@@ -58,7 +74,145 @@ def factor_integer(n: int) -> tuple[tuple[int, int], ...]:
     """
     if n < 1:
         raise ValueError(f"cannot factor {n}: expected a positive integer")
-    return tuple(sorted(sympy.factorint(n).items()))
+    if n < _TRIAL_BOUND * _TRIAL_BOUND:  # trial division is complete and cheaper than factorint
+        return _trial_division(n)
+    return tuple(sorted((int(p), int(e)) for p, e in sympy.factorint(n).items()))
+
+
+def _trial_division(n: int) -> tuple[tuple[int, int], ...]:
+    """Factor ``n < _TRIAL_BOUND**2`` by the primes below ``_TRIAL_BOUND``."""
+    parts = []
+    for p in _trial_primes():
+        if p * p > n:
+            break
+        if n % p == 0:
+            e = 0
+            while n % p == 0:
+                n //= p
+                e += 1
+            parts.append((p, e))
+    if n > 1:
+        parts.append((n, 1))
+    return tuple(parts)
+
+
+#: Integers below this bound are factored completely (sympy's ``factorint``
+#: is deterministic and fast there).  Larger integers are only stripped of
+#: their prime factors below ``_TRIAL_BOUND``; what is left is a *cofactor*.
+_FACTOR_LIMIT = 1 << 64
+_TRIAL_BOUND = 1 << 16
+
+
+@lru_cache(maxsize=1)
+def _trial_primes() -> tuple[int, ...]:
+    sieve = bytearray([1]) * _TRIAL_BOUND
+    sieve[0:2] = b"\x00\x00"
+    for i in range(2, int(_TRIAL_BOUND**0.5) + 1):
+        if sieve[i]:
+            sieve[i * i :: i] = bytearray(len(range(i * i, _TRIAL_BOUND, i)))
+    return tuple(i for i in range(_TRIAL_BOUND) if sieve[i])
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_integer(n: int) -> tuple[tuple[int, int], ...]:
+    """Write ``n >= 2`` as ``((a, e), ...)``: primes, and at most one large cofactor.
+
+    Below ``_FACTOR_LIMIT`` this is the prime factorisation.  Above it, the
+    primes below ``_TRIAL_BOUND`` are divided out and the rest, if it is not
+    below the limit either, is kept whole (as ``b**e`` when it is a perfect
+    power): factoring a product of two large primes could take forever, and
+    exactness does not need it (see :func:`_refine_cofactors`).
+    """
+    if n < _FACTOR_LIMIT:
+        return factor_integer(n)
+    parts: dict[int, int] = {}
+    for p in _trial_primes():
+        if n % p == 0:
+            e = 0
+            while n % p == 0:
+                n //= p
+                e += 1
+            parts[p] = e
+        if p * p > n:
+            break
+    if n > 1:
+        if n < _FACTOR_LIMIT:
+            parts.update(factor_integer(n))
+        else:
+            power = sympy.perfect_power(n)
+            base, exponent = (int(power[0]), int(power[1])) if power else (n, 1)
+            if base < _FACTOR_LIMIT:
+                parts.update((p, e * exponent) for p, e in factor_integer(base))
+            else:
+                parts[base] = exponent
+    return tuple(sorted(parts.items()))
+
+
+def _has_cofactor(terms: dict) -> bool:
+    return any(isinstance(k, int) and k >= _FACTOR_LIMIT for k in terms)
+
+
+def _refine_cofactors(terms: dict) -> dict:
+    """Make the integer arguments of ``terms`` pairwise coprime.
+
+    Arguments below ``_FACTOR_LIMIT`` are primes; a cofactor (an argument at
+    or above it) may share factors with another cofactor or with a prime
+    key.  Repeated gcd splitting replaces such arguments by a *coprime
+    basis*: pairwise coprime integers ``> 1`` of which every argument is a
+    product of powers.  Logarithms of pairwise coprime integers ``> 1`` are
+    linearly independent over the rationals (unique factorisation), so exact
+    cancellation, and the test for zero, stay exact without factoring.
+    Pieces that fall below ``_FACTOR_LIMIT`` are factored into primes.
+    """
+    cofactors = [k for k in terms if isinstance(k, int) and k >= _FACTOR_LIMIT]
+    if not cofactors:
+        return terms
+    basis: list[int] = sorted(k for k in terms if isinstance(k, int) and _TRIAL_BOUND <= k < _FACTOR_LIMIT)
+    primes = set(basis)
+    for n in cofactors:
+        pending = [n]
+        while pending:
+            x = pending.pop()
+            if x == 1:
+                continue
+            for i, b in enumerate(basis):
+                g = math.gcd(x, b)
+                if g > 1:
+                    if g == b and b in primes:  # a prime divides x
+                        pending.append(x // b)
+                        break
+                    basis.pop(i)
+                    pending.extend(y for y in (g, b // g, x // g) if y > 1)
+                    break
+            else:
+                basis.append(x)
+    pieces: list[int] = []
+    for b in dict.fromkeys(basis):
+        if b < _FACTOR_LIMIT and b not in primes:
+            pieces.extend(p for p, _ in factor_integer(b))
+        else:
+            pieces.append(b)
+    pieces = list(dict.fromkeys(pieces))
+    out: dict = {}
+    for k, c in terms.items():
+        if isinstance(k, int) and k >= _FACTOR_LIMIT:
+            rest = k
+            for b in pieces:
+                if rest % b == 0:
+                    e = 0
+                    while rest % b == 0:
+                        rest //= b
+                        e += 1
+                    out[b] = _add(out.get(b, Fraction(0)), _mul(c, Fraction(e)))
+        else:
+            out[k] = _add(out.get(k, Fraction(0)), c) if k in out else c
+    return {k: c for k, c in out.items() if not _is_zero_coefficient(c)}
+
+
+def _is_zero_coefficient(c: Coefficient) -> bool:
+    if isinstance(c, Fraction):
+        return not c
+    return sympy.expand(c) == 0
 
 
 def _add(a: Coefficient, b: Coefficient) -> Coefficient:
@@ -156,20 +310,23 @@ class LogSum:
         numerator and denominator is factored once); symbolic ones are kept as
         ``-p log p`` after taking out their rational content.
         """
-        weights: dict[int, Fraction] = {}
+        # Rational cells are grouped by denominator and counted, so a table of
+        # n cells costs n dictionary updates plus integer arithmetic per
+        # distinct numerator; Fractions appear only once per prime.
+        counts: dict[int, dict[int, int]] = {}
         symbolic: list[sympy.Expr] = []
         for p in probabilities:
             if p.is_Rational:
-                if p.is_zero:
+                numerator = int(p.p)
+                if not numerator:
                     continue
-                w = Fraction(int(p.p), int(p.q))
-                weights[int(p.p)] = weights.get(int(p.p), 0) - w
-                weights[int(p.q)] = weights.get(int(p.q), 0) + w
+                by_numerator = counts.setdefault(int(p.q), {})
+                by_numerator[numerator] = by_numerator.get(numerator, 0) + 1
             elif p.is_zero:
                 continue
             else:
                 symbolic.append(p)
-        result = cls._from_integer_weights(weights)
+        result = cls._from_grouped_counts(counts)
         for p in symbolic:
             result._add_inplace(cls.log_of(p).scaled(-p))
         return result
@@ -183,9 +340,6 @@ class LogSum:
             return cls._from_integer_weights({int(value.p): Fraction(1), int(value.q): Fraction(-1)})
         content, rest = value.as_content_primitive()
         result = cls()
-        if rest.could_extract_minus_sign() and content.is_Rational:
-            # e.g. (p - 1)*(q - 1) is kept as it is; -p alone is left to sympy
-            pass
         if content != 1 and content.is_Rational and content > 0:
             result = cls.log_of(content)
         for arg, exponent in _split_log_argument(rest):
@@ -201,9 +355,35 @@ class LogSum:
         for n, w in weights.items():
             if n == 1 or not w:
                 continue
-            for prime, exponent in factor_integer(n):
+            for prime, exponent in _split_integer(n):
                 terms[prime] = terms.get(prime, 0) + w * exponent
-        return cls({k: v for k, v in terms.items() if v})
+        return cls(_refine_cofactors({k: v for k, v in terms.items() if v}))
+
+    @classmethod
+    def _from_grouped_counts(cls, counts: dict[int, dict[int, int]]) -> LogSum:
+        """``-sum p log p`` for ``counts[q][a]`` cells equal to ``a/q``.
+
+        For one denominator ``q`` the sum is ``(1/q) sum_a k_a a (log q - log a)``:
+        its coefficients over the primes are integers divided by ``q``.
+        """
+        terms: dict[Argument, Coefficient] = {}
+        for q, by_numerator in counts.items():
+            integer: dict[int, int] = {}
+            total = 0
+            for a, k in by_numerator.items():
+                weight = a * k
+                total += weight
+                if a != 1:
+                    for prime, exponent in _split_integer(a):
+                        integer[prime] = integer.get(prime, 0) - weight * exponent
+            if q != 1:
+                for prime, exponent in _split_integer(q):
+                    integer[prime] = integer.get(prime, 0) + total * exponent
+            for prime, c in integer.items():
+                if c:
+                    previous = terms.get(prime)
+                    terms[prime] = Fraction(c, q) if previous is None else previous + Fraction(c, q)
+        return cls(_refine_cofactors({k: v for k, v in terms.items() if v}))
 
     # -- arithmetic ---------------------------------------------------------
     def _add_term(self, arg: Argument, coefficient: Coefficient) -> None:
@@ -225,6 +405,8 @@ class LogSum:
     def _add_inplace(self, other: LogSum) -> None:
         for arg, c in other._terms.items():
             self._add_term(arg, c)
+        if _has_cofactor(self._terms):
+            self._terms = _refine_cofactors(self._terms)
 
     def copy(self) -> LogSum:
         return LogSum(dict(self._terms))
@@ -310,16 +492,110 @@ class LogSum:
             c = primes[q]
             if isinstance(c, Fraction):
                 if c:
-                    parts.append(_sym(c) * sympy.log(q) / divisor)
+                    parts.append(_rational_term(c, q, divisor))
             else:
                 c = tidy(c)
                 if c != 0:
-                    parts.append(_term(c, sympy.log(q), divisor))
+                    parts.append(_term(c, _log_of_integer(q), divisor))
         for arg, c in others:
             c = tidy(_sym(c))
             if c != 0:
                 parts.append(_term(c, sympy.log(arg), divisor, arg))
+        return _sum_of_terms(parts)
+
+
+@lru_cache(maxsize=1 << 16)
+def _log_of_integer(n: int) -> sympy.Expr:
+    """``log(n)`` for an integer ``n >= 2``, built without sympy's evaluation.
+
+    ``log.eval`` leaves such a logarithm unchanged but spends about a
+    millisecond on finding that out; the object built directly is identical
+    (same class, same args, equal and with the same hash).
+    """
+    return sympy.Basic.__new__(sympy.log, sympy.Integer(n))
+
+
+def _rational_term(c: Fraction, q: int, divisor: sympy.Expr) -> sympy.Expr:
+    """``c*log(q)/divisor``, exactly as ``sympy.Mul`` builds it.
+
+    For a divisor ``log(b)`` the product has the args ``(c, 1/log(b),
+    log(q))`` in sympy's canonical order, which depends only on the classes
+    involved; building it directly skips ``Mul.flatten`` and the assumption
+    queries it makes on every new ``log(q)``, the main cost of a result with
+    thousands of terms.  The order is checked against ``Mul`` once.
+    """
+    inverse = sympy.Pow(divisor, -1)
+    if isinstance(divisor, sympy.log) and _direct_products_agree():
+        factors: tuple = (inverse, _log_of_integer(q))
+        if c != 1:
+            factors = (_sym(c),) + factors
+        return sympy.Mul._from_args(factors, is_commutative=True)
+    return sympy.Mul(_sym(c), _log_of_integer(q), inverse)
+
+
+def _sum_of_terms(parts: list[sympy.Expr]) -> sympy.Expr:
+    """``sympy.Add(*parts)``, built directly when the parts are rational log terms.
+
+    For a rational number and terms ``c*log(q)/divisor`` with distinct
+    integers ``q``, ``Add.flatten`` collects nothing and returns the number
+    followed by the terms in sympy's canonical order (``Basic.compare``); it is
+    then cheaper to sort them here and skip its bookkeeping.  Anything else
+    goes through ``sympy.Add``.
+    """
+    numbers = [p for p in parts if p.is_Rational]
+    terms = [p for p in parts if not p.is_Rational]
+    logs = [_integer_log_of_term(t) for t in terms]
+    distinct = None not in logs and len(set(logs)) == len(logs)
+    if len(numbers) > 1 or not distinct or not _direct_sums_agree():
         return sympy.Add(*parts)
+    terms.sort(key=_canonical_order)
+    args = numbers + terms
+    if len(args) < 2:
+        return args[0] if args else sympy.Integer(0)
+    return sympy.Add._from_args(args, is_commutative=True)
+
+
+_canonical_order = functools.cmp_to_key(sympy.Basic.compare)
+
+
+def _integer_log_of_term(term: sympy.Expr) -> int | None:
+    """``q`` when ``term`` is ``log(q)``, ``c*log(q)`` or ``c*log(q)/log(b)``, else None."""
+    if isinstance(term, sympy.log):
+        return int(term.args[0]) if term.args[0].is_Integer else None
+    if not term.is_Mul:
+        return None
+    q = None
+    for a in term.args:
+        if isinstance(a, sympy.log) and a.args[0].is_Integer and q is None:
+            q = int(a.args[0])
+        elif not (a.is_Rational or (a.is_Pow and a.exp == -1 and isinstance(a.base, sympy.log))):
+            return None
+    return q
+
+
+@lru_cache(maxsize=1)
+def _direct_sums_agree() -> bool:
+    inverse = sympy.Pow(sympy.log(2), -1)
+    parts = [sympy.Rational(3, 4)] + [
+        sympy.Mul(sympy.Rational(c, 7), sympy.log(q), inverse) for c, q in ((-5, 3), (1, 5), (7, 11), (-14, 13))
+    ]
+    parts.append(sympy.log(17) * inverse)
+    built = sympy.Add(*parts)
+    terms = sorted(parts[1:], key=_canonical_order)
+    direct = sympy.Add._from_args([parts[0]] + terms, is_commutative=True)
+    return built == direct and built.args == direct.args
+
+
+@lru_cache(maxsize=1)
+def _direct_products_agree() -> bool:
+    inverse = sympy.Pow(sympy.log(2), -1)
+    for c in (Fraction(-5, 7), Fraction(1), Fraction(-1)):
+        built = sympy.Mul(_sym(c), sympy.log(3), inverse)
+        factors: tuple = (inverse, _log_of_integer(3))
+        direct = sympy.Mul._from_args(((_sym(c),) if c != 1 else ()) + factors, is_commutative=True)
+        if built != direct or built.args != direct.args:
+            return False
+    return True
 
 
 def _pivot(primes: dict, vector: dict[int, int]) -> int:

@@ -30,10 +30,20 @@ logarithms of integers) the loop always ends: such a value is either
 rational (then it is rounded exactly, without enclosure) or irrational,
 so never exactly halfway between two decimal numbers.
 
-**Zero.**  An expression that is exactly zero gives ``Float(0, digits)``.
-Zero is decided exactly for sums of logarithms (the logarithms of pairwise
-coprime integers are linearly independent over the rationals), never from a
-small numerical value.
+What the enclosures rest on: the arithmetic is rounded outward, and the
+logarithms of integers up to ``2**32`` are computed with integer arithmetic
+and proved error bounds.  Other elementary values (``log`` of larger or
+non-integer arguments, ``exp``, ``pi``, ``e``) come from mpmath, whose
+routines are accurate to a few units in the last place; each is computed
+with 32 extra bits and enclosed in a radius ``2**32`` times that error.
+
+**Zero.**  An expression that is exactly zero gives ``Float(0, digits)``
+(printed ``0.0``).  Zero is decided exactly for sums of logarithms (the
+logarithms of pairwise coprime integers are linearly independent over the
+rationals), never from a small numerical value; for other expressions whose
+enclosure still contains zero at ``2**14`` bits (more for more digits),
+sympy is asked to prove the value zero (``equals``), and
+:class:`~symentropy.errors.UndecidedError` is raised if it cannot.
 
 **Which expressions.**  Three paths, tried in order:
 
@@ -42,7 +52,11 @@ small numerical value.
    ``r + sum c_k log(a_k)/log(b)`` with rationals ``r, c_k, a_k, b``.  Each
    logarithm of an integer is computed once at the needed precision and
    cached, so the cost grows with the number of distinct primes, not with
-   the number of outcomes of the table.
+   the number of outcomes of the table.  Logarithms of primes below
+   ``2**32`` come from a table built with integer arithmetic only
+   (``log p = log(p**2 - 1)/2 + atanh(1/(2p**2 - 1))``, see
+   :class:`_SeriesLogs`), with error bounds carried along exactly; larger
+   integers use mpmath's logarithm with a wide safety margin.
 2. *Elementary expressions* (``+``, ``*``, powers, ``log``, ``exp``,
    ``pi``, ``E``): interval arithmetic on the expression tree, as rigorous
    as path 1.
@@ -53,11 +67,16 @@ small numerical value.
    rounding boundary.  This path is as reliable as ``evalf`` and is the only
    one that is not proved.
 
-An object with a method ``_symentropy_evaluate_(digits)`` (the interval
-results of channel capacity, for instance) is evaluated by calling that
-method: this is the hook for result types other than sympy expressions.
-Results are plain sympy expressions, so ``expr.evalf(n)`` remains sympy's own
-method; it does not manage cancellation the way :func:`evaluate` does.
+**Other result types.**  An object with a method
+``_symentropy_evaluate_(digits)`` is evaluated by calling that method, which
+must return a ``Float`` with the same guarantee: this is the hook for result
+types other than sympy expressions.  Without the hook, an object with exact
+``lower`` and ``upper`` attributes (a certified enclosure, such as a channel
+capacity known to some number of places) gives the common rounding of its two
+ends, and :class:`~symentropy.errors.UndecidedError` if they round
+differently.  Results are plain sympy expressions, so there is no
+``.evaluate()`` method on them: ``expr.evalf(n)`` remains sympy's own, and does
+not guarantee its last digits the way :func:`evaluate` does.
 
 Examples
 ========
@@ -217,25 +236,128 @@ def _to_fraction(x: tuple) -> Fraction:
     return -value if sign else value
 
 
-#: Logarithms of integers, kept at the highest precision computed so far
-#: (at most ``_LOG_CACHE_SIZE`` of them; the oldest are dropped first).
+# ---------------------------------------------------------------------------
+# Logarithms of integers
+# ---------------------------------------------------------------------------
+#: Integers up to this bound get their logarithm from the series below;
+#: larger ones (huge primes, gcd-free cofactors) from mpmath.
+_SERIES_LIMIT = 1 << 32
+#: Guard bits of the fixed-point series table.
+_SERIES_GUARD = 48
+
+
+def _atanh_inverse(m: int, wp: int) -> tuple[int, int]:
+    """``atanh(1/m) * 2**wp`` for an integer ``m >= 3``, with a bound on its error.
+
+    ``atanh(1/m) = sum_k 1 / ((2k + 1) m**(2k + 1))``.  Nested floor divisions
+    by integers are exact floors, so each computed term is
+    ``floor(2**wp / ((2k + 1) m**(2k + 1)))``, off by less than one unit;
+    the neglected tail, after the first power below one unit, is below two
+    units.  The result is returned with an error bound in units of
+    ``2**-wp``: ``(value, bound)``.
+    """
+    power = (1 << wp) // m
+    total = power
+    square = m * m
+    k = 1
+    while power:
+        power //= square
+        total += power // (2 * k + 1)
+        k += 1
+    return total, k + 2
+
+
+class _SeriesLogs:
+    """Logarithms of primes ``p <= _SERIES_LIMIT`` in fixed point, with error bounds.
+
+    ``log 2 = 2 atanh(1/3)``, and for a prime ``p >= 3``
+    ``log p = log(p**2 - 1)/2 + atanh(1/(2 p**2 - 1))``, where
+    ``p**2 - 1 = (p - 1)(p + 1)`` factors into smaller primes.  The series
+    for ``p`` near a million gains 40 bits a term, so a logarithm costs a few
+    dozen integer divisions: far less than a general-purpose logarithm, and
+    the error of every value is bounded by construction (integer arithmetic
+    only).  Values are kept for the working precision ``wp``; a request for
+    more precision starts a new table.
+    """
+
+    def __init__(self, wp: int) -> None:
+        self.wp = wp
+        self.logs: dict[int, tuple[int, int]] = {}
+        value, error = _atanh_inverse(3, wp)
+        self.logs[2] = (2 * value, 2 * error)
+
+    def log(self, p: int) -> tuple[int, int]:
+        """``(value, error)`` of ``log p * 2**wp`` for a prime ``p``."""
+        found = self.logs.get(p)
+        if found is not None:
+            return found
+        pending = [p]
+        while pending:  # compute the primes of p**2 - 1 first, without recursion
+            q = pending[-1]
+            if q in self.logs:
+                pending.pop()
+                continue
+            factors = _factors_of_square_minus_one(q)
+            missing = [r for r in factors if r not in self.logs]
+            if missing:
+                pending.extend(missing)
+                continue
+            pending.pop()
+            total = sum(e * self.logs[r][0] for r, e in factors.items())
+            bound = sum(e * self.logs[r][1] for r, e in factors.items())
+            series, series_error = _atanh_inverse(2 * q * q - 1, self.wp)
+            self.logs[q] = (total // 2 + series, (bound + 1) // 2 + 1 + series_error)
+        return self.logs[p]
+
+
+def _factors_of_square_minus_one(p: int) -> dict[int, int]:
+    factors = dict(factor_integer(p - 1))
+    for r, e in factor_integer(p + 1):
+        factors[r] = factors.get(r, 0) + e
+    return factors
+
+
+_SERIES: list[_SeriesLogs] = []  # the current table, if any
+
+
+def _series_log(n: int, prec: int) -> _Interval:
+    """An enclosure of ``log n`` for ``2 <= n <= _SERIES_LIMIT`` from the prime table."""
+    wp = prec + _SERIES_GUARD
+    if not _SERIES or _SERIES[0].wp < wp:
+        _SERIES[:] = [_SeriesLogs(wp)]
+    table = _SERIES[0]
+    value = error = 0
+    for p, e in factor_integer(n):
+        v, b = table.log(p)
+        value += e * v
+        error += e * b
+    return (libmp.from_man_exp(value - error, -table.wp), libmp.from_man_exp(value + error, -table.wp))
+
+
+#: Enclosures of logarithms of integers, kept at the highest precision
+#: computed so far (at most ``_LOG_CACHE_SIZE`` of them; the oldest go first).
 _LOG_CACHE: dict[int, tuple[int, _Interval]] = {}
 _LOG_CACHE_SIZE = 1 << 14
 
 
 def _log_of_integer(n: int, prec: int) -> _Interval:
-    """An enclosure of ``log(n)``, ``n >= 1``, of relative width about ``2**-prec``.
+    """An enclosure of ``log(n)``, ``n >= 1``, of relative width about ``2**-prec`` or less.
 
-    One logarithm is computed per integer and precision (not one per
-    rounding direction) and kept: later calls at the same or a lower
-    precision reuse it.
+    Each integer's logarithm is computed once per precision and kept:
+    later calls at the same or a lower precision reuse it.  Integers up to
+    ``_SERIES_LIMIT`` come from the table of prime logarithms; larger ones
+    from one mpmath logarithm, enclosed with a margin ``2**_GUARD`` times
+    its error.
     """
     if n == 1:
         return (libmp.fzero, libmp.fzero)
     cached = _LOG_CACHE.get(n)
     if cached is not None and cached[0] >= prec:
         return cached[1]
-    interval = _around(libmp.mpf_log(libmp.from_int(n), prec + _GUARD, libmp.round_nearest), prec)
+    if n <= _SERIES_LIMIT:
+        interval = _series_log(n, prec)
+    else:
+        interval = _around(libmp.mpf_log(libmp.from_int(n), prec + _GUARD, libmp.round_nearest), prec)
     if cached is None and len(_LOG_CACHE) >= _LOG_CACHE_SIZE:
         del _LOG_CACHE[next(iter(_LOG_CACHE))]
     _LOG_CACHE[n] = (prec, interval)
@@ -674,9 +796,12 @@ def evaluate(expr: Any, digits: int = 15) -> sympy.Float:
     floating-point arithmetic, https://mpmath.org (raw ``libmp`` interface).
     """
     digits = _check_digits(digits)
-    hook = getattr(expr, "_symentropy_evaluate_", None)
-    if hook is not None and not isinstance(expr, sympy.Basic):
-        return hook(digits)
+    if not isinstance(expr, sympy.Basic):
+        hook = getattr(expr, "_symentropy_evaluate_", None)
+        if hook is not None:
+            return hook(digits)
+        if hasattr(expr, "lower") and hasattr(expr, "upper"):
+            return _evaluate_enclosure(expr, digits)
     value, form = _prepare(expr)
     done = functools.partial(_rounded_from_interval, digits=digits)
     if form is not None:
@@ -694,6 +819,22 @@ def evaluate(expr: Any, digits: int = 15) -> sympy.Float:
     if rounded is None:
         return _last_resort(value, digits)
     return _float(*rounded, digits)
+
+
+def _evaluate_enclosure(interval: Any, digits: int) -> sympy.Float:
+    """A value known to lie in ``[interval.lower, interval.upper]`` (exact ends).
+
+    Rounding is monotone: when both ends round to the same number, so does
+    every number between them.
+    """
+    lower, upper = evaluate(interval.lower, digits), evaluate(interval.upper, digits)
+    if lower == upper:
+        return lower
+    raise UndecidedError(
+        f"cannot evaluate {interval!r} to {digits} digits: it is only known to lie between "
+        f"{interval.lower} and {interval.upper}, whose roundings differ ({lower} and {upper}); "
+        "ask for fewer digits or a narrower enclosure"
+    )
 
 
 def _float_of_rational(q: Fraction, digits: int) -> sympy.Float:
