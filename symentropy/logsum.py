@@ -81,6 +81,14 @@ def factor_integer(n: int) -> tuple[tuple[int, int], ...]:
 
 def _trial_division(n: int) -> tuple[tuple[int, int], ...]:
     """Factor ``n < _TRIAL_BOUND**2`` by the primes below ``_TRIAL_BOUND``."""
+    if n < _TRIAL_BOUND:  # a table lookup per prime factor
+        smallest = _smallest_factors()
+        found: dict[int, int] = {}
+        while n > 1:
+            p = smallest[n]
+            found[p] = found.get(p, 0) + 1
+            n //= p
+        return tuple(found.items())
     parts = []
     for p in _trial_primes():
         if p * p > n:
@@ -104,13 +112,20 @@ _TRIAL_BOUND = 1 << 16
 
 
 @lru_cache(maxsize=1)
+def _smallest_factors() -> list[int]:
+    """The smallest prime factor of every ``n < _TRIAL_BOUND`` (a sieve, built once)."""
+    root = math.isqrt(_TRIAL_BOUND - 1)
+    small = [p for p in range(2, root + 1) if all(p % d for d in range(2, math.isqrt(p) + 1))]
+    smallest = list(range(_TRIAL_BOUND))
+    for p in reversed(small):  # smaller primes overwrite larger ones: the smallest wins
+        smallest[p * p :: p] = [p] * len(range(p * p, _TRIAL_BOUND, p))
+    return smallest
+
+
+@lru_cache(maxsize=1)
 def _trial_primes() -> tuple[int, ...]:
-    sieve = bytearray([1]) * _TRIAL_BOUND
-    sieve[0:2] = b"\x00\x00"
-    for i in range(2, int(_TRIAL_BOUND**0.5) + 1):
-        if sieve[i]:
-            sieve[i * i :: i] = bytearray(len(range(i * i, _TRIAL_BOUND, i)))
-    return tuple(i for i in range(_TRIAL_BOUND) if sieve[i])
+    smallest = _smallest_factors()
+    return tuple(i for i in range(2, _TRIAL_BOUND) if smallest[i] == i)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -548,7 +563,7 @@ def _sum_of_terms(parts: list[sympy.Expr]) -> sympy.Expr:
     distinct = None not in logs and len(set(logs)) == len(logs)
     if len(numbers) > 1 or not distinct or not _direct_sums_agree():
         return sympy.Add(*parts)
-    terms.sort(key=_canonical_order)
+    _sort_terms(terms)
     args = numbers + terms
     if len(args) < 2:
         return args[0] if args else sympy.Integer(0)
@@ -556,6 +571,48 @@ def _sum_of_terms(parts: list[sympy.Expr]) -> sympy.Expr:
 
 
 _canonical_order = functools.cmp_to_key(sympy.Basic.compare)
+
+
+def _sort_terms(terms: list[sympy.Expr]) -> None:
+    """Sort terms ``c*log(q)/divisor`` in place by ``Basic.compare``, as ``Add`` does.
+
+    ``Basic.compare`` orders by class name, then by the length and the items
+    of the args, recursively.  For these terms that is the order of the key
+    below (the divisor is the same object in every term); the result is
+    checked with ``Basic.compare`` on neighbours, and sorted by it directly
+    if the check fails, so the order is sympy's in any case.
+    """
+    try:
+        terms.sort(key=_term_key)
+    except TypeError:  # keys of different shapes met: let Basic.compare decide
+        pass
+    if any(a.compare(b) >= 0 for a, b in zip(terms, terms[1:])):
+        terms.sort(key=_canonical_order)
+
+
+def _term_key(term: sympy.Expr) -> tuple:
+    if not term.is_Mul:
+        return (_class_key(type(term)), _item_key(term))
+    return (_class_key(sympy.Mul), len(term.args), *(_item_key(a) for a in term.args))
+
+
+def _item_key(a: sympy.Expr) -> tuple:
+    if a.is_Rational:
+        return (_class_key(type(a)), *a._hashable_content())
+    if isinstance(a, sympy.log):  # log(q), q an Integer
+        return (_class_key(sympy.log), int(a.args[0]))
+    return (_class_key(type(a)),)  # the divisor, the same in every term
+
+
+@lru_cache(maxsize=None)
+def _class_key(cls: type) -> tuple[int, str]:
+    """The position of a class in ``Basic.compare``: listed classes first, then by name."""
+    from sympy.core.basic import ordering_of_classes
+
+    name = cls.__name__
+    if name in ordering_of_classes:
+        return (ordering_of_classes.index(name), "")
+    return (len(ordering_of_classes) + 1, name)
 
 
 def _integer_log_of_term(term: sympy.Expr) -> int | None:

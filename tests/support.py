@@ -21,7 +21,7 @@ def assert_exact(value: sympy.Expr, expected: sympy.Expr) -> None:
     """
     assert isinstance(value, sympy.Expr), f"{value!r} is not a sympy expression"
     assert not value.has(sympy.Float), f"{value} contains a float"
-    assert not value.has(sympy.nan, sympy.zoo), f"{value} contains nan or zoo"
+    assert not value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo), f"{value} is not finite"
     if value == expected:
         return
     difference = sympy.simplify(sympy.expand_log(sympy.sympify(value - expected), force=True))

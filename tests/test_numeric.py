@@ -362,3 +362,87 @@ def test_ordering_of_entropies_is_decided_exactly(d):
     info = mutual_information(d, x, y)
     assert compare(info, 0) == (0 if _independent(d, x, y) else 1)
     assert is_zero(info) == _independent(d, x, y)
+
+
+# -- the logarithm table and other enclosures -----------------------------------------
+@pytest.mark.parametrize("prec", [53, 500, 3400])
+def test_logarithms_of_integers_are_enclosed(prec):
+    from symentropy.numeric import _LOG_CACHE, _SERIES, _log_of_integer
+
+    _LOG_CACHE.clear()
+    _SERIES.clear()
+    ctx = _context(prec // 3 + 40)
+    integers = [2, 3, 4, 5, 6, 7, 8, 9, 10, 97, 1000, 65521, 65536, 999983, 2**31 - 1, 3**20, 2**32, 2**32 + 15]
+    integers += [int(sympy.nextprime(10**30)), 10**40]  # beyond the table: mpmath with a margin
+    for n in integers:
+        lo, hi = _log_of_integer(n, prec)
+        reference = ctx.log(n)
+        assert ctx.mpf(lo) <= reference <= ctx.mpf(hi), n
+        assert ctx.mpf(hi) - ctx.mpf(lo) <= reference * ctx.ldexp(1, -prec + 12), n
+
+
+def test_the_atanh_series_bound_holds():
+    from symentropy.numeric import _atanh_inverse
+
+    ctx = _context(400)
+    for m in (3, 5, 17, 97, 2 * 999983**2 - 1):
+        for wp in (64, 300, 1000):
+            value, bound = _atanh_inverse(m, wp)
+            exact = ctx.atanh(ctx.mpf(1) / m) * ctx.ldexp(1, wp)
+            assert abs(exact - value) <= bound
+
+
+def test_a_certified_enclosure_without_the_hook():
+    class Enclosure:
+        def __init__(self, lower, upper):
+            self.lower, self.upper = lower, upper
+
+        def __repr__(self):
+            return f"Enclosure({self.lower}, {self.upper})"
+
+    narrow = Enclosure(R(19659713159, 10**11), R(19659713160, 10**11))
+    assert str(evaluate(narrow, 8)) == "0.19659713"
+    with pytest.raises(UndecidedError, match="only known to lie between"):
+        evaluate(narrow, 11)
+
+
+# -- scale: exact answers for large tables (no timing here; see benchmarks/run.py) -----
+def test_a_300_by_300_product_table_has_exactly_zero_information():
+    a = [Fraction(w, 45150) for w in range(1, 301)]  # sum of 1..300 is 45150
+    b = [Fraction(2 * w - 1, 90000) for w in range(1, 301)]  # odd numbers: sum 300**2
+    rows = [[sympy.Rational(x * y) for y in b] for x in a]
+    d = Distribution.from_table(rows, names=("X", "Y"))
+    assert mutual_information(d, "X", "Y") == 0
+
+
+def test_the_entropy_of_a_100000_outcome_table_is_right():
+    import random
+
+    rng = random.Random(100_000)
+    weights = [rng.randint(1, 1000) for _ in range(100_000)]
+    total = sum(weights)
+    h = entropy(Distribution.from_pmf([R(w, total) for w in weights]))
+    # reference: H = log2(T) - (1/T) sum_w count(w) w log2(w), grouped by weight value
+    ctx = _context(80)
+    counts: dict[int, int] = {}
+    for w in weights:
+        counts[w] = counts.get(w, 0) + 1
+    weighted = sum(c * w * ctx.log(w) for w, c in counts.items())
+    reference = (ctx.log(total) - weighted / total) / ctx.log(2)
+    assert _same_digits(evaluate(h, 30), _rounded(reference, 30))
+
+
+def test_cofactors_of_integers_too_large_to_factor():
+    from symentropy.logsum import _split_integer
+
+    p, q = int(sympy.nextprime(10**25)), int(sympy.nextprime(10**26))
+    assert _split_integer(12 * p * q) == ((2, 2), (3, 1), (p * q, 1))  # kept whole: not factored
+    big = int(sympy.nextprime(2**40))
+    assert _split_integer(big**3) == ((big, 3),)  # a perfect power of a factorable base
+    assert _split_integer((p * q) ** 2) == ((p * q, 2),)
+    # a distribution over such numbers keeps exact, canonical results
+    x = Distribution.from_pmf([R(p, p + q), R(q, p + q)])
+    h = entropy(x)
+    ctx = _context(100)
+    a, b = ctx.mpf(p) / (p + q), ctx.mpf(q) / (p + q)
+    assert _same_digits(evaluate(h, 40), _rounded(-(a * ctx.log(a) + b * ctx.log(b)) / ctx.log(2), 40))

@@ -32,22 +32,7 @@ from symentropy import (
     mutual_information,
     uniform,
 )
-
-
-def assert_same(actual: object, expected: sympy.Expr) -> None:
-    """Assert that ``actual`` is an exact sympy expression equal to ``expected``.
-
-    Equality is proved either structurally or by showing that the difference
-    simplifies to 0 once logarithms are expanded; ``force=True`` is sound here
-    because every logarithm in these cases is of a positive rational.
-    """
-    assert isinstance(actual, sympy.Expr), f"{actual!r} is a {type(actual).__name__}, not a sympy Expr"
-    assert not actual.atoms(sympy.Float), f"{actual} contains a Float"
-    assert not actual.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo), f"{actual} is not finite"
-    if actual == expected:
-        return
-    difference = sympy.simplify(sympy.expand_log(actual - expected, force=True))
-    assert difference == 0, f"{actual} != {expected} (difference simplifies to {difference})"
+from tests.support import assert_exact as assert_same
 
 
 def assert_printed(actual: sympy.Expr, printed: str) -> None:
