@@ -67,18 +67,6 @@ autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "show-inheritance": False}
 
 # Guides written alongside the core pages; each is listed in the table of contents when present.
-OPTIONAL_GUIDES = ["notation", "continuous", "families", "channels", "optimization", "performance"]
-TOCTREE_MARKER = "optional-guides"
-
-
-def _add_optional_guides(app, docname: str, source: list[str]) -> None:
-    """Replace the marker line of the index's toctree by the optional guides that exist."""
-    if docname != root_doc:
-        return
-    present = [g for g in OPTIONAL_GUIDES if os.path.exists(os.path.join(app.srcdir, f"{g}.md"))]
-    source[0] = source[0].replace(TOCTREE_MARKER + "\n", "".join(f"{g}\n" for g in present))
-
-
 _FOOTNOTE = re.compile(r"^(\s*)\.\. \[(\d+)\]")
 _FOOTNOTE_REFERENCE = re.compile(r"\[(\d+)\]_")
 _labels = itertools.count(1)
@@ -101,5 +89,4 @@ def _unique_references(app, what, name, obj, options, lines: list[str]) -> None:
 
 
 def setup(app):
-    app.connect("source-read", _add_optional_guides)
     app.connect("autodoc-process-docstring", _unique_references)
