@@ -102,7 +102,9 @@ from .multivariate import (
     total_correlation,
 )
 from .notation import info, parse_notation
+from .numeric import compare, evaluate, is_zero
 from .stats_interop import from_stats
+from .sweep import numpy_function, tabulate
 from .optimize import Certificate, MaxEntropyResult, OptimizationResult, max_entropy, maximize, minimize
 
 __all__ = [
@@ -135,6 +137,11 @@ __all__ = [
     "MaxEntropyResult",
     "Certificate",
     "info",
+    "evaluate",
+    "compare",
+    "is_zero",
+    "numpy_function",
+    "tabulate",
     "binary_entropy",
     "bernoulli",
     "binomial",

@@ -68,6 +68,7 @@ import sympy
 from sympy import Abs, E, EulerGamma, Integral, Piecewise, S, digamma, exp, log, oo
 from sympy import gamma as gamma_function
 
+from ._lambdify import lambdify
 from .continuous import (
     Affine,
     BetaDistribution,
@@ -516,7 +517,7 @@ def _quadrature_entropy(
     f: sympy.Expr, x: sympy.Symbol, lo: sympy.Expr, hi: sympy.Expr, digits: int
 ) -> NumericEstimate:
     """``-integral f log f`` over ``[lo, hi]`` by mpmath, after checking that ``f`` integrates to 1."""
-    function = sympy.lambdify(x, f, modules=[{"exp": _tail_safe_exp}, "mpmath"])
+    function = lambdify(x, f, modules=[{"exp": _tail_safe_exp}, "mpmath"])
     with mpmath.workdps(digits + 10):
         ends = [_to_mpmath(lo), _to_mpmath(hi)]
         points = [ends[0], *_breakpoints(f, x, ends[0], ends[1]), ends[1]]

@@ -58,6 +58,7 @@ from typing import Any
 import mpmath
 import sympy
 
+from ._lambdify import lambdify
 from .binary_entropy import binary_entropy
 from .distribution import Distribution, _check_names, uniform
 from .errors import DistributionError, UndecidedError, UnknownVariableError
@@ -225,7 +226,7 @@ class _InfiniteSum(sympy.Sum):
         if self.function.free_symbols - {k}:
             return None
         try:
-            value = _sum_to_infinity(sympy.lambdify(k, self.function, "mpmath"), int(a), prec)
+            value = _sum_to_infinity(lambdify(k, self.function, "mpmath"), int(a), prec)
         except NotImplementedError:
             return sympy.Sum(*self.args).evalf(sympy.core.evalf.prec_to_dps(prec))
         return sympy.Float._new(value._mpf_, prec)
@@ -1033,7 +1034,7 @@ class FormulaDistribution:
         """The pmf as an mpmath function, and the analysis of its ratio (cached)."""
         if not self._numeric:
             k = self._index
-            self._numeric["pmf"] = sympy.lambdify(k, self._pmf, "mpmath")
+            self._numeric["pmf"] = lambdify(k, self._pmf, "mpmath")
             if not self._upper.is_Integer:
                 self._numeric.update(_ratio_analysis(self._pmf, k, int(self._lower)))
         return self._numeric
@@ -1254,7 +1255,7 @@ def _ratio_analysis(pmf: sympy.Expr, k: sympy.Symbol, lower: int) -> dict[str, A
             cauchy = 1 + max(abs(sympy.N(c, 30)) / lead for c in coefficients[1:])
             start = max(start, math.floor(cauchy) + 1)
     return {
-        "ratio": sympy.lambdify(k, ratio, "mpmath"),
+        "ratio": lambdify(k, ratio, "mpmath"),
         "limit": _to_mp(limit),
         "monotone_from": start,
     }

@@ -49,6 +49,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections.abc import Iterable
 from fractions import Fraction
@@ -382,13 +383,19 @@ class LogSum:
         its coefficients over the primes are integers divided by ``q``.
         """
         terms: dict[Argument, Coefficient] = {}
+        smallest = _smallest_factors()
         for q, by_numerator in counts.items():
             integer: dict[int, int] = {}
             total = 0
             for a, k in by_numerator.items():
                 weight = a * k
                 total += weight
-                if a != 1:
+                if a < _TRIAL_BOUND:  # most numerators: factored by table lookups
+                    while a > 1:
+                        prime = smallest[a]
+                        integer[prime] = integer.get(prime, 0) - weight
+                        a //= prime
+                elif a != 1:
                     for prime, exponent in _split_integer(a):
                         integer[prime] = integer.get(prime, 0) - weight * exponent
             if q != 1:
@@ -539,7 +546,7 @@ def _rational_term(c: Fraction, q: int, divisor: sympy.Expr) -> sympy.Expr:
     queries it makes on every new ``log(q)``, the main cost of a result with
     thousands of terms.  The order is checked against ``Mul`` once.
     """
-    inverse = sympy.Pow(divisor, -1)
+    inverse = _inverse_of(divisor)
     if isinstance(divisor, sympy.log) and _direct_products_agree():
         factors: tuple = (inverse, _log_of_integer(q))
         if c != 1:
@@ -559,9 +566,8 @@ def _sum_of_terms(parts: list[sympy.Expr]) -> sympy.Expr:
     """
     numbers = [p for p in parts if p.is_Rational]
     terms = [p for p in parts if not p.is_Rational]
-    logs = [_integer_log_of_term(t) for t in terms]
-    distinct = None not in logs and len(set(logs)) == len(logs)
-    if len(numbers) > 1 or not distinct or not _direct_sums_agree():
+    logs = {_integer_log_of_term(t) for t in terms}
+    if len(numbers) > 1 or None in logs or len(logs) != len(terms) or not _direct_sums_agree():
         return sympy.Add(*parts)
     _sort_terms(terms)
     args = numbers + terms
@@ -586,7 +592,7 @@ def _sort_terms(terms: list[sympy.Expr]) -> None:
         terms.sort(key=_term_key)
     except TypeError:  # keys of different shapes met: let Basic.compare decide
         pass
-    if any(a.compare(b) >= 0 for a, b in zip(terms, terms[1:])):
+    if any(a.compare(b) >= 0 for a, b in itertools.pairwise(terms)):
         terms.sort(key=_canonical_order)
 
 
@@ -604,7 +610,7 @@ def _item_key(a: sympy.Expr) -> tuple:
     return (_class_key(type(a)),)  # the divisor, the same in every term
 
 
-@lru_cache(maxsize=None)
+@functools.cache
 def _class_key(cls: type) -> tuple[int, str]:
     """The position of a class in ``Basic.compare``: listed classes first, then by name."""
     from sympy.core.basic import ordering_of_classes
@@ -634,13 +640,19 @@ def _integer_log_of_term(term: sympy.Expr) -> int | None:
 def _direct_sums_agree() -> bool:
     inverse = sympy.Pow(sympy.log(2), -1)
     parts = [sympy.Rational(3, 4)] + [
-        sympy.Mul(sympy.Rational(c, 7), sympy.log(q), inverse) for c, q in ((-5, 3), (1, 5), (7, 11), (-14, 13))
+        sympy.Mul(sympy.Rational(c, 7), sympy.log(q), inverse)
+        for c, q in ((-5, 3), (1, 5), (7, 11), (-14, 13))
     ]
     parts.append(sympy.log(17) * inverse)
     built = sympy.Add(*parts)
     terms = sorted(parts[1:], key=_canonical_order)
     direct = sympy.Add._from_args([parts[0]] + terms, is_commutative=True)
     return built == direct and built.args == direct.args
+
+
+@lru_cache(maxsize=64)
+def _inverse_of(divisor: sympy.Expr) -> sympy.Expr:
+    return sympy.Pow(divisor, -1)
 
 
 @lru_cache(maxsize=1)

@@ -108,6 +108,7 @@ import mpmath
 import sympy
 from sympy.solvers.simplex import InfeasibleLPError, UnboundedLPError, lpmax, lpmin
 
+from ._lambdify import lambdify
 from .distribution import Distribution
 from .errors import DistributionError, OptimizationError, UndecidedError, UnknownVariableError
 from .exact import as_exact
@@ -830,7 +831,7 @@ def _solve_stationary(eqs: list[sympy.Expr], xs: Sequence[sympy.Symbol]) -> tupl
 
 
 def _mp_function(expr: sympy.Expr, xs: Sequence[sympy.Symbol]) -> Callable:
-    return sympy.lambdify(list(xs), expr, modules="mpmath")
+    return lambdify(list(xs), expr, modules="mpmath")
 
 
 def _to_float(value: Any, digits: int) -> sympy.Float:

@@ -26,6 +26,7 @@ from typing import Any
 
 import sympy
 
+from ._lambdify import lambdify
 from .distribution import Distribution
 from .errors import DistributionError
 from .logbase import Base, as_base
@@ -63,7 +64,7 @@ def _samples(
     """Exact sample points and float values; non-finite values are replaced by exact limits."""
     import mpmath
 
-    f = sympy.lambdify(symbol, expr, modules="mpmath")
+    f = lambdify(symbol, expr, modules="mpmath")
     xs, ys = [], []
     for k in range(points):
         x = lo + (hi - lo) * sympy.Rational(k, points - 1)

@@ -4,7 +4,7 @@
 function                               use
 =====================================  ===============================================
 :func:`numpy_function`                 ``sympy.lambdify`` for results: ``0 log 0 = 0``
-:func:`sweep`                          evaluate a result on arrays of parameter values
+:func:`tabulate`                       evaluate a result on arrays of parameter values
 =====================================  ===============================================
 
 Explanation
@@ -46,7 +46,9 @@ from typing import Any
 
 import sympy
 
-__all__ = ["numpy_function", "sweep"]
+from ._lambdify import lambdify
+
+__all__ = ["numpy_function", "tabulate"]
 
 
 def _numpy() -> Any:
@@ -143,7 +145,7 @@ def numpy_function(args: sympy.Symbol | Sequence[sympy.Symbol], expr: sympy.Expr
     See Also
     ========
 
-    sweep, sympy.utilities.lambdify.lambdify
+    tabulate, sympy.utilities.lambdify.lambdify
 
     References
     ==========
@@ -162,7 +164,7 @@ def numpy_function(args: sympy.Symbol | Sequence[sympy.Symbol], expr: sympy.Expr
         names = ", ".join(sorted(str(s) for s in missing))
         raise ValueError(f"the expression has symbols {names} that are not among the arguments {symbols}")
     rewritten = _with_zero_log_zero(expr)
-    compiled = sympy.lambdify(symbols, rewritten, modules=[{"_xlogx": _xlogx_numpy}, "numpy"], cse=True)
+    compiled = lambdify(symbols, rewritten, modules=[{"_xlogx": _xlogx_numpy}, "numpy"], cse=True)
 
     def function(*values: Any) -> Any:
         if len(values) != len(symbols):
@@ -181,7 +183,7 @@ def numpy_function(args: sympy.Symbol | Sequence[sympy.Symbol], expr: sympy.Expr
     return function
 
 
-def sweep(expr: sympy.Expr, values: Mapping[sympy.Symbol, Any]) -> Any:
+def tabulate(expr: sympy.Expr, values: Mapping[sympy.Symbol, Any]) -> Any:
     """Evaluate ``expr`` at arrays of values of its symbols (broadcast together).
 
     Examples
@@ -189,9 +191,9 @@ def sweep(expr: sympy.Expr, values: Mapping[sympy.Symbol, Any]) -> Any:
 
     >>> from sympy import Symbol
     >>> from symentropy import Distribution, entropy
-    >>> from symentropy.sweep import sweep
+    >>> from symentropy.sweep import tabulate
     >>> p = Symbol("p")
-    >>> sweep(entropy(Distribution.from_pmf([p, 1 - p])), {p: [0, 0.25, 1]}).round(6).tolist()
+    >>> tabulate(entropy(Distribution.from_pmf([p, 1 - p])), {p: [0, 0.25, 1]}).round(6).tolist()
     [0.0, 0.811278, 0.0]
 
     Parameters

@@ -7,10 +7,11 @@ import sys
 
 import pytest
 import sympy
-from sympy import Rational as R, log
+from sympy import Rational as R
+from sympy import log
 
 from symentropy import Distribution, entropy, mutual_information
-from symentropy.sweep import _with_zero_log_zero, _xlogx, numpy_function, sweep
+from symentropy.sweep import _with_zero_log_zero, _xlogx, numpy_function, tabulate
 
 np = pytest.importorskip("numpy")
 
@@ -99,8 +100,8 @@ def test_scalars_arrays_and_constants():
     assert constant(0.1) == 1.5
 
 
-def test_sweep_takes_a_mapping():
-    values = sweep(binary_entropy_expr(), {p: np.array([0.0, 0.5, 1.0])})
+def test_tabulate_takes_a_mapping():
+    values = tabulate(binary_entropy_expr(), {p: np.array([0.0, 0.5, 1.0])})
     assert values.tolist() == [0.0, 1.0, 0.0]
 
 
