@@ -52,6 +52,7 @@ from .continuous import (
     uniform_interval,
     weibull,
 )
+from .derivation import Derivation, derive
 from .differential import (
     NumericEstimate,
     conditional_differential_entropy,
@@ -59,8 +60,15 @@ from .differential import (
     differential_entropy,
     gaussian_mutual_information,
 )
-from .derivation import Derivation, derive
 from .distribution import Distribution, independent, uniform
+from .divergences import (
+    cross_entropy,
+    hellinger_distance,
+    jensen_shannon_divergence,
+    kl_divergence,
+    renyi_divergence,
+    total_variation_distance,
+)
 from .errors import (
     DistributionError,
     InexactInputError,
@@ -71,16 +79,6 @@ from .errors import (
     UndecidedError,
     UnknownVariableError,
     ZeroProbabilityError,
-)
-from .latex import to_latex
-from .measures import conditional_entropy, entropy, joint_entropy, mutual_information
-from .divergences import (
-    cross_entropy,
-    hellinger_distance,
-    jensen_shannon_divergence,
-    kl_divergence,
-    renyi_divergence,
-    total_variation_distance,
 )
 from .expressions import ConditionalEntropy, Entropy, KLDivergence, MutualInformation
 from .families import (
@@ -93,7 +91,14 @@ from .families import (
     negative_binomial,
     poisson,
 )
-from .generalized import normalized_mutual_information, renyi_entropy, tsallis_entropy, variation_of_information
+from .generalized import (
+    normalized_mutual_information,
+    renyi_entropy,
+    tsallis_entropy,
+    variation_of_information,
+)
+from .latex import to_latex
+from .measures import conditional_entropy, entropy, joint_entropy, mutual_information
 from .multivariate import (
     co_information,
     dual_total_correlation,
@@ -103,9 +108,9 @@ from .multivariate import (
 )
 from .notation import info, parse_notation
 from .numeric import compare, evaluate, is_zero
+from .optimize import Certificate, MaxEntropyResult, OptimizationResult, max_entropy, maximize, minimize
 from .stats_interop import from_stats
 from .sweep import numpy_function, tabulate
-from .optimize import Certificate, MaxEntropyResult, OptimizationResult, max_entropy, maximize, minimize
 
 __all__ = [
     "Distribution",

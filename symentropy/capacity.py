@@ -88,6 +88,7 @@ from mpmath.ctx_iv import MPIntervalContext
 from .channels import Channel
 from .distribution import Distribution
 from .errors import InvalidBaseError, SymentropyError, UndecidedError
+from .exact import safe_sympify
 from .logbase import Base, as_base
 from .logsum import LogSum, tidy
 
@@ -1111,7 +1112,7 @@ class CapacityInterval:
 
     def __contains__(self, value: Any) -> bool:
         """Decide ``lower <= value <= upper`` rigorously for a real sympy number."""
-        value = sympy.sympify(value)
+        value = safe_sympify(value)
         if value.is_Rational:
             return bool(self._lower <= value <= self._upper)
         below = _sign(lambda iv: _enclose(value - self._lower, iv))

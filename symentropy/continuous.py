@@ -89,7 +89,7 @@ from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pretty.stringpict import prettyForm
 
 from .errors import DistributionError, UnknownVariableError
-from .exact import as_exact
+from .exact import as_exact, safe_sympify
 
 __all__ = [
     "ContinuousDistribution",
@@ -265,7 +265,7 @@ class ContinuousFamily(ContinuousDistribution):
         return Interval(-oo, oo)
 
     def pdf(self, x: Any) -> sympy.Expr:
-        return self._pdf(sympy.sympify(x), *self.args)
+        return self._pdf(safe_sympify(x), *self.args)
 
     def _pdf(self, x: sympy.Expr, *params: sympy.Expr) -> sympy.Expr:
         raise NotImplementedError
@@ -1505,7 +1505,7 @@ class Affine(ContinuousDistribution):
 
     def pdf(self, x: Any) -> sympy.Expr:
         base, a, b = self.args
-        return base.pdf((sympy.sympify(x) - b) / a) / Abs(a)
+        return base.pdf((safe_sympify(x) - b) / a) / Abs(a)
 
     @property
     def entropy_shift(self) -> sympy.Expr:
@@ -1651,7 +1651,7 @@ class Density(ContinuousDistribution):
         return self.args[1]
 
     def pdf(self, x: Any) -> sympy.Expr:
-        return self.args[0](sympy.sympify(x))
+        return self.args[0](safe_sympify(x))
 
     def _entropy_nats(self) -> sympy.Expr:
         raise NotImplementedError("a Density has no closed form of its own; use differential_entropy")

@@ -96,6 +96,7 @@ from .continuous import (
     multivariate_normal,
 )
 from .errors import DistributionError
+from .exact import safe_sympify
 from .logbase import Base, as_base
 
 __all__ = [
@@ -182,7 +183,7 @@ def _split_rational_log(value: sympy.Rational) -> sympy.Expr:
 
 def _canonical(expr: sympy.Expr) -> sympy.Expr:
     """Expand logarithms safely and split logarithms of rationals into primes."""
-    expr = sympy.expand_log(sympy.sympify(expr))
+    expr = sympy.expand_log(safe_sympify(expr))
     replacements = {
         term: _split_rational_log(term.args[0])
         for term in expr.atoms(log)

@@ -48,7 +48,7 @@ from typing import Any
 import sympy
 
 from .errors import DistributionError, UndecidedError, UnknownVariableError, ZeroProbabilityError
-from .exact import as_exact
+from .exact import as_exact, safe_sympify
 from .logsum import tidy
 
 __all__ = ["Distribution", "uniform", "independent", "Outcome"]
@@ -891,7 +891,7 @@ def latex_label(value: Any, printer: Any = None) -> str:
         return latex_text(str(value))
     if isinstance(value, tuple):
         return r"\left(" + ", ".join(latex_label(v, printer) for v in value) + r"\right)"
-    number = sympy.sympify(value) if not isinstance(value, Fraction) else sympy.Rational(value.numerator, value.denominator)
+    number = safe_sympify(value) if not isinstance(value, Fraction) else sympy.Rational(value.numerator, value.denominator)
     return printer._print(number) if printer is not None else sympy.latex(number)
 
 

@@ -36,7 +36,7 @@ import sympy
 from .errors import InexactInputError
 from .parsing import parse_expression
 
-__all__ = ["as_exact", "Exact"]
+__all__ = ["as_exact", "safe_sympify", "Exact"]
 
 #: The types of value :func:`as_exact` accepts.
 Exact = int | Fraction | Decimal | str | sympy.Expr
@@ -134,3 +134,24 @@ def _float_message(value: float, where: str) -> str:
         f'Pass "{shown}" as a string, a Fraction or a sympy Rational; '
         "or pass exact_floats=True to use the float's exact binary value."
     )
+
+
+def safe_sympify(value: Any) -> Any:
+    """``sympy.sympify`` that never evaluates a string as Python.
+
+    Strings go through the safe grammar of :mod:`symentropy.parsing`; any other
+    value through ``sympy.sympify(value, strict=True)``, which converts only
+    types with an explicit conversion (numbers, sympy objects, containers).
+
+    >>> safe_sympify("1 - p")
+    1 - p
+    >>> safe_sympify("__import__('os').getcwd()")
+    Traceback (most recent call last):
+    ...
+    symentropy.errors.ParseError: unexpected character "'" at position 11
+        __import__('os').getcwd()
+                   ^
+    """
+    if isinstance(value, str):
+        return parse_expression(value)
+    return sympy.sympify(value, strict=True)

@@ -62,7 +62,7 @@ from ._lambdify import lambdify
 from .binary_entropy import binary_entropy
 from .distribution import Distribution, _check_names, uniform
 from .errors import DistributionError, UndecidedError, UnknownVariableError
-from .exact import as_exact
+from .exact import as_exact, safe_sympify
 from .logbase import Base, as_base
 from .logsum import LogSum, tidy
 
@@ -156,7 +156,7 @@ def _index_symbol(avoid: Iterable[sympy.Basic], lower: sympy.Expr | None = None)
     It is ``positive`` or ``nonnegative`` when the support starts at 1 or 0,
     so that sympy simplifies ``log(1/k)`` and the like.
     """
-    taken = {s.name for e in avoid for s in sympy.sympify(e).free_symbols if hasattr(s, "name")}
+    taken = {s.name for e in avoid for s in safe_sympify(e).free_symbols if hasattr(s, "name")}
     assumptions: dict[str, bool] = {"integer": True}
     lower = sympy.Integer(0) if lower is None else lower
     if lower.is_Integer and lower >= 1:

@@ -50,6 +50,7 @@ from sympy.printing.str import StrPrinter
 
 from .distribution import Distribution, latex_label, latex_name
 from .errors import SymentropyError
+from .exact import safe_sympify
 from .expressions import InformationMeasure
 from .logbase import Base, as_base
 
@@ -197,7 +198,7 @@ def to_text(expr: sympy.Expr) -> str:
     >>> to_text(Rational(3, 2) - Rational(3, 4)*log(3)/log(2))
     '3/2 - 3*log2(3)/4'
     """
-    return _TextbookStrPrinter({"order": "none"}).doprint(_rewrite_logs(sympy.sympify(expr)))
+    return _TextbookStrPrinter({"order": "none"}).doprint(_rewrite_logs(safe_sympify(expr)))
 
 
 def unit_name(base: Base) -> str:
@@ -377,7 +378,7 @@ def to_latex(
     if _is_derivation(obj):
         return obj.to_latex()
     if isinstance(obj, (int, sympy.Basic)) and not isinstance(obj, bool):
-        expr = sympy.sympify(obj)
+        expr = safe_sympify(obj)
     else:
         raise TypeError(f"to_latex() cannot export a {type(obj).__name__}")
     tex = printer.doprint(expr)

@@ -111,7 +111,7 @@ from sympy.solvers.simplex import InfeasibleLPError, UnboundedLPError, lpmax, lp
 from ._lambdify import lambdify
 from .distribution import Distribution
 from .errors import DistributionError, OptimizationError, UndecidedError, UnknownVariableError
-from .exact import as_exact
+from .exact import as_exact, safe_sympify
 from .logbase import Base, as_base
 from .measures import entropy
 
@@ -410,7 +410,7 @@ def _sign(expr: Any) -> int | None:
     module documentation); a number too close to zero must be proved zero.
     Expressions with symbols use sympy's assumptions on a few rewritings.
     """
-    expr = sympy.sympify(expr)
+    expr = safe_sympify(expr)
     if expr.is_Rational:
         return 1 if expr.p > 0 else -1 if expr.p < 0 else 0
     if expr.has(sympy.nan, sympy.zoo):
@@ -652,7 +652,7 @@ def _polynomial_form(eq: sympy.Expr, xs: Sequence[sympy.Symbol]) -> tuple[sympy.
     and constant ``r`` is exponentiated to ``prod_i u_i**n_i = exp(-N r/c)``.
     Returns ``None`` for other equations.
     """
-    eq = sympy.sympify(eq)
+    eq = safe_sympify(eq)
     logs = [lg for lg in eq.atoms(sympy.log) if lg.has(*xs)]
     if not logs:
         together = sympy.together(eq)
@@ -789,7 +789,7 @@ def _solve_polynomial_system(polys: list[sympy.Expr], xs: Sequence[sympy.Symbol]
 
 def _solve_stationary(eqs: list[sympy.Expr], xs: Sequence[sympy.Symbol]) -> tuple[list[dict], bool]:
     """Solutions of ``eqs = 0`` (real, inside the domain) and whether the list is complete."""
-    eqs = [sympy.sympify(e) for e in eqs]
+    eqs = [safe_sympify(e) for e in eqs]
     eqs = [e for e in eqs if e != 0]
     if not eqs:  # a constant function: its value is the value at the vertices
         return [], True
@@ -1537,7 +1537,7 @@ def _optimize(
 
     if exact:
         local = {y: _tidy_point(best.point[y]) for y in ys}
-        full = {x: _tidy_point(sympy.sympify(elimination.get(x, x)).subs(local)) for x in xs}
+        full = {x: _tidy_point(safe_sympify(elimination.get(x, x)).subs(local)) for x in xs}
         value = sense * best.value
         if value.is_infinite:
             raise OptimizationError("the objective is unbounded on the domain: no optimum")
@@ -1549,7 +1549,7 @@ def _optimize(
     local = dict(best.point)
     full = {}
     for x in xs:
-        e = sympy.sympify(elimination.get(x, x))
+        e = safe_sympify(elimination.get(x, x))
         full[x] = _to_float(e.subs(local), digits) if e.free_symbols else _to_float(e, digits)
     value = _to_float(sense * best.value, digits)
     return OptimizationResult("max" if sense > 0 else "min", value, full, False, certificate, digits)
@@ -1774,7 +1774,7 @@ def _gibbs_lambda(
                 return sympy.Lambda(k, expr)
         except (TypeError, ValueError, AttributeError):
             pass
-    pieces = [(p, sympy.Eq(k, sympy.sympify(o))) for o, p in zip(outcomes, probs, strict=True)]
+    pieces = [(p, sympy.Eq(k, safe_sympify(o))) for o, p in zip(outcomes, probs, strict=True)]
     return sympy.Lambda(k, sympy.Piecewise(*pieces, (0, True)))
 
 

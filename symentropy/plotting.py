@@ -29,6 +29,7 @@ import sympy
 from ._lambdify import lambdify
 from .distribution import Distribution
 from .errors import DistributionError
+from .exact import safe_sympify
 from .logbase import Base, as_base
 
 __all__ = ["plot_binary_entropy", "plot_expression", "plot_information_diagram"]
@@ -141,7 +142,7 @@ def plot_expression(
     """
     if hasattr(expr, "doit") and not isinstance(expr, sympy.Symbol):
         expr = expr.doit()
-    expr = sympy.sympify(expr)
+    expr = safe_sympify(expr)
     symbols = expr.free_symbols
     if symbol is None:
         if len(symbols) != 1:
@@ -156,7 +157,7 @@ def plot_expression(
         )
     if isinstance(points, bool) or not isinstance(points, int) or points < 2:
         raise ValueError(f"points must be an integer of at least 2, got {points!r}")
-    lo, hi = (sympy.Rational(sympy.sympify(v)) if not isinstance(v, sympy.Basic) else v for v in domain)
+    lo, hi = (sympy.Rational(safe_sympify(v)) if not isinstance(v, sympy.Basic) else v for v in domain)
     if not (hi - lo).is_positive:
         raise ValueError(f"domain must be an interval (a, b) with a < b, got {domain!r}")
     xs, ys = _samples(expr, symbol, lo, hi, points)  # type: ignore[arg-type]

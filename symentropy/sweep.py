@@ -47,6 +47,7 @@ from typing import Any
 import sympy
 
 from ._lambdify import lambdify
+from .exact import safe_sympify
 
 __all__ = ["numpy_function", "tabulate"]
 
@@ -85,7 +86,7 @@ def _with_zero_log_zero(expr: sympy.Expr) -> sympy.Expr:
     expanded ``p*log(1 - p) - log(1 - p)`` is recognised as
     ``-(1 - p)*log(1 - p)``.
     """
-    expr = sympy.sympify(expr)
+    expr = safe_sympify(expr)
     logs = sorted((a for a in expr.atoms(sympy.log) if a.free_symbols), key=sympy.default_sort_key)
     if not logs:
         return expr
@@ -158,7 +159,7 @@ def numpy_function(args: sympy.Symbol | Sequence[sympy.Symbol], expr: sympy.Expr
     for s in symbols:
         if not isinstance(s, sympy.Symbol):
             raise TypeError(f"numpy_function() takes Symbols as arguments, got {s!r}")
-    expr = sympy.sympify(expr)
+    expr = safe_sympify(expr)
     missing = expr.free_symbols - set(symbols)
     if missing:
         names = ", ".join(sorted(str(s) for s in missing))

@@ -87,3 +87,17 @@ def test_float_base_is_refused():
 
     with pytest.raises(InexactInputError, match="float"):
         as_base(math.e)
+
+
+def test_strings_never_reach_python_eval_in_public_functions():
+    from symentropy import maximize, numpy_function
+    from symentropy.exact import safe_sympify
+
+    attack = "__import__('os').system('echo unsafe')"
+    with pytest.raises(ParseError):
+        safe_sympify(attack)
+    with pytest.raises(ParseError):
+        maximize(attack, over=sympy.Symbol("p"))
+    with pytest.raises(ParseError):
+        numpy_function([sympy.Symbol("p")], attack)
+    assert safe_sympify("1 - p") == 1 - sympy.Symbol("p")
