@@ -53,7 +53,7 @@ from typing import Any
 
 import sympy
 
-from .distribution import Distribution, _check_names, _collect_symbols
+from .distribution import Distribution, _check_names, _collect_symbols, sum_probabilities
 from .errors import DistributionError, UndecidedError
 from .exact import as_exact
 from .logbase import Base
@@ -121,12 +121,6 @@ def _rows_of(matrix: Any) -> list[list[Any]]:
             raise DistributionError(f"row {i} of the channel matrix is {row!r}, not a row of probabilities")
         rows.append(list(row))
     return rows
-
-
-def _total(values: Sequence[sympy.Expr]) -> sympy.Expr:
-    if all(v.is_Rational for v in values):
-        return sympy.Add(*values)
-    return tidy(sympy.Add(*values))
 
 
 class Channel:
@@ -220,7 +214,7 @@ class Channel:
                 w = as_exact(value, exact_floats=exact_floats, symbols=namespace, what=f"W({y!r} | {x!r})")
                 values.append(w)
                 conditions.extend(_check_entry(w, x, y))
-            total = _total(values)
+            total = sum_probabilities(values)
             difference = sympy.expand(total - 1)
             if difference != 0:
                 decided = difference.equals(0) if difference.is_number else None
@@ -478,7 +472,7 @@ class Channel:
         """
         probs, conditions = self._input_probabilities(input_pmf)
         values = [
-            _total([p * row[j] for p, row in zip(probs, self._rows, strict=True) if not p.is_zero])
+            sum_probabilities([p * row[j] for p, row in zip(probs, self._rows, strict=True) if not p.is_zero])
             for j in range(len(self._outputs))
         ]
         return Distribution._trusted((name,), [(y,) for y in self._outputs], values,
@@ -833,7 +827,7 @@ def cascade(*channels: Channel) -> Channel:
             new = []
             for j in range(len(nxt.outputs)):
                 terms = [w * nxt.rows[i][j] for w, i in zip(row, order, strict=True) if not w.is_zero]
-                new.append(_total(terms) if terms else sympy.Integer(0))
+                new.append(sum_probabilities(terms) if terms else sympy.Integer(0))
             rows.append(new)
         result = Channel._trusted(rows, result.inputs, nxt.outputs, result.conditions + nxt.conditions)
     return result

@@ -55,6 +55,7 @@ from .errors import ParseError, SymentropyError
 from .expressions import ConditionalEntropy, Entropy, InformationMeasure, KLDivergence, MutualInformation
 from .latex import TextbookLatexPrinter, format_decimal, to_latex, to_text
 from .logbase import Base, as_base
+from .measures import _union
 
 __all__ = ["derive", "Derivation", "Step"]
 
@@ -655,10 +656,6 @@ def _divergence_steps(q: KLDivergence, printer: TextbookLatexPrinter) -> list[St
             )
         )
     return steps
-
-
-def _union(*groups: Sequence[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(n for g in groups for n in g))
 
 
 def _picker(everything: Sequence[str]) -> Callable[[tuple, Sequence[str]], tuple]:

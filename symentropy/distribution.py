@@ -557,7 +557,7 @@ class Distribution:
         1/2
         """
         matches = self._matcher(event, values)
-        return tidy(_total([p for o, p in self.items() if matches(o)]))
+        return sum_probabilities([p for o, p in self.items() if matches(o)])
 
     def _matcher(self, event: Mapping[str, Any] | None, values: Mapping[str, Any]) -> Callable[[tuple], bool]:
         spec = dict(event or {})
@@ -611,7 +611,7 @@ class Distribution:
         else:
             for outcome, p in self.items():
                 sums.setdefault(tuple([outcome[i] for i in positions]), []).append(p)
-        probs = [tidy(_total(ps)) if len(ps) > 1 else ps[0] for ps in sums.values()]
+        probs = [sum_probabilities(ps) if len(ps) > 1 else ps[0] for ps in sums.values()]
         result = Distribution._trusted(names, list(sums), probs, self._conditions)
         self._cache[key] = result
         return result
@@ -632,7 +632,7 @@ class Distribution:
         """
         matches = self._matcher(event, values)
         kept = [(o, p) for o, p in self.items() if matches(o)]
-        total = tidy(_total([p for _, p in kept]))
+        total = sum_probabilities([p for _, p in kept])
         if total.is_zero or not kept:
             described = ", ".join(f"{k}={v!r}" for k, v in {**dict(event or {}), **values}.items())
             raise ZeroProbabilityError(f"cannot condition on {described}: it has probability 0")
@@ -899,6 +899,15 @@ def _as_names(names: str | Sequence[str]) -> tuple[str, ...]:
     if isinstance(names, str):
         return (names,)
     return tuple(names)
+
+
+def sum_probabilities(values: Sequence[sympy.Expr]) -> sympy.Expr:
+    """Exact sum of probabilities: rationals with integer arithmetic, symbolic sums tidied.
+
+    The one place where cells are added up (marginals, events, channel
+    outputs, mixtures), so that ``p*q + p*(1 - q)`` becomes ``p`` everywhere.
+    """
+    return tidy(_total(values))
 
 
 def _total(probs: Sequence[sympy.Expr]) -> sympy.Expr:

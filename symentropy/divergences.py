@@ -47,12 +47,12 @@ from typing import Any
 
 import sympy
 
-from .distribution import Distribution
+from .distribution import Distribution, _show, sum_probabilities
 from .errors import DistributionError, UndecidedError, ZeroProbabilityError
 from .exact import as_exact
 from .generalized import _order
 from .logbase import Base, as_base
-from .logsum import LogSum, tidy
+from .logsum import LogSum
 from .measures import Names, _group, marginal_entropy
 
 __all__ = [
@@ -111,10 +111,6 @@ def _zero_opposite(p_value: sympy.Expr, outcome: tuple, what: str) -> None:
             f"{what}: q is 0 at outcome {_show(outcome)} where p is {p_value}; the result is infinite "
             f"unless {p_value} = 0, which cannot be decided"
         )
-
-
-def _show(outcome: tuple) -> str:
-    return repr(outcome[0]) if len(outcome) == 1 else repr(outcome)
 
 
 def _p_log_q(pairs: Sequence[tuple[sympy.Expr, sympy.Expr]]) -> LogSum:
@@ -438,13 +434,8 @@ def jensen_shannon_divergence(
             if not pv.is_zero:
                 mixture.setdefault(outcome, []).append(w * pv)
         mean_entropy = mean_entropy + LogSum.entropy_of(d.probabilities).scaled(w)
-    cells = [_sum(terms) for terms in mixture.values()]
+    cells = [sum_probabilities(terms) for terms in mixture.values()]
     return (LogSum.entropy_of(cells) - mean_entropy).to_expr(b)
-
-
-def _sum(terms: list[sympy.Expr]) -> sympy.Expr:
-    total = sympy.Add(*terms)
-    return total if total.is_Rational else tidy(total)
 
 
 # -- Renyi divergence ---------------------------------------------------------------
@@ -517,7 +508,7 @@ def renyi_divergence(p: Distribution, q: Distribution, alpha: Any, *names: str, 
         return kl_divergence(pp, qq, base=b)
     pairs = [(o, pv, qq[o]) for o, pv in pp.items() if not pv.is_zero]
     if a == 0:
-        mass = _sum([qv for _, _, qv in pairs])
+        mass = sum_probabilities([qv for _, _, qv in pairs])
         if mass.is_zero:
             return sympy.oo
         return (-LogSum.log_of(mass)).to_expr(b)
@@ -542,7 +533,7 @@ def renyi_divergence(p: Distribution, q: Distribution, alpha: Any, *names: str, 
         return LogSum.log_of(sympy.Max(*ratios)).to_expr(b)
     total = sympy.Add(*(pv**a * qv ** (1 - a) for _, pv, qv in pairs))
     if a.is_number:
-        return LogSum.log_of(_sum([total])).scaled(1 / (a - 1)).to_expr(b)
+        return LogSum.log_of(sum_probabilities([total])).scaled(1 / (a - 1)).to_expr(b)
     divisor = (a - 1) * (sympy.log(b) if b != sympy.E else 1)
     return sympy.log(total) / divisor
 
@@ -597,7 +588,7 @@ def total_variation_distance(p: Distribution, q: Distribution, *names: str) -> s
     """
     pp, qq, _ = _pair(p, q, names, "total_variation_distance")
     terms = [sympy.Abs(pv - qv) for pv, qv in _union_cells(pp, qq)]
-    return _sum(terms) / 2
+    return sum_probabilities(terms) / 2
 
 
 def hellinger_distance(p: Distribution, q: Distribution, *names: str) -> sympy.Expr:

@@ -174,7 +174,6 @@ def entropy(d: Distribution, *names: str, given: Names = (), base: Base = 2) -> 
         from .stats_interop import entropy_of_other
 
         return entropy_of_other(d, names, given=given, base=base)
-    d = _check(d)
     b = as_base(base)
     for n in names:
         if not isinstance(n, str):
