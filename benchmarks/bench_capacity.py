@@ -37,8 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 
 import sympy  # noqa: E402
 
-from symentropy.capacity import _Numeric, certified_capacity  # noqa: E402
-from symentropy.channels import Channel  # noqa: E402
+from symentropy.measures.capacity import _Numeric, certified_capacity  # noqa: E402
+from symentropy.models.channel import Channel  # noqa: E402
 
 
 class Capped(BaseException):

@@ -47,8 +47,8 @@ import sympy  # noqa: E402
 from sympy.core.cache import clear_cache  # noqa: E402
 
 from symentropy import Distribution, entropy, logsum, mutual_information, numeric  # noqa: E402
-from symentropy.numeric import evaluate  # noqa: E402
-from symentropy.sweep import numpy_function  # noqa: E402
+from symentropy.calculus.sweep import numpy_function  # noqa: E402
+from symentropy.core.numeric import evaluate  # noqa: E402
 
 
 # -- timing -----------------------------------------------------------------------

@@ -10,9 +10,64 @@ exact sympy expressions.
 (3/2, -3*log(3)/(4*log(2)) + 3/2)
 """
 
-from .binary_entropy import binary_entropy
-from .capacity import CapacityInterval, capacity, capacity_achieving_input, certified_capacity
-from .channels import (
+from .calculus.optimize import (
+    Certificate,
+    MaxEntropyResult,
+    OptimizationResult,
+    max_entropy,
+    maximize,
+    minimize,
+)
+from .calculus.sweep import numpy_function, tabulate
+from .core.distribution import Distribution, independent, uniform
+from .core.numeric import compare, evaluate, is_zero
+from .display.derivation import Derivation, derive
+from .display.expressions import ConditionalEntropy, Entropy, KLDivergence, MutualInformation
+from .display.latex import to_latex
+from .display.notation import info, parse_notation
+from .errors import (
+    DistributionError,
+    InexactInputError,
+    InvalidBaseError,
+    OptimizationError,
+    ParseError,
+    SymentropyError,
+    UndecidedError,
+    UnknownVariableError,
+    ZeroProbabilityError,
+)
+from .kernel.binary_entropy import binary_entropy
+from .measures.capacity import CapacityInterval, capacity, capacity_achieving_input, certified_capacity
+from .measures.differential import (
+    NumericEstimate,
+    conditional_differential_entropy,
+    continuous_kl_divergence,
+    differential_entropy,
+    gaussian_mutual_information,
+)
+from .measures.divergences import (
+    cross_entropy,
+    hellinger_distance,
+    jensen_shannon_divergence,
+    kl_divergence,
+    renyi_divergence,
+    total_variation_distance,
+)
+from .measures.generalized import (
+    normalized_mutual_information,
+    renyi_entropy,
+    tsallis_entropy,
+    variation_of_information,
+)
+from .measures.multivariate import (
+    co_information,
+    dual_total_correlation,
+    information_atoms,
+    interaction_information,
+    total_correlation,
+)
+from .measures.shannon import conditional_entropy, entropy, joint_entropy, mutual_information
+from .models.channel import (
     Channel,
     additive_noise_channel,
     binary_erasure_channel,
@@ -25,7 +80,7 @@ from .channels import (
     q_ary_symmetric_channel,
     z_channel,
 )
-from .continuous import (
+from .models.continuous import (
     ContinuousDistribution,
     affine,
     beta_distribution,
@@ -52,36 +107,7 @@ from .continuous import (
     uniform_interval,
     weibull,
 )
-from .derivation import Derivation, derive
-from .differential import (
-    NumericEstimate,
-    conditional_differential_entropy,
-    continuous_kl_divergence,
-    differential_entropy,
-    gaussian_mutual_information,
-)
-from .distribution import Distribution, independent, uniform
-from .divergences import (
-    cross_entropy,
-    hellinger_distance,
-    jensen_shannon_divergence,
-    kl_divergence,
-    renyi_divergence,
-    total_variation_distance,
-)
-from .errors import (
-    DistributionError,
-    InexactInputError,
-    InvalidBaseError,
-    OptimizationError,
-    ParseError,
-    SymentropyError,
-    UndecidedError,
-    UnknownVariableError,
-    ZeroProbabilityError,
-)
-from .expressions import ConditionalEntropy, Entropy, KLDivergence, MutualInformation
-from .families import (
+from .models.families import (
     FormulaDistribution,
     bernoulli,
     binomial,
@@ -91,26 +117,8 @@ from .families import (
     negative_binomial,
     poisson,
 )
-from .generalized import (
-    normalized_mutual_information,
-    renyi_entropy,
-    tsallis_entropy,
-    variation_of_information,
-)
-from .latex import to_latex
-from .measures import conditional_entropy, entropy, joint_entropy, mutual_information
-from .multivariate import (
-    co_information,
-    dual_total_correlation,
-    information_atoms,
-    interaction_information,
-    total_correlation,
-)
-from .notation import info, parse_notation
-from .numeric import compare, evaluate, is_zero
-from .optimize import Certificate, MaxEntropyResult, OptimizationResult, max_entropy, maximize, minimize
-from .stats_interop import from_stats
-from .sweep import numpy_function, tabulate
+from .models.stats import from_stats
+from .version import __version__ as __version__
 
 __all__ = [
     "Distribution",
@@ -221,4 +229,3 @@ __all__ = [
     "ZeroProbabilityError",
 ]
 
-__version__ = "0.1.0"

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from sympy import E, Float, Rational, S, Symbol, diff, latex, limit, log, series, solve, sqrt
 
 from symentropy import InexactInputError, InvalidBaseError, entropy
-from symentropy.binary_entropy import binary_entropy
-from symentropy.families import bernoulli
+from symentropy.kernel.binary_entropy import binary_entropy
+from symentropy.models.families import bernoulli
 from tests.support import assert_exact
 
 p = Symbol("p", positive=True)

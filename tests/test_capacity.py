@@ -1,4 +1,4 @@
-"""Tests of symentropy.capacity: closed forms, certified enclosures and their properties.
+"""Tests of symentropy.measures.capacity: closed forms, certified enclosures and their properties.
 
 Exact capacities are compared with closed forms typed here; certified
 enclosures are checked against values computed independently in this file
@@ -21,8 +21,14 @@ from hypothesis import strategies as st
 from mpmath.ctx_iv import MPIntervalContext
 from sympy import E, Rational, Symbol, log, sqrt
 
-from symentropy.capacity import CapacityInterval, capacity, capacity_achieving_input, certified_capacity
-from symentropy.channels import (
+from symentropy.errors import InvalidBaseError, UndecidedError
+from symentropy.measures.capacity import (
+    CapacityInterval,
+    capacity,
+    capacity_achieving_input,
+    certified_capacity,
+)
+from symentropy.models.channel import (
     Channel,
     additive_noise_channel,
     binary_erasure_channel,
@@ -33,7 +39,6 @@ from symentropy.channels import (
     q_ary_symmetric_channel,
     z_channel,
 )
-from symentropy.errors import InvalidBaseError, UndecidedError
 from tests.support import assert_exact, rational_pmfs
 
 p = Symbol("p")

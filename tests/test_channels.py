@@ -1,4 +1,4 @@
-"""Tests of symentropy.channels: construction, validation, joint/output/I, combinations."""
+"""Tests of symentropy.models.channel: construction, validation, joint/output/I, combinations."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from sympy import Rational, Symbol, log
 
 from symentropy import Distribution, entropy, mutual_information
-from symentropy.channels import (
+from symentropy.errors import DistributionError, InexactInputError, UndecidedError
+from symentropy.models.channel import (
     Channel,
     additive_noise_channel,
     binary_erasure_channel,
@@ -25,7 +26,6 @@ from symentropy.channels import (
     q_ary_symmetric_channel,
     z_channel,
 )
-from symentropy.errors import DistributionError, InexactInputError, UndecidedError
 from tests.support import assert_exact, rational_pmfs
 
 p = Symbol("p")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import sympy
 
-from symentropy.cli import main, read_table
+from symentropy.display.cli import main, read_table
 from symentropy.errors import DistributionError, ParseError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,7 +94,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, subprocess.Compl
 
 # -- output, through a subprocess -----------------------------------------------------------
 def test_no_arguments_prints_the_worked_example(runs):
-    from symentropy.__main__ import worked_example
+    from symentropy.display.example import worked_example
 
     result = runs["no arguments"]
     assert (result.returncode, result.stderr) == (0, "")

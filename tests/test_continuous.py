@@ -35,7 +35,15 @@ from sympy import (
     symbols,
 )
 
-from symentropy.continuous import (
+from symentropy.errors import DistributionError, InexactInputError, InvalidBaseError, UnknownVariableError
+from symentropy.measures.differential import (
+    NumericEstimate,
+    conditional_differential_entropy,
+    continuous_kl_divergence,
+    differential_entropy,
+    gaussian_mutual_information,
+)
+from symentropy.models.continuous import (
     Affine,
     MultivariateNormal,
     affine,
@@ -64,14 +72,6 @@ from symentropy.continuous import (
     uniform_interval,
     weibull,
 )
-from symentropy.differential import (
-    NumericEstimate,
-    conditional_differential_entropy,
-    continuous_kl_divergence,
-    differential_entropy,
-    gaussian_mutual_information,
-)
-from symentropy.errors import DistributionError, InexactInputError, InvalidBaseError, UnknownVariableError
 
 R = Rational
 x = Symbol("x")

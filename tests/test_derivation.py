@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from sympy import E, Rational, Symbol, log
 
 from symentropy import Distribution, ParseError, UnknownVariableError, independent, uniform
-from symentropy.derivation import Derivation, _parse, _parse_simple, derive
-from symentropy.expressions import Entropy, KLDivergence, MutualInformation
+from symentropy.display.derivation import Derivation, _parse, _parse_simple, derive
+from symentropy.display.expressions import Entropy, KLDivergence, MutualInformation
 
 from .support import assert_exact, joint_distributions
 
@@ -185,7 +185,7 @@ def test_errors():
 
 
 def test_to_latex_exports_a_derivation():
-    from symentropy.latex import to_latex
+    from symentropy.display.latex import to_latex
 
     derivation = derive(SMALL, "H(X)")
     assert to_latex(derivation) == derivation.to_latex()

@@ -91,9 +91,9 @@ def test_gallery_and_api_reference(site):
     assert len(re.findall(r'<img [^>]*src="_images/', gallery)) == 2
     api = (site / "api.html").read_text()
     for name in [
-        "symentropy.measures.mutual_information",
-        "symentropy.derivation.derive",
-        "symentropy.latex.to_latex",
-        "symentropy.expressions.MutualInformation",
+        "symentropy.measures.shannon.mutual_information",
+        "symentropy.display.derivation.derive",
+        "symentropy.display.latex.to_latex",
+        "symentropy.display.expressions.MutualInformation",
     ]:
         assert f'id="{name}"' in api, name

@@ -1,4 +1,4 @@
-"""Tests of symentropy.empirical: exact plug-in distributions from samples and counts."""
+"""Tests of symentropy.core.empirical: exact plug-in distributions from samples and counts."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from symentropy import (
     joint_entropy,
     mutual_information,
 )
-from symentropy.empirical import from_counts, from_samples
+from symentropy.core.empirical import from_counts, from_samples
 from tests.support import assert_exact
 
 LOG2 = lambda x: log(x) / log(2)  # noqa: E731

@@ -7,8 +7,8 @@ import pytest
 import sympy
 
 from symentropy.errors import InexactInputError, InvalidBaseError, ParseError
-from symentropy.exact import as_exact
-from symentropy.logbase import as_base
+from symentropy.kernel.exact import as_exact
+from symentropy.kernel.logbase import as_base
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,7 @@ def test_float_base_is_refused():
 
 def test_strings_never_reach_python_eval_in_public_functions():
     from symentropy import maximize, numpy_function
-    from symentropy.exact import safe_sympify
+    from symentropy.kernel.exact import safe_sympify
 
     attack = "__import__('os').system('echo unsafe')"
     with pytest.raises(ParseError):

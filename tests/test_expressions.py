@@ -12,15 +12,15 @@ from sympy import E, Matrix, Rational, Symbol, latex, pretty, sstr
 from sympy.core.symbol import Str
 
 from symentropy import Distribution, UnknownVariableError, entropy, independent, mutual_information, uniform
-from symentropy.divergences import kl_divergence
-from symentropy.errors import DistributionError
-from symentropy.expressions import (
+from symentropy.display.expressions import (
     ConditionalEntropy,
     DistributionAtom,
     Entropy,
     KLDivergence,
     MutualInformation,
 )
+from symentropy.errors import DistributionError
+from symentropy.measures.divergences import kl_divergence
 
 from .support import assert_exact, joint_distributions
 

@@ -35,8 +35,8 @@ from symentropy import (
     joint_entropy,
     mutual_information,
 )
-from symentropy.binary_entropy import binary_entropy
-from symentropy.families import (
+from symentropy.kernel.binary_entropy import binary_entropy
+from symentropy.models.families import (
     FormulaDistribution,
     bernoulli,
     binomial,

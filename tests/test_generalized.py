@@ -1,4 +1,4 @@
-"""Tests of symentropy.generalized: Rényi and Tsallis entropies, VI, normalised MI.
+"""Tests of symentropy.measures.generalized: Rényi and Tsallis entropies, VI, normalised MI.
 
 Textbook tables cite T. M. Cover and J. A. Thomas, *Elements of Information
 Theory*, 2nd ed., Wiley, 2006 ("C&T").  Values of the generalised entropies
@@ -24,7 +24,7 @@ from symentropy import (
     mutual_information,
     uniform,
 )
-from symentropy.generalized import (
+from symentropy.measures.generalized import (
     NMI_VARIANTS,
     normalized_mutual_information,
     renyi_entropy,

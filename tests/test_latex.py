@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from sympy import E, Rational, Symbol, log
 
 from symentropy import Distribution, entropy, independent, mutual_information, uniform
-from symentropy.channels import Channel, binary_symmetric_channel
-from symentropy.derivation import derive
-from symentropy.expressions import Entropy, MutualInformation
-from symentropy.latex import _LogBase, _rewrite_logs, format_decimal, to_latex, to_text, unit_name
+from symentropy.display.derivation import derive
+from symentropy.display.expressions import Entropy, MutualInformation
+from symentropy.display.latex import _LogBase, _rewrite_logs, format_decimal, to_latex, to_text, unit_name
+from symentropy.models.channel import Channel, binary_symmetric_channel
 
 from .support import joint_distributions
 

@@ -5,7 +5,7 @@ import sys
 
 from sympy import Rational as R
 
-from symentropy.__main__ import COVER_THOMAS_2_2_1, worked_example
+from symentropy.display.example import COVER_THOMAS_2_2_1, worked_example
 
 
 def test_worked_example_prints_the_book_values():

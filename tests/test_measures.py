@@ -2,7 +2,8 @@
 
 import pytest
 import sympy
-from sympy import E, Rational as R, log
+from sympy import E, log
+from sympy import Rational as R
 
 from symentropy import (
     Distribution,

@@ -1,4 +1,4 @@
-"""Tests of symentropy.multivariate: co-information, total correlations, information atoms.
+"""Tests of symentropy.measures.multivariate: co-information, total correlations, information atoms.
 
 Textbook cases cite T. M. Cover and J. A. Thomas, *Elements of Information
 Theory*, 2nd ed., Wiley, 2006 ("C&T"), and D. J. C. MacKay, *Information
@@ -26,7 +26,7 @@ from symentropy import (
     mutual_information,
     uniform,
 )
-from symentropy.multivariate import (
+from symentropy.measures.multivariate import (
     co_information,
     dual_total_correlation,
     information_atoms,

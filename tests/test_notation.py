@@ -25,7 +25,7 @@ from symentropy import (
     mutual_information,
     uniform,
 )
-from symentropy.notation import (
+from symentropy.display.notation import (
     MAX_LENGTH,
     Divergence,
     Entropy,
@@ -40,9 +40,9 @@ from .support import assert_exact, joint_distributions
 
 # The measures that info() imports lazily, imported here so that importing them
 # (which compiles their source) happens outside the checks that forbid compile().
-importlib.import_module("symentropy.generalized")
-importlib.import_module("symentropy.multivariate")
-importlib.import_module("symentropy.divergences")
+importlib.import_module("symentropy.measures.generalized")
+importlib.import_module("symentropy.measures.multivariate")
+importlib.import_module("symentropy.measures.divergences")
 
 R = sympy.Rational
 
@@ -512,7 +512,7 @@ def test_nothing_is_evaluated():
 
 # -- measures from the other modules -------------------------------------------------
 def test_co_information():
-    from symentropy.multivariate import co_information
+    from symentropy.measures.multivariate import co_information
 
     # Z = X xor Y: I(X;Y;Z) = I(X;Y) - I(X;Y|Z) = 0 - 1 (Cover & Thomas, 2nd ed., Problem 2.25 sign).
     assert info(XOR, "I(X;Y;Z)") == -1
@@ -523,7 +523,7 @@ def test_co_information():
 
 
 def test_renyi_entropies():
-    from symentropy.generalized import renyi_entropy
+    from symentropy.measures.generalized import renyi_entropy
 
     d = Distribution.from_pmf(["1/2", "1/4", "1/4"])
     # From the definitions (A. Rényi, "On measures of entropy and information", 1961):
@@ -543,7 +543,7 @@ def test_renyi_entropies():
 
 
 def test_kl_divergence():
-    from symentropy.divergences import kl_divergence
+    from symentropy.measures.divergences import kl_divergence
 
     # Cover & Thomas, 2nd ed., Example 2.3.1 with r = 1/2, s = 1/4:
     # D(p||q) = 1 - (1/2) log2 3 = 0.2075 bit, D(q||p) = (3/4) log2 3 - 1 = 0.1887 bit.

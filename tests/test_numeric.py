@@ -29,7 +29,7 @@ from symentropy import (
     mutual_information,
     uniform,
 )
-from symentropy.numeric import compare, evaluate, is_zero
+from symentropy.core.numeric import compare, evaluate, is_zero
 from tests.support import joint_distributions, rational_pmfs
 
 
@@ -368,7 +368,7 @@ def test_ordering_of_entropies_is_decided_exactly(d):
 # -- the logarithm table and other enclosures -----------------------------------------
 @pytest.mark.parametrize("prec", [53, 500, 3400])
 def test_logarithms_of_integers_are_enclosed(prec):
-    from symentropy.numeric import _LOG_CACHE, _SERIES, _log_of_integer
+    from symentropy.core.numeric import _LOG_CACHE, _SERIES, _log_of_integer
 
     _LOG_CACHE.clear()
     _SERIES.clear()
@@ -384,7 +384,7 @@ def test_logarithms_of_integers_are_enclosed(prec):
 
 
 def test_the_atanh_series_bound_holds():
-    from symentropy.numeric import _atanh_inverse
+    from symentropy.core.numeric import _atanh_inverse
 
     ctx = _context(400)
     for m in (3, 5, 17, 97, 2 * 999983**2 - 1):
@@ -435,7 +435,7 @@ def test_the_entropy_of_a_100000_outcome_table_is_right():
 
 
 def test_cofactors_of_integers_too_large_to_factor():
-    from symentropy.logsum import _split_integer
+    from symentropy.kernel.logsum import _split_integer
 
     p, q = int(sympy.nextprime(10**25)), int(sympy.nextprime(10**26))
     assert _split_integer(12 * p * q) == ((2, 2), (3, 1), (p * q, 1))  # kept whole: not factored

@@ -1,4 +1,4 @@
-"""Tests of symentropy.optimize: exact optima with certificates, numeric fallbacks, maximum entropy.
+"""Tests of symentropy.calculus.optimize: exact optima with certificates, numeric fallbacks, maximum entropy.
 
 Textbook cases are built from the problem as the book states it, with
 symentropy's own distributions and measures; the expected answers are typed
@@ -17,20 +17,20 @@ from hypothesis import strategies as st
 from sympy import Eq, Interval, Rational, S, Symbol, log, sqrt
 
 from symentropy import Distribution, entropy
-from symentropy.errors import (
-    DistributionError,
-    InexactInputError,
-    OptimizationError,
-    UndecidedError,
-    UnknownVariableError,
-)
-from symentropy.optimize import (
+from symentropy.calculus.optimize import (
     Certificate,
     MaxEntropyResult,
     OptimizationResult,
     max_entropy,
     maximize,
     minimize,
+)
+from symentropy.errors import (
+    DistributionError,
+    InexactInputError,
+    OptimizationError,
+    UndecidedError,
+    UnknownVariableError,
 )
 from tests.support import assert_exact
 

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from symentropy.errors import ParseError
-from symentropy.parsing import MAX_EXPONENT, parse_expression
+from symentropy.kernel.parsing import MAX_EXPONENT, parse_expression
 
 p, q = sympy.symbols("p q")
 

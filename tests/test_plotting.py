@@ -10,9 +10,9 @@ import sympy
 from sympy import Rational, Symbol
 
 from symentropy import Distribution, independent, uniform
-from symentropy.latex import to_latex
-from symentropy.multivariate import information_atoms
-from symentropy.plotting import plot_binary_entropy, plot_expression, plot_information_diagram
+from symentropy.display.latex import to_latex
+from symentropy.display.plotting import plot_binary_entropy, plot_expression, plot_information_diagram
+from symentropy.measures.multivariate import information_atoms
 
 
 def test_missing_matplotlib_names_the_extra(monkeypatch):
@@ -33,7 +33,7 @@ def test_missing_matplotlib_names_the_extra(monkeypatch):
 def test_importing_symentropy_does_not_import_matplotlib():
     import subprocess
 
-    code = "import sys, symentropy, symentropy.plotting, symentropy.latex; print('matplotlib' in sys.modules)"
+    code = "import sys, symentropy, symentropy.display.plotting, symentropy.display.latex; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

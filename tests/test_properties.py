@@ -13,8 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from symentropy import Distribution, entropy, independent, mutual_information, uniform
-from symentropy.logsum import LogSum
-from symentropy.measures import conditional_entropy_logsum, marginal_entropy, mutual_information_logsum
+from symentropy.kernel.logsum import LogSum
+from symentropy.measures.shannon import (
+    conditional_entropy_logsum,
+    marginal_entropy,
+    mutual_information_logsum,
+)
 from tests.support import joint_distributions, rational_pmfs
 
 

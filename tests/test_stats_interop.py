@@ -25,9 +25,9 @@ from sympy.stats import (
 )
 
 from symentropy import Distribution, UnknownVariableError, entropy, mutual_information
-from symentropy.binary_entropy import binary_entropy
-from symentropy.families import FormulaDistribution, binomial, geometric, negative_binomial, poisson
-from symentropy.stats_interop import from_stats, is_random_expression
+from symentropy.kernel.binary_entropy import binary_entropy
+from symentropy.models.families import FormulaDistribution, binomial, geometric, negative_binomial, poisson
+from symentropy.models.stats import from_stats, is_random_expression
 from tests.support import assert_exact
 
 LOG2_3 = log(3) / log(2)

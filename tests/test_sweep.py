@@ -11,7 +11,7 @@ from sympy import Rational as R
 from sympy import log
 
 from symentropy import Distribution, entropy, mutual_information
-from symentropy.sweep import _with_zero_log_zero, _xlogx, numpy_function, tabulate
+from symentropy.calculus.sweep import _with_zero_log_zero, _xlogx, numpy_function, tabulate
 
 np = pytest.importorskip("numpy")
 

@@ -19,8 +19,8 @@ import pytest
 import sympy
 from sympy import Rational, Symbol, log
 
-from symentropy.capacity import CapacityInterval, capacity, capacity_achieving_input
-from symentropy.channels import (
+from symentropy.measures.capacity import CapacityInterval, capacity, capacity_achieving_input
+from symentropy.models.channel import (
     Channel,
     additive_noise_channel,
     binary_erasure_channel,

@@ -1,0 +1,980 @@
+"""Exact joint probability distributions over named random variables.
+
+A :class:`Distribution` is an immutable table that maps outcomes (tuples with
+one value per variable) to exact probabilities: sympy ``Rational`` numbers,
+symbols, or expressions in symbols.
+
+=====================================  ==============================================
+constructor                            use
+=====================================  ==============================================
+:meth:`Distribution.from_dict`         ``{outcome: probability}``
+:meth:`Distribution.from_table`        a 2-D table: rows index the first variable
+:meth:`Distribution.from_pmf`          a list of probabilities for one variable
+:func:`uniform`                        the uniform distribution on ``n`` outcomes
+:func:`independent`                    the product of distributions
+=====================================  ==============================================
+
+Validation is three-valued.  A table that is provably invalid (a negative
+cell, a total that is a number other than 1, a duplicate outcome, ...) raises
+:class:`~symentropy.errors.DistributionError` naming the offending cell or
+value.  A table whose validity depends on symbols (is ``1 - p`` nonnegative?)
+is accepted, and the undecided conditions are recorded in
+:attr:`Distribution.conditions`; ``strict=True`` raises
+:class:`~symentropy.errors.UndecidedError` instead.
+
+Examples
+========
+
+>>> from symentropy import Distribution
+>>> coin = Distribution.from_dict({"H": "1/2", "T": "1/2"}, name="X")
+>>> coin.probability(X="H")
+1/2
+>>> d = Distribution.from_table([["1/8", "1/8"], ["1/4", "1/2"]], names=("Y", "X"))
+>>> d.marginal("X")
+Distribution.from_dict({0: '3/8', 1: '5/8'}, name='X')
+>>> Distribution.from_pmf(["1/2", "1/3"])
+Traceback (most recent call last):
+...
+symentropy.errors.DistributionError: probabilities sum to 5/6, not 1
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+import sympy
+
+from ..errors import DistributionError, UndecidedError, UnknownVariableError, ZeroProbabilityError
+from ..kernel.exact import as_exact, safe_sympify
+from ..kernel.logsum import tidy
+
+__all__ = ["Distribution", "uniform", "independent", "Outcome"]
+
+#: An outcome: one value per variable, in the order of :attr:`Distribution.names`.
+Outcome = tuple
+
+_FORBIDDEN_IN_NAMES = set(",;|()=:[]{}'\"\\") | {" ", "\t", "\n"}
+
+
+def _check_names(names: Any) -> tuple[str, ...]:
+    if isinstance(names, str):
+        names = (names,)
+    try:
+        names = tuple(names)
+    except TypeError:
+        raise DistributionError(f"names must be a tuple of strings, got {names!r}") from None
+    if not names:
+        raise DistributionError("a distribution needs at least one variable name")
+    seen: set[str] = set()
+    for name in names:
+        if not isinstance(name, str) or not name:
+            raise DistributionError(f"variable names must be nonempty strings, got {name!r}")
+        bad = sorted(set(name) & _FORBIDDEN_IN_NAMES)
+        if bad:
+            raise DistributionError(
+                f"variable name {name!r} contains {bad[0]!r}; names may not contain spaces or any of , ; | ( ) = : [ ] {{ }} quotes"
+            )
+        if name in seen:
+            raise DistributionError(f"variable name {name!r} is used twice in {names!r}")
+        seen.add(name)
+    return names
+
+
+def _collect_symbols(values: Iterable[Any]) -> dict[str, sympy.Symbol]:
+    """Symbols already present in non-string entries, by name.
+
+    Strings such as ``"1-p"`` then reuse the user's ``Symbol("p", positive=True)``
+    instead of creating a different symbol with the same name.
+    """
+    found: dict[str, sympy.Symbol] = {}
+    for v in values:
+        if isinstance(v, sympy.Basic) and not v.is_Rational:  # numbers have no symbols
+            for s in v.free_symbols:
+                found.setdefault(s.name, s)  # type: ignore[attr-defined]
+    return found
+
+
+def _format(p: sympy.Expr) -> str:
+    return str(p)
+
+
+class Distribution:
+    """An immutable joint probability mass function over named variables.
+
+    Explanation
+    ===========
+
+    Outcomes are tuples with one hashable value per variable, in the order of
+    :attr:`names`.  Probabilities are exact sympy expressions.  Outcomes of
+    probability zero are allowed and kept.  Two distributions are equal when
+    they have the same names and give every outcome the same probability
+    (an outcome missing from one has probability zero there).
+
+    Use the classmethods to build one; ``Distribution(pmf, names=...)`` is
+    the same as :meth:`from_dict`.
+
+    Examples
+    ========
+
+    >>> from symentropy import Distribution
+    >>> d = Distribution({(0, 0): "1/4", (0, 1): "1/4", (1, 1): "1/2"}, names=("X", "Y"))
+    >>> d.names
+    ('X', 'Y')
+    >>> d[(1, 1)]
+    1/2
+    >>> d.condition(X=0)
+    Distribution.from_dict({(0, 0): '1/2', (0, 1): '1/2'}, names=('X', 'Y'))
+    >>> print(d)
+    X  Y  P
+    0  0  1/4
+    0  1  1/4
+    1  1  1/2
+
+    See Also
+    ========
+
+    symentropy.measures.shannon.entropy, symentropy.measures.shannon.mutual_information
+    """
+
+    __slots__ = ("_names", "_outcomes", "_probs", "_index", "_conditions", "_cache", "_hash")
+
+    def __init__(
+        self,
+        pmf: Mapping[Any, Any],
+        *,
+        names: Sequence[str] | str | None = None,
+        name: str | None = None,
+        strict: bool = False,
+        exact_floats: bool = False,
+        symbols: Mapping[str, sympy.Symbol] | None = None,
+    ):
+        if names is not None and name is not None:
+            raise DistributionError("give either names=... or name=..., not both")
+        if name is not None:
+            names = (name,)
+        if not isinstance(pmf, Mapping):
+            raise TypeError(f"expected a mapping from outcomes to probabilities, got {type(pmf).__name__}")
+        if names is None:
+            first = next(iter(pmf), None)
+            width = len(first) if isinstance(first, tuple) else 1
+            names = ("X",) if width == 1 else tuple(f"X{i}" for i in range(1, width + 1))
+        names = _check_names(names)
+        single = len(names) == 1
+        pairs = []
+        for key, value in pmf.items():
+            outcome = key if isinstance(key, tuple) and not (single and len(key) != 1) else (key,)
+            pairs.append((outcome, value))
+        self._init_from_pairs(names, pairs, strict=strict, exact_floats=exact_floats, symbols=symbols)
+
+    # -- construction -------------------------------------------------------
+    def _init_from_pairs(
+        self,
+        names: tuple[str, ...],
+        pairs: Iterable[tuple[tuple, Any]],
+        *,
+        strict: bool,
+        exact_floats: bool,
+        symbols: Mapping[str, sympy.Symbol] | None,
+    ) -> None:
+        pairs = list(pairs)
+        if not pairs:
+            raise DistributionError("a distribution needs at least one outcome; got none")
+        namespace = _collect_symbols(v for _, v in pairs)
+        namespace.update(symbols or {})
+        index: dict[tuple, int] = {}
+        outcomes: list[tuple] = []
+        probs: list[sympy.Expr] = []
+        conditions: list[sympy.Basic] = []
+        width = len(names)
+        for outcome, value in pairs:
+            if not isinstance(outcome, tuple) or len(outcome) != width:
+                size = len(outcome) if isinstance(outcome, tuple) else 1
+                raise DistributionError(
+                    f"outcome {outcome!r} has {size} value{'s' if size != 1 else ''} but there "
+                    f"{'are' if width != 1 else 'is'} {width} variable{'s' if width != 1 else ''} {names!r}"
+                )
+            try:
+                hash(outcome)
+            except TypeError:
+                raise DistributionError(f"outcome {outcome!r} is not hashable") from None
+            if outcome in index:
+                raise DistributionError(f"outcome {_show(outcome)} appears twice")
+            if isinstance(value, sympy.Rational):  # as_exact returns these unchanged
+                p = value
+            else:
+                p = as_exact(value, exact_floats=exact_floats, symbols=namespace, what=f"outcome {_show(outcome)}")
+            if p.is_Rational:  # the common case, decided without sympy's assumption system
+                if p.p < 0:
+                    raise DistributionError(f"probability of outcome {_show(outcome)} is {p}, which is negative")
+            elif p.is_number:
+                if p.is_extended_real is False:
+                    raise DistributionError(f"probability of outcome {_show(outcome)} is {p}, not a real number")
+                if p.is_negative:
+                    raise DistributionError(f"probability of outcome {_show(outcome)} is {p}, which is negative")
+                if p.is_infinite or p.has(sympy.nan, sympy.zoo):
+                    raise DistributionError(f"probability of outcome {_show(outcome)} is {p}, not a finite number")
+            else:
+                nonnegative = p.is_nonnegative
+                if nonnegative is False:
+                    raise DistributionError(f"probability of outcome {_show(outcome)} is {p}, which is negative")
+                if nonnegative is None:
+                    conditions.append(sympy.Ge(p, 0))
+            index[outcome] = len(outcomes)
+            outcomes.append(outcome)
+            probs.append(p)
+        self._set(names, tuple(outcomes), tuple(probs), index)
+        total = _total(probs)
+        difference = sympy.expand(total - 1)
+        if difference != 0:
+            decided = difference.equals(0) if difference.is_number else None
+            if decided is False or (difference.is_number and difference.is_Rational):
+                raise DistributionError(f"probabilities sum to {total}, not 1")
+            if decided is None:
+                conditions.append(sympy.Eq(total, 1))
+        self._conditions = tuple(conditions)
+        if strict and conditions:
+            raise UndecidedError(
+                "cannot decide that this is a distribution; it is one when "
+                + " and ".join(str(c) for c in conditions)
+            )
+
+    def _set(self, names: tuple[str, ...], outcomes: tuple, probs: tuple, index: dict | None = None) -> None:
+        self._names = names
+        self._outcomes = outcomes
+        self._probs = probs
+        self._index = index if index is not None else {o: i for i, o in enumerate(outcomes)}
+        self._conditions = ()
+        self._cache: dict[Any, Any] = {}
+        self._hash: int | None = None
+
+    @classmethod
+    def _trusted(
+        cls, names: tuple[str, ...], outcomes: Sequence[tuple], probs: Sequence[sympy.Expr], conditions: Iterable = ()
+    ) -> Distribution:
+        """Build from already validated parts (used by operations)."""
+        self = object.__new__(cls)
+        self._set(names, tuple(outcomes), tuple(probs))
+        self._conditions = tuple(dict.fromkeys(conditions))
+        return self
+
+    @classmethod
+    def from_dict(
+        cls,
+        pmf: Mapping[Any, Any],
+        *,
+        names: Sequence[str] | str | None = None,
+        name: str | None = None,
+        strict: bool = False,
+        exact_floats: bool = False,
+        symbols: Mapping[str, sympy.Symbol] | None = None,
+    ) -> Distribution:
+        """Build a distribution from a mapping ``{outcome: probability}``.
+
+        Parameters
+        ==========
+
+        pmf : mapping
+            Outcomes to probabilities.  With several variables an outcome is a
+            tuple with one value per name; with one variable, a plain value.
+            Probabilities may be ``int``, ``Fraction``, ``Decimal``, sympy
+            expressions or strings such as ``"1/8"`` or ``"1-p"``; floats are
+            refused unless ``exact_floats=True``.
+        names : tuple of str
+            The variable names, e.g. ``("X", "Y")``.  Default ``("X",)`` for
+            plain outcomes, ``("X1", "X2", ...)`` for tuples.
+        name : str
+            Shorthand for ``names=(name,)``.
+        strict : bool
+            Raise :class:`~symentropy.errors.UndecidedError` when validity
+            depends on symbols, instead of recording the conditions.
+        exact_floats : bool
+            Accept floats as their exact binary values.
+        symbols : mapping from str to Symbol
+            Symbols to use for names in string entries.
+
+        Examples
+        ========
+
+        >>> from symentropy import Distribution
+        >>> d = Distribution.from_dict({(1, 1): "1/2", (2, 1): "1/4", (2, 2): "1/4"}, names=("X", "Y"))
+        >>> d.probability(X=2)
+        1/2
+        >>> Distribution.from_dict({"a": "p", "b": "1-p"}).conditions
+        (p >= 0, 1 - p >= 0)
+        """
+        return cls(pmf, names=names, name=name, strict=strict, exact_floats=exact_floats, symbols=symbols)
+
+    @classmethod
+    def from_pmf(
+        cls,
+        probabilities: Iterable[Any],
+        *,
+        name: str = "X",
+        outcomes: Iterable[Hashable] | None = None,
+        strict: bool = False,
+        exact_floats: bool = False,
+        symbols: Mapping[str, sympy.Symbol] | None = None,
+    ) -> Distribution:
+        """Build a distribution of one variable from a list of probabilities.
+
+        Outcomes default to ``0, 1, 2, ...``.
+
+        >>> from symentropy import Distribution
+        >>> Distribution.from_pmf(["1/2", "1/4", "1/4"], outcomes="abc")
+        Distribution.from_dict({'a': '1/2', 'b': '1/4', 'c': '1/4'}, name='X')
+        """
+        values = list(probabilities)
+        labels = list(range(len(values))) if outcomes is None else list(outcomes)
+        if len(labels) != len(values):
+            raise DistributionError(f"{len(values)} probabilities but {len(labels)} outcomes")
+        self = object.__new__(cls)
+        self._init_from_pairs(
+            _check_names((name,)),
+            [((o,), v) for o, v in zip(labels, values)],
+            strict=strict,
+            exact_floats=exact_floats,
+            symbols=symbols,
+        )
+        return self
+
+    @classmethod
+    def from_table(
+        cls,
+        rows: Any,
+        *,
+        names: Sequence[str] = ("Y", "X"),
+        labels: tuple[Iterable[Hashable] | None, Iterable[Hashable] | None] | None = None,
+        strict: bool = False,
+        exact_floats: bool = False,
+        symbols: Mapping[str, sympy.Symbol] | None = None,
+    ) -> Distribution:
+        """Build a distribution of two variables from a 2-D table.
+
+        Rows index the first name and columns the second, the way textbooks
+        print joint tables.  ``rows`` may be nested lists, a numpy array
+        (of integers or objects; floats are refused like any float) or a
+        pandas DataFrame, whose index and columns become the labels.
+
+        Parameters
+        ==========
+
+        rows : 2-D table
+        names : (row variable, column variable), default ``("Y", "X")``
+        labels : (row labels, column labels); each defaults to ``0, 1, ...``
+
+        Examples
+        ========
+
+        Cover & Thomas, Example 2.2.1 prints p(x, y) with y down and x across:
+
+        >>> from symentropy import Distribution
+        >>> d = Distribution.from_table(
+        ...     [["1/8", "1/16", "1/32", "1/32"],
+        ...      ["1/16", "1/8", "1/32", "1/32"],
+        ...      ["1/16", "1/16", "1/16", "1/16"],
+        ...      ["1/4", 0, 0, 0]],
+        ...     names=("Y", "X"), labels=(range(1, 5), range(1, 5)))
+        >>> d.probability(X=1, Y=4)
+        1/4
+        """
+        names = _check_names(names)
+        if len(names) != 2:
+            raise DistributionError(f"a table has two variables (rows, columns); got names {names!r}")
+        row_labels = col_labels = None
+        if hasattr(rows, "columns") and hasattr(rows, "index") and hasattr(rows, "to_numpy"):  # pandas
+            row_labels, col_labels = list(rows.index), list(rows.columns)
+            rows = rows.to_numpy(dtype=object).tolist()
+        elif hasattr(rows, "tolist") and hasattr(rows, "ndim"):  # numpy
+            if rows.ndim != 2:
+                raise DistributionError(f"expected a 2-D table, got an array with {rows.ndim} dimensions")
+            rows = rows.tolist()
+        if isinstance(rows, (str, bytes)) or not isinstance(rows, Iterable):
+            raise DistributionError(f"expected a 2-D table (a list of rows), got {type(rows).__name__}")
+        rows = [list(r) if isinstance(r, Iterable) and not isinstance(r, (str, bytes)) else r for r in rows]
+        if not rows:
+            raise DistributionError("a distribution needs at least one outcome; the table has no rows")
+        for i, r in enumerate(rows):
+            if not isinstance(r, list):
+                raise DistributionError(f"row {i} of the table is {r!r}, not a row of probabilities")
+            if len(r) != len(rows[0]):
+                raise DistributionError(f"row {i} has {len(r)} entries but row 0 has {len(rows[0])}")
+        if labels is not None:
+            if len(labels) != 2:
+                raise DistributionError("labels must be a pair (row labels, column labels)")
+            if labels[0] is not None:
+                row_labels = list(labels[0])
+            if labels[1] is not None:
+                col_labels = list(labels[1])
+        row_labels = list(range(len(rows))) if row_labels is None else row_labels
+        col_labels = list(range(len(rows[0]))) if col_labels is None else col_labels
+        if len(row_labels) != len(rows):
+            raise DistributionError(f"{len(row_labels)} row labels for {len(rows)} rows")
+        if len(col_labels) != len(rows[0]):
+            raise DistributionError(f"{len(col_labels)} column labels for {len(rows[0])} columns")
+        self = object.__new__(cls)
+        self._init_from_pairs(
+            names,
+            [((a, b), rows[i][j]) for i, a in enumerate(row_labels) for j, b in enumerate(col_labels)],
+            strict=strict,
+            exact_floats=exact_floats,
+            symbols=symbols,
+        )
+        return self
+
+    @classmethod
+    def from_samples(cls, samples: Iterable[Any], *, names: Sequence[str] | str | None = None) -> Distribution:
+        """The empirical distribution of ``samples`` (see :func:`symentropy.core.empirical.from_samples`).
+
+        >>> from symentropy import Distribution
+        >>> Distribution.from_samples("aab", names="L")
+        Distribution.from_dict({'a': '2/3', 'b': '1/3'}, name='L')
+        """
+        from .empirical import from_samples  # local: empirical is built on this module
+
+        return from_samples(samples, names=names)
+
+    @classmethod
+    def from_counts(
+        cls,
+        table: Any,
+        *,
+        names: Sequence[str] | str | None = None,
+        labels: tuple[Iterable[Hashable] | None, Iterable[Hashable] | None] | None = None,
+    ) -> Distribution:
+        """The distribution ``count / N`` of a table of counts (see :func:`symentropy.core.empirical.from_counts`).
+
+        >>> from symentropy import Distribution
+        >>> Distribution.from_counts({"h": 3, "t": 1}, names="C")
+        Distribution.from_dict({'h': '3/4', 't': '1/4'}, name='C')
+        """
+        from .empirical import from_counts  # local: empirical is built on this module
+
+        return from_counts(table, names=names, labels=labels)
+
+    # -- basic access --------------------------------------------------------
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The variable names, in the order of the outcome tuples."""
+        return self._names
+
+    @property
+    def outcomes(self) -> tuple[tuple, ...]:
+        """All outcomes (tuples), including those of probability zero."""
+        return self._outcomes
+
+    @property
+    def probabilities(self) -> tuple[sympy.Expr, ...]:
+        """The probabilities, in the order of :attr:`outcomes`."""
+        return self._probs
+
+    @property
+    def support(self) -> tuple[tuple, ...]:
+        """The outcomes whose probability is not (provably) zero."""
+        return tuple(o for o, p in zip(self._outcomes, self._probs) if not p.is_zero)
+
+    @property
+    def conditions(self) -> tuple[sympy.Basic, ...]:
+        """Conditions on the symbols under which this is a valid distribution.
+
+        Empty when validity was decided.  Results computed from this
+        distribution hold whenever these conditions do.
+        """
+        return self._conditions
+
+    @property
+    def free_symbols(self) -> set[sympy.Symbol]:
+        """The symbols appearing in the probabilities."""
+        out: set[sympy.Symbol] = set()
+        for p in self._probs:
+            out |= p.free_symbols  # type: ignore[arg-type]
+        return out
+
+    @property
+    def is_symbolic(self) -> bool:
+        """True when some probability contains a symbol."""
+        return any(not p.is_number for p in self._probs)
+
+    @property
+    def is_rational(self) -> bool:
+        """True when every probability is a rational number."""
+        if "rational" not in self._cache:
+            self._cache["rational"] = all(p.is_Rational for p in self._probs)
+        return self._cache["rational"]
+
+    def items(self) -> Iterator[tuple[tuple, sympy.Expr]]:
+        """Iterate over ``(outcome, probability)`` pairs."""
+        return zip(self._outcomes, self._probs)
+
+    def to_dict(self) -> dict[Any, sympy.Expr]:
+        """Return ``{outcome: probability}``; outcomes are plain values for one variable."""
+        if len(self._names) == 1:
+            return {o[0]: p for o, p in self.items()}
+        return dict(self.items())
+
+    def __len__(self) -> int:
+        return len(self._outcomes)
+
+    def __iter__(self) -> Iterator[tuple]:
+        return iter(self._outcomes)
+
+    def __contains__(self, outcome: object) -> bool:
+        return self._key(outcome) in self._index
+
+    def _key(self, outcome: Any) -> Any:
+        if len(self._names) == 1 and not (isinstance(outcome, tuple) and len(outcome) == 1):
+            return (outcome,)
+        return outcome
+
+    def __getitem__(self, outcome: Any) -> sympy.Expr:
+        """Probability of an outcome (zero for an outcome not in the table)."""
+        key = self._key(outcome)
+        if not isinstance(key, tuple) or len(key) != len(self._names):
+            raise DistributionError(
+                f"outcome {outcome!r} does not have one value for each of the variables {self._names!r}"
+            )
+        i = self._index.get(key)
+        return sympy.Integer(0) if i is None else self._probs[i]
+
+    def _positions(self, names: Iterable[str]) -> tuple[int, ...]:
+        positions = []
+        for n in names:
+            if n not in self._names:
+                known = ", ".join(self._names)
+                raise UnknownVariableError(f"unknown variable {n!r}; the distribution's variables are {known}")
+            positions.append(self._names.index(n))
+        return tuple(positions)
+
+    def probability(self, event: Mapping[str, Any] | None = None, /, **values: Any) -> sympy.Expr:
+        """Return the probability of an event such as ``X=1, Y=2``.
+
+        A value may also be a predicate (a callable returning a bool).
+
+        >>> from symentropy import uniform
+        >>> uniform(range(1, 7), name="X").probability(X=lambda x: x % 2 == 0)
+        1/2
+        """
+        matches = self._matcher(event, values)
+        return sum_probabilities([p for o, p in self.items() if matches(o)])
+
+    def _matcher(self, event: Mapping[str, Any] | None, values: Mapping[str, Any]) -> Callable[[tuple], bool]:
+        spec = dict(event or {})
+        overlap = set(spec) & set(values)
+        if overlap:
+            raise DistributionError(f"variable {sorted(overlap)[0]!r} is given twice in the event")
+        spec.update(values)
+        if not spec:
+            raise DistributionError("an event needs at least one variable, e.g. X=1")
+        tests = []
+        for pos, value in zip(self._positions(spec), spec.values()):
+            if callable(value):
+                tests.append((pos, value, True))
+            else:
+                tests.append((pos, value, False))
+
+        def matches(outcome: tuple) -> bool:
+            for pos, value, is_predicate in tests:
+                if is_predicate:
+                    if not value(outcome[pos]):
+                        return False
+                elif outcome[pos] != value:
+                    return False
+            return True
+
+        return matches
+
+    # -- operations ------------------------------------------------------------
+    def marginal(self, *names: str) -> Distribution:
+        """Return the marginal distribution of ``names`` (in that order).
+
+        >>> from symentropy import Distribution
+        >>> d = Distribution({(0, 0): "1/8", (0, 1): "3/8", (1, 1): "1/2"}, names=("X", "Y"))
+        >>> d.marginal("Y")
+        Distribution.from_dict({0: '1/8', 1: '7/8'}, name='Y')
+        """
+        if len(names) == 1 and not isinstance(names[0], str):
+            names = tuple(names[0])
+        if not names:
+            raise DistributionError("marginal() needs at least one variable name")
+        names = _check_names(names)
+        key = ("marginal", names)
+        if key in self._cache:
+            return self._cache[key]
+        positions = self._positions(names)
+        sums: dict[tuple, list[sympy.Expr]] = {}
+        if len(positions) == 1:
+            (only,) = positions
+            for outcome, p in self.items():
+                sums.setdefault((outcome[only],), []).append(p)
+        else:
+            for outcome, p in self.items():
+                sums.setdefault(tuple([outcome[i] for i in positions]), []).append(p)
+        probs = [sum_probabilities(ps) if len(ps) > 1 else ps[0] for ps in sums.values()]
+        result = Distribution._trusted(names, list(sums), probs, self._conditions)
+        self._cache[key] = result
+        return result
+
+    def condition(self, event: Mapping[str, Any] | None = None, /, **values: Any) -> Distribution:
+        """Return the distribution conditional on an event such as ``Y=3``.
+
+        The result has the same variables; outcomes outside the event are
+        dropped and the others renormalised exactly.  A value may be a
+        predicate.  Conditioning on an event of probability zero raises
+        :class:`~symentropy.errors.ZeroProbabilityError`.
+
+        >>> from symentropy import uniform, independent
+        >>> dice = independent(uniform(range(1, 7), name="A"), uniform(range(1, 7), name="B"))
+        >>> s = dice.with_variable("S", lambda a, b: a + b)
+        >>> s.condition(S=3).marginal("A")
+        Distribution.from_dict({1: '1/2', 2: '1/2'}, name='A')
+        """
+        matches = self._matcher(event, values)
+        kept = [(o, p) for o, p in self.items() if matches(o)]
+        total = sum_probabilities([p for _, p in kept])
+        if total.is_zero or not kept:
+            described = ", ".join(f"{k}={v!r}" for k, v in {**dict(event or {}), **values}.items())
+            raise ZeroProbabilityError(f"cannot condition on {described}: it has probability 0")
+        conditions = list(self._conditions)
+        if not total.is_number and not total.is_positive:
+            conditions.append(sympy.Gt(total, 0))
+        probs = [p / total if total != 1 else p for _, p in kept]
+        if not total.is_number:
+            probs = [tidy(sympy.cancel(p)) for p in probs]
+        return Distribution._trusted(self._names, [o for o, _ in kept], probs, conditions)
+
+    def conditional(self, names: str | Sequence[str], given: str | Sequence[str]) -> dict[Any, Distribution]:
+        """Return the conditional distributions ``p(names | given)``.
+
+        The result maps each outcome of ``given`` with nonzero probability
+        (a plain value for one variable, else a tuple) to the distribution
+        of ``names`` given that outcome.
+
+        >>> from symentropy import Distribution
+        >>> d = Distribution({(0, 0): "1/4", (0, 1): "1/4", (1, 1): "1/2"}, names=("X", "Y"))
+        >>> d.conditional("X", given="Y")
+        {0: Distribution.from_dict({0: '1'}, name='X'), 1: Distribution.from_dict({0: '1/3', 1: '2/3'}, name='X')}
+        """
+        names = _as_names(names)
+        given = _as_names(given)
+        self._positions(names + given)
+        joint = self.marginal(*dict.fromkeys(given + names))
+        table: dict[Any, Distribution] = {}
+        for g in joint.marginal(*given).support:
+            event = dict(zip(given, g))
+            cond = joint.condition(event).marginal(*names)
+            table[g[0] if len(given) == 1 else g] = cond
+        return table
+
+    def with_variable(
+        self, name: str, function: Callable[..., Hashable], *, inputs: Sequence[str] | str | None = None
+    ) -> Distribution:
+        """Add a variable that is a function of others, e.g. ``Z = X xor Y``.
+
+        ``function`` is called with the values of ``inputs`` (default: all
+        variables, in order) for every outcome.
+
+        >>> from symentropy import uniform, independent
+        >>> bits = independent(uniform(2, name="X"), uniform(2, name="Y"))
+        >>> bits.with_variable("Z", lambda x, y: x ^ y).marginal("Z")
+        Distribution.from_dict({0: '1/2', 1: '1/2'}, name='Z')
+        """
+        names = _check_names(self._names + (name,))
+        sources = self._names if inputs is None else _as_names(inputs)
+        positions = self._positions(sources)
+        outcomes = []
+        for o in self._outcomes:
+            value = function(*(o[i] for i in positions))
+            try:
+                hash(value)
+            except TypeError:
+                raise DistributionError(
+                    f"the function gave {value!r} for outcome {_show(o)}, which is not hashable"
+                ) from None
+            outcomes.append(o + (value,))
+        return Distribution._trusted(names, outcomes, self._probs, self._conditions)
+
+    def rename(self, mapping: Mapping[str, str] | None = None, /, **names: str) -> Distribution:
+        """Return a copy with variables renamed, e.g. ``d.rename(X="A")``."""
+        spec = {**dict(mapping or {}), **names}
+        self._positions(spec)
+        new = _check_names(tuple(spec.get(n, n) for n in self._names))
+        return Distribution._trusted(new, self._outcomes, self._probs, self._conditions)
+
+    def subs(self, *args: Any, **kwargs: Any) -> Distribution:
+        """Substitute into every probability (as :meth:`sympy.Basic.subs`) and revalidate.
+
+        >>> from sympy import Symbol
+        >>> from symentropy import Distribution
+        >>> p = Symbol("p")
+        >>> Distribution.from_pmf([p, 1 - p]).subs(p, "1/4")
+        Distribution.from_dict({0: '1/4', 1: '3/4'}, name='X')
+        """
+        args = tuple(as_exact(a) if isinstance(a, (str, float)) else a for a in args)
+        if len(args) == 1 and isinstance(args[0], Mapping):
+            args = ({k: as_exact(v) if isinstance(v, (str, float)) else v for k, v in args[0].items()},)
+        kwargs = {k: as_exact(v) if isinstance(v, (str, float)) else v for k, v in kwargs.items()}
+        new = [p.subs(*args, **kwargs) for p in self._probs]
+        result = object.__new__(Distribution)
+        result._init_from_pairs(
+            self._names, list(zip(self._outcomes, new)), strict=False, exact_floats=False, symbols=None
+        )
+        return result
+
+    def info(self, notation: str, *, base: Any = 2, symbols: Mapping[str, sympy.Symbol] | None = None) -> sympy.Expr:
+        """Evaluate textbook notation such as ``"I(X;Y|Z)"``; see :func:`symentropy.display.notation.info`.
+
+        >>> from symentropy import Distribution
+        >>> d = Distribution({(0, 0): "1/2", (1, 1): "1/2"}, names=("X", "Y"))
+        >>> d.info("I(X;Y)"), d.info("H(X|Y=1)")
+        (1, 0)
+        """
+        from ..display.notation import info  # lazy: notation sits above distribution
+
+        return info(self, notation, base=base, symbols=symbols)
+
+    # -- comparison, hashing, printing ------------------------------------------
+    def _nonzero_items(self) -> frozenset:
+        return frozenset((o, p) for o, p in self.items() if not p.is_zero)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Distribution):
+            return NotImplemented
+        return self._names == other._names and self._nonzero_items() == other._nonzero_items()
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash((self._names, self._nonzero_items()))
+        return self._hash
+
+    def __repr__(self) -> str:
+        if len(self._names) == 1:
+            body = ", ".join(f"{o[0]!r}: '{_format(p)}'" for o, p in self.items())
+            return f"Distribution.from_dict({{{body}}}, name={self._names[0]!r})"
+        body = ", ".join(f"{o!r}: '{_format(p)}'" for o, p in self.items())
+        return f"Distribution.from_dict({{{body}}}, names={self._names!r})"
+
+    def __str__(self) -> str:
+        header = list(self._names) + ["P"]
+        rows = [[str(v) for v in o] + [_format(p)] for o, p in self.items()]
+        widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in [header] + rows]
+        return "\n".join(lines)
+
+    def _sympystr(self, printer: Any) -> str:
+        return repr(self)
+
+    def _latex(self, printer: Any, exp: Any = None) -> str:
+        """LaTeX ``array``: a grid for two variables (rows: the first), else one row per outcome."""
+        names = [latex_name(n, printer) for n in self._names]
+        if len(self._names) == 2:
+            rows, cols = self._grid()
+            head = rf"{names[0]} \backslash {names[1]} & " + " & ".join(latex_label(c, printer) for c in cols)
+            body = [
+                latex_label(r, printer) + " & " + " & ".join(printer._print(self[(r, c)]) for c in cols)
+                for r in rows
+            ]
+            spec = "c|" + "c" * len(cols)
+        else:
+            head = " & ".join(names) + rf" & P({', '.join(names)})"
+            body = [
+                " & ".join(latex_label(v, printer) for v in o) + " & " + printer._print(p) for o, p in self.items()
+            ]
+            spec = "c" * len(names) + "|c"
+        rows_tex = r" \\ ".join(body)
+        return rf"\begin{{array}}{{{spec}}} {head} \\ \hline {rows_tex} \end{{array}}"
+
+    def _grid(self) -> tuple[list, list]:
+        """Row and column labels of a two-variable table, in order of first appearance."""
+        rows = list(dict.fromkeys(o[0] for o in self._outcomes))
+        cols = list(dict.fromkeys(o[1] for o in self._outcomes))
+        return rows, cols
+
+    def _pretty(self, printer: Any) -> Any:
+        """A table for sympy's pretty printer (``pprint``), one row per outcome."""
+        from sympy.printing.pretty.stringpict import prettyForm, stringPict
+
+        header = [prettyForm(n) for n in self._names] + [prettyForm("P")]
+        rows = [header] + [[prettyForm(str(v)) for v in o] + [printer._print(p)] for o, p in self.items()]
+        widths = [max(r[i].width() for r in rows) for i in range(len(header))]
+        lines = []
+        for r in rows:
+            cells: list[Any] = []
+            for i, (cell, width) in enumerate(zip(r, widths)):
+                if i:
+                    cells.append("  ")
+                cells.append(prettyForm(*cell.right(" " * (width - cell.width()))) if cell.width() < width else cell)
+            lines.append(prettyForm(*stringPict.next(*cells)))
+        rule = ("\N{BOX DRAWINGS LIGHT HORIZONTAL}" if printer._use_unicode else "-") * lines[0].width()
+        picture = prettyForm(*stringPict.stack(lines[0], rule, *lines[1:]))
+        picture.baseline = picture.height() // 2
+        return picture
+
+    def _repr_html_(self) -> str:
+        """An HTML table for Jupyter: a grid for two variables, else one row per outcome."""
+        import html
+
+        def cell(tag: str, value: Any) -> str:
+            return f"<{tag}>{html.escape(str(value))}</{tag}>"
+
+        limit = 60
+        if len(self._names) == 2:
+            rows, cols = self._grid()
+            corner = f"{self._names[0]} \\ {self._names[1]}"
+            head = cell("th", corner) + "".join(cell("th", c) for c in cols)
+            body = [cell("th", r) + "".join(cell("td", self[(r, c)]) for c in cols) for r in rows[:limit]]
+            hidden = len(rows) - limit
+        else:
+            head = "".join(cell("th", n) for n in self._names) + cell("th", "P")
+            body = [
+                "".join(cell("th", v) for v in o) + cell("td", p) for o, p in list(self.items())[:limit]
+            ]
+            hidden = len(self._outcomes) - limit
+        if hidden > 0:
+            width = len(self._grid()[1]) + 1 if len(self._names) == 2 else len(self._names) + 1
+            body.append(f'<td colspan="{width}">&hellip; {hidden} more rows</td>')
+        rows_html = "".join(f"<tr>{b}</tr>" for b in body)
+        return f'<table class="symentropy-distribution"><thead><tr>{head}</tr></thead><tbody>{rows_html}</tbody></table>'
+
+    def _repr_latex_(self) -> str:
+        return "$\\displaystyle " + sympy.latex(self) + "$"
+
+
+def _show(outcome: tuple) -> str:
+    return repr(outcome[0]) if len(outcome) == 1 else repr(outcome)
+
+
+_LATEX_SPECIALS = {
+    "\\": r"\backslash", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+    "{": r"\{", "}": r"\}", "~": r"\sim", "^": r"\hat{}",
+}
+
+
+def latex_text(text: str) -> str:
+    """Math-mode LaTeX for arbitrary text: ``\\text{...}`` runs, special characters as math.
+
+    ``"b&c"`` becomes ``\\text{b}\\&\\text{c}``, which both LaTeX and MathJax
+    (whose ``\\text`` takes no macros) typeset as the text.
+    """
+    pieces: list[str] = []
+    run = ""
+    for ch in text:
+        if ch in _LATEX_SPECIALS:
+            if run:
+                pieces.append(r"\text{" + run + "}")
+                run = ""
+            pieces.append(_LATEX_SPECIALS[ch])
+        else:
+            run += ch
+    if run or not pieces:
+        pieces.append(r"\text{" + run + "}")
+    return "".join(pieces)
+
+
+def latex_name(name: str, printer: Any = None) -> str:
+    """LaTeX for a variable name, in math mode.
+
+    Names that sympy prints as symbols (``X``, ``X1``, ``alpha``, ``Y_a``) are
+    printed as sympy prints a ``Symbol`` of that name (``X_{1}``,
+    ``\\alpha``); any other name is set upright as text (:func:`latex_text`).
+    """
+    if re.fullmatch(r"[A-Za-z]+[0-9]*(_[A-Za-z0-9]+)?", name):
+        symbol = sympy.Symbol(name)
+        return printer._print(symbol) if printer is not None else sympy.latex(symbol)
+    return latex_text(name)
+
+
+def latex_label(value: Any, printer: Any = None) -> str:
+    """LaTeX for an outcome label, in math mode: numbers as numbers, anything else as text."""
+    if isinstance(value, bool) or not isinstance(value, (int, Fraction, sympy.Basic, tuple)):
+        return latex_text(str(value))
+    if isinstance(value, tuple):
+        return r"\left(" + ", ".join(latex_label(v, printer) for v in value) + r"\right)"
+    number = safe_sympify(value) if not isinstance(value, Fraction) else sympy.Rational(value.numerator, value.denominator)
+    return printer._print(number) if printer is not None else sympy.latex(number)
+
+
+def _as_names(names: str | Sequence[str]) -> tuple[str, ...]:
+    if isinstance(names, str):
+        return (names,)
+    return tuple(names)
+
+
+def sum_probabilities(values: Sequence[sympy.Expr]) -> sympy.Expr:
+    """Exact sum of probabilities: rationals with integer arithmetic, symbolic sums tidied.
+
+    The one place where cells are added up (marginals, events, channel
+    outputs, mixtures), so that ``p*q + p*(1 - q)`` becomes ``p`` everywhere.
+    """
+    return tidy(_total(values))
+
+
+def _total(probs: Sequence[sympy.Expr]) -> sympy.Expr:
+    """Sum exact probabilities; rational ones with integer arithmetic."""
+    if all(p.is_Rational for p in probs):
+        from fractions import Fraction
+
+        # integer sums per denominator: one Fraction per distinct denominator
+        by_denominator: dict[int, int] = {}
+        for p in probs:
+            q = int(p.q)
+            by_denominator[q] = by_denominator.get(q, 0) + int(p.p)
+        s = sum((Fraction(n, q) for q, n in by_denominator.items()), Fraction(0))
+        return sympy.Rational(s.numerator, s.denominator)
+    return sympy.Add(*probs)
+
+
+def uniform(n: int | Iterable[Hashable], *, name: str = "X") -> Distribution:
+    """The uniform distribution on ``n`` outcomes ``0, ..., n-1``, or on the given outcomes.
+
+    ``n`` may be a positive integer or an iterable of distinct outcomes.
+
+    >>> from symentropy import uniform, entropy
+    >>> die = uniform(range(1, 7), name="X")
+    >>> die.probability(X=3)
+    1/6
+    >>> entropy(die)
+    1 + log(3)/log(2)
+    """
+    if isinstance(n, bool):
+        raise DistributionError(f"uniform() needs a positive integer or outcomes, got {n!r}")
+    if isinstance(n, int):
+        if n < 1:
+            raise DistributionError(f"uniform() needs at least one outcome, got n={n}")
+        outcomes: list[Hashable] = list(range(n))
+    else:
+        outcomes = list(n)
+        if not outcomes:
+            raise DistributionError("uniform() needs at least one outcome; got none")
+    p = sympy.Rational(1, len(outcomes))
+    return Distribution.from_pmf([p] * len(outcomes), name=name, outcomes=outcomes)
+
+
+def independent(*distributions: Distribution) -> Distribution:
+    """The product distribution of distributions over disjoint variables.
+
+    >>> from symentropy import uniform, independent, mutual_information
+    >>> d = independent(uniform(2, name="X"), uniform(3, name="Y"))
+    >>> d.names, len(d)
+    (('X', 'Y'), 6)
+    >>> mutual_information(d, "X", "Y")
+    0
+    """
+    if not distributions:
+        raise DistributionError("independent() needs at least one distribution")
+    for d in distributions:
+        if not isinstance(d, Distribution):
+            raise TypeError(f"independent() takes Distribution objects, got {type(d).__name__}")
+    names: tuple[str, ...] = ()
+    for d in distributions:
+        names += d.names
+    names = _check_names(names)
+    outcomes: list[tuple] = [()]
+    probs: list[sympy.Expr] = [sympy.Integer(1)]
+    conditions: list[sympy.Basic] = []
+    for d in distributions:
+        outcomes = [o + o2 for o in outcomes for o2 in d.outcomes]
+        probs = [p * p2 for p in probs for p2 in d.probabilities]
+        conditions.extend(d.conditions)
+    return Distribution._trusted(names, outcomes, probs, conditions)

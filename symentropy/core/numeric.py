@@ -1,0 +1,984 @@
+"""Numerical values of exact results, with every returned digit correct.
+
+=====================================  ===============================================
+function                               use
+=====================================  ===============================================
+:func:`evaluate`                       the value to ``digits`` significant digits
+:func:`compare`                        the order of two exact results (-1, 0, 1)
+:func:`is_zero`                        whether an exact result is zero
+=====================================  ===============================================
+
+Explanation
+===========
+
+Precision is handled here and only here.  No function in this module reads
+or changes the precision of mpmath's global contexts ``mp`` and ``iv``: every
+number is computed with mpmath's raw routines (``mpmath.libmp``), which take
+the working precision as an argument.
+
+**Correct rounding.**  :func:`evaluate` returns the value *correctly rounded*
+(to nearest, ties to even) to ``digits`` significant decimal digits, as a
+sympy ``Float`` of precision ``digits``.  It is correct by construction: the
+value is enclosed in an interval ``[lo, hi]`` whose ends are exact binary
+numbers, computed with outward (floor/ceiling) rounding at every step; both
+ends are rounded to ``digits`` decimal digits *exactly* (integer arithmetic);
+rounding is monotone, so when both ends round to the same decimal number,
+every number in the interval does, and in particular the value.  Otherwise
+the working precision is raised and the enclosure recomputed.  For a
+nonzero result of symentropy (a rational plus rational multiples of
+logarithms of integers) the loop always ends: such a value is either
+rational (then it is rounded exactly, without enclosure) or irrational,
+so never exactly halfway between two decimal numbers.
+
+What the enclosures rest on: the arithmetic is rounded outward, and the
+logarithms of integers up to ``2**32`` are computed with integer arithmetic
+and proved error bounds.  Other elementary values (``log`` of larger or
+non-integer arguments, ``exp``, ``pi``, ``e``) come from mpmath, whose
+routines are accurate to a few units in the last place; each is computed
+with 32 extra bits and enclosed in a radius ``2**32`` times that error.
+
+**Zero.**  An expression that is exactly zero gives ``Float(0, digits)``
+(printed ``0.0``).  Zero is decided exactly for sums of logarithms (the
+logarithms of pairwise coprime integers are linearly independent over the
+rationals), never from a small numerical value; for other expressions whose
+enclosure still contains zero at ``2**14`` bits (more for more digits),
+sympy is asked to prove the value zero (``equals``), and
+:class:`~symentropy.errors.UndecidedError` is raised if it cannot.
+
+**Which expressions.**  Three paths, tried in order:
+
+1. *Sums of logarithms* (every rational or canonical result of symentropy,
+   and results of ``subs`` that sympy keeps in that shape):
+   ``r + sum c_k log(a_k)/log(b)`` with rationals ``r, c_k, a_k, b``.  Each
+   logarithm of an integer is computed once at the needed precision and
+   cached, so the cost grows with the number of distinct primes, not with
+   the number of outcomes of the table.  Logarithms of primes below
+   ``2**32`` come from a table built with integer arithmetic only
+   (``log p = log(p**2 - 1)/2 + atanh(1/(2p**2 - 1))``, see
+   :class:`_SeriesLogs`), with error bounds carried along exactly; larger
+   integers use mpmath's logarithm with a wide safety margin.
+2. *Elementary expressions* (``+``, ``*``, powers, ``log``, ``exp``,
+   ``pi``, ``E``): interval arithmetic on the expression tree, as rigorous
+   as path 1.
+3. *Anything else* (infinite ``Sum``, special functions): sympy's ``evalf``,
+   whose own error control tracks cancellation, guarded by re-evaluation at
+   twice the precision; the result is accepted when the two agree well
+   beyond the last digit and the value is not within the disagreement of a
+   rounding boundary.  This path is as reliable as ``evalf`` and is the only
+   one that is not proved.
+
+**Other result types.**  An object with a method
+``_symentropy_evaluate_(digits)`` is evaluated by calling that method, which
+must return a ``Float`` with the same guarantee: this is the hook for result
+types other than sympy expressions.  Without the hook, an object with exact
+``lower`` and ``upper`` attributes (a certified enclosure, such as a channel
+capacity known to some number of places) gives the common rounding of its two
+ends, and :class:`~symentropy.errors.UndecidedError` if they round
+differently.  Results are plain sympy expressions, so there is no
+``.evaluate()`` method on them: ``expr.evalf(n)`` remains sympy's own, and does
+not guarantee its last digits the way :func:`evaluate` does.
+
+Examples
+========
+
+>>> from sympy import log, Rational
+>>> from symentropy import uniform, entropy
+>>> from symentropy.core.numeric import evaluate, compare, is_zero
+>>> h = entropy(uniform(6))
+>>> h
+1 + log(3)/log(2)
+>>> evaluate(h)
+2.58496250072116
+>>> evaluate(h, 50)
+2.5849625007211561814537389439478165087598144076925
+>>> compare(h, Rational(5, 2)), is_zero(log(6) - log(2) - log(3))
+(1, True)
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+import sympy
+from mpmath import libmp
+
+from ..errors import UndecidedError
+from ..kernel.exact import as_exact
+from ..kernel.logsum import _FACTOR_LIMIT, LogSum, _refine_cofactors, factor_integer
+
+__all__ = ["evaluate", "compare", "is_zero"]
+
+_FLOOR = libmp.round_floor
+_CEILING = libmp.round_ceiling
+_LOG2_10 = math.log2(10)
+
+#: Working precision (bits) beyond which a value whose enclosure still
+#: contains zero (or a rounding boundary) is handed to sympy to prove it
+#: zero (or rational); raised for requests of many digits.  Values that are
+#: provably irrational are refined without this limit.
+_MAX_PRECISION = 1 << 14
+
+
+class _Unsupported(Exception):
+    """The interval evaluator met a node it does not handle (or a non-real value)."""
+
+
+class _Imprecise(Exception):
+    """An enclosure is too wide to go on (a divisor or log argument straddles 0)."""
+
+
+# ---------------------------------------------------------------------------
+# Interval arithmetic on raw mpmath numbers (exact binary ends, outward rounding)
+# ---------------------------------------------------------------------------
+_Interval = tuple  # (lo, hi): two raw mpf tuples with lo <= hi
+
+#: Guard bits of an elementary function value.  mpmath computes ``log`` and
+#: ``exp`` with 20 guard bits of its own, to within a few units in the last
+#: place; each value is computed with ``_GUARD`` extra bits and then enclosed
+#: in a radius of one unit in the ``prec``-th bit, about ``2**_GUARD`` times
+#: the error.
+_GUARD = 32
+
+_by_value = functools.cmp_to_key(libmp.mpf_cmp)
+
+
+def _exact_interval(value: Fraction, prec: int) -> _Interval:
+    p, q = value.numerator, value.denominator
+    if q == 1:
+        x = libmp.from_int(p)
+        return (x, x)
+    return (libmp.from_rational(p, q, prec, _FLOOR), libmp.from_rational(p, q, prec, _CEILING))
+
+
+def _add(a: _Interval, b: _Interval, prec: int) -> _Interval:
+    return (libmp.mpf_add(a[0], b[0], prec, _FLOOR), libmp.mpf_add(a[1], b[1], prec, _CEILING))
+
+
+def _neg(a: _Interval) -> _Interval:
+    return (libmp.mpf_neg(a[1]), libmp.mpf_neg(a[0]))
+
+
+def _mul(a: _Interval, b: _Interval, prec: int) -> _Interval:
+    ends = [(x, y) for x in a for y in b]
+    lo = min((libmp.mpf_mul(x, y, prec, _FLOOR) for x, y in ends), key=_by_value)
+    hi = max((libmp.mpf_mul(x, y, prec, _CEILING) for x, y in ends), key=_by_value)
+    return (lo, hi)
+
+
+def _contains_zero(a: _Interval) -> bool:
+    return libmp.mpf_sign(a[0]) <= 0 <= libmp.mpf_sign(a[1])
+
+
+def _inverse(a: _Interval, prec: int) -> _Interval:
+    if _contains_zero(a):
+        if a[0] == a[1]:
+            raise ZeroDivisionError("division by zero")
+        raise _Imprecise
+    one = libmp.fone
+    return (libmp.mpf_div(one, a[1], prec, _FLOOR), libmp.mpf_div(one, a[0], prec, _CEILING))
+
+
+def _scale(a: _Interval, c: Fraction, prec: int) -> _Interval:
+    """``c * a`` for an exact rational ``c``."""
+    if c == 1:
+        return a
+    if c < 0:
+        a, c = _neg(a), -c
+    p, q = libmp.from_int(c.numerator), libmp.from_int(c.denominator)
+    lo = libmp.mpf_div(libmp.mpf_mul(a[0], p, prec, _FLOOR), q, prec, _FLOOR)
+    hi = libmp.mpf_div(libmp.mpf_mul(a[1], p, prec, _CEILING), q, prec, _CEILING)
+    return (lo, hi)
+
+
+def _around(value: tuple, prec: int) -> _Interval:
+    """``[value - r, value + r]`` with ``r`` one unit in the ``prec``-th bit of ``value``.
+
+    ``value`` is an elementary function computed with ``prec + _GUARD`` bits,
+    so ``r`` is about ``2**_GUARD`` times its error.
+    """
+    if value == libmp.fzero:
+        return (value, value)
+    radius = libmp.mpf_shift(libmp.fone, value[2] + value[3] - prec)
+    return (libmp.mpf_sub(value, radius), libmp.mpf_add(value, radius))
+
+
+def _log_interval(a: _Interval, prec: int) -> _Interval:
+    if libmp.mpf_sign(a[1]) <= 0:
+        raise _Unsupported("logarithm of a number that is not positive")
+    if libmp.mpf_sign(a[0]) <= 0:
+        raise _Imprecise
+    wp = prec + _GUARD
+    lo = _around(libmp.mpf_log(a[0], wp, libmp.round_nearest), prec)[0]
+    hi = _around(libmp.mpf_log(a[1], wp, libmp.round_nearest), prec)[1]
+    return (lo, hi)
+
+
+def _exp_interval(a: _Interval, prec: int) -> _Interval:
+    wp = prec + _GUARD
+    lo = _around(libmp.mpf_exp(a[0], wp, libmp.round_nearest), prec)[0]
+    hi = _around(libmp.mpf_exp(a[1], wp, libmp.round_nearest), prec)[1]
+    if libmp.mpf_sign(lo) < 0:  # exp is positive
+        lo = libmp.fzero
+    return (lo, hi)
+
+
+def _to_fraction(x: tuple) -> Fraction:
+    sign, man, exp, _ = x
+    if not man:
+        if x != libmp.fzero:
+            raise _Unsupported("infinite or undefined value")
+        return Fraction(0)
+    value = Fraction(man << exp) if exp >= 0 else Fraction(man, 1 << -exp)
+    return -value if sign else value
+
+
+# ---------------------------------------------------------------------------
+# Logarithms of integers
+# ---------------------------------------------------------------------------
+#: Integers up to this bound get their logarithm from the series below;
+#: larger ones (huge primes, gcd-free cofactors) from mpmath.
+_SERIES_LIMIT = 1 << 32
+#: Guard bits of the fixed-point series table.
+_SERIES_GUARD = 48
+
+
+def _atanh_inverse(m: int, wp: int) -> tuple[int, int]:
+    """``atanh(1/m) * 2**wp`` for an integer ``m >= 3``, with a bound on its error.
+
+    ``atanh(1/m) = sum_k 1 / ((2k + 1) m**(2k + 1))``.  Nested floor divisions
+    by integers are exact floors, so each computed term is
+    ``floor(2**wp / ((2k + 1) m**(2k + 1)))``, off by less than one unit;
+    the neglected tail, after the first power below one unit, is below two
+    units.  The result is returned with an error bound in units of
+    ``2**-wp``: ``(value, bound)``.
+    """
+    power = (1 << wp) // m
+    total = power
+    square = m * m
+    k = 1
+    while power:
+        power //= square
+        total += power // (2 * k + 1)
+        k += 1
+    return total, k + 2
+
+
+class _SeriesLogs:
+    """Logarithms of primes ``p <= _SERIES_LIMIT`` in fixed point, with error bounds.
+
+    ``log 2 = 2 atanh(1/3)``, and for a prime ``p >= 3``
+    ``log p = log(p**2 - 1)/2 + atanh(1/(2 p**2 - 1))``, where
+    ``p**2 - 1 = (p - 1)(p + 1)`` factors into smaller primes.  The series
+    for ``p`` near a million gains 40 bits a term, so a logarithm costs a few
+    dozen integer divisions: far less than a general-purpose logarithm, and
+    the error of every value is bounded by construction (integer arithmetic
+    only).  Values are kept for the working precision ``wp``; a request for
+    more precision starts a new table.
+    """
+
+    def __init__(self, wp: int) -> None:
+        self.wp = wp
+        self.logs: dict[int, tuple[int, int]] = {}
+        value, error = _atanh_inverse(3, wp)
+        self.logs[2] = (2 * value, 2 * error)
+
+    def log(self, p: int) -> tuple[int, int]:
+        """``(value, error)`` of ``log p * 2**wp`` for a prime ``p``."""
+        found = self.logs.get(p)
+        if found is not None:
+            return found
+        pending = [p]
+        while pending:  # compute the primes of p**2 - 1 first, without recursion
+            q = pending[-1]
+            if q in self.logs:
+                pending.pop()
+                continue
+            factors = _factors_of_square_minus_one(q)
+            missing = [r for r in factors if r not in self.logs]
+            if missing:
+                pending.extend(missing)
+                continue
+            pending.pop()
+            total = sum(e * self.logs[r][0] for r, e in factors.items())
+            bound = sum(e * self.logs[r][1] for r, e in factors.items())
+            series, series_error = _atanh_inverse(2 * q * q - 1, self.wp)
+            self.logs[q] = (total // 2 + series, (bound + 1) // 2 + 1 + series_error)
+        return self.logs[p]
+
+
+def _factors_of_square_minus_one(p: int) -> dict[int, int]:
+    factors = dict(factor_integer(p - 1))
+    for r, e in factor_integer(p + 1):
+        factors[r] = factors.get(r, 0) + e
+    return factors
+
+
+_SERIES: list[_SeriesLogs] = []  # the current table, if any
+
+
+def _series_log(n: int, prec: int) -> _Interval:
+    """An enclosure of ``log n`` for ``2 <= n <= _SERIES_LIMIT`` from the prime table."""
+    wp = prec + _SERIES_GUARD
+    if not _SERIES or _SERIES[0].wp < wp:
+        _SERIES[:] = [_SeriesLogs(wp)]
+    table = _SERIES[0]
+    value = error = 0
+    for p, e in factor_integer(n):
+        v, b = table.log(p)
+        value += e * v
+        error += e * b
+    return (libmp.from_man_exp(value - error, -table.wp), libmp.from_man_exp(value + error, -table.wp))
+
+
+#: Enclosures of logarithms of integers, kept at the highest precision
+#: computed so far (at most ``_LOG_CACHE_SIZE`` of them; the oldest go first).
+_LOG_CACHE: dict[int, tuple[int, _Interval]] = {}
+_LOG_CACHE_SIZE = 1 << 14
+
+
+def _log_of_integer(n: int, prec: int) -> _Interval:
+    """An enclosure of ``log(n)``, ``n >= 1``, of relative width about ``2**-prec`` or less.
+
+    Each integer's logarithm is computed once per precision and kept:
+    later calls at the same or a lower precision reuse it.  Integers up to
+    ``_SERIES_LIMIT`` come from the table of prime logarithms; larger ones
+    from one mpmath logarithm, enclosed with a margin ``2**_GUARD`` times
+    its error.
+    """
+    if n == 1:
+        return (libmp.fzero, libmp.fzero)
+    cached = _LOG_CACHE.get(n)
+    if cached is not None and cached[0] >= prec:
+        return cached[1]
+    if n <= _SERIES_LIMIT:
+        interval = _series_log(n, prec)
+    else:
+        interval = _around(libmp.mpf_log(libmp.from_int(n), prec + _GUARD, libmp.round_nearest), prec)
+    if cached is None and len(_LOG_CACHE) >= _LOG_CACHE_SIZE:
+        del _LOG_CACHE[next(iter(_LOG_CACHE))]
+    _LOG_CACHE[n] = (prec, interval)
+    return interval
+
+
+def _log_of_rational(b: Fraction, prec: int) -> _Interval:
+    if b.denominator == 1:
+        return _log_of_integer(b.numerator, prec)
+    return _add(_log_of_integer(b.numerator, prec), _neg(_log_of_integer(b.denominator, prec)), prec)
+
+
+# ---------------------------------------------------------------------------
+# Decimal rounding of exact binary numbers
+# ---------------------------------------------------------------------------
+def _round_decimal(x: Fraction, digits: int) -> tuple[int, int]:
+    """Round ``x != 0`` to ``digits`` significant decimals, ties to even.
+
+    Returns ``(m, e)`` with ``x ~ m * 10**e`` and ``10**(digits-1) <= |m| < 10**digits``.
+    """
+    negative = x < 0
+    x = -x if negative else x
+    num, den = x.numerator, x.denominator
+    e = math.floor((num.bit_length() - den.bit_length()) / _LOG2_10) - digits + 1
+    low, high = 10 ** (digits - 1), 10**digits
+    while True:  # find e with 10**(digits-1) <= x / 10**e < 10**digits
+        n, d = (num, den * 10**e) if e >= 0 else (num * 10**-e, den)
+        m, r = divmod(n, d)
+        if m >= high:
+            e += 1
+        elif m < low:
+            e -= 1
+        else:
+            break
+    if 2 * r > d or (2 * r == d and m % 2):
+        m += 1
+        if m == high:  # 9.99... rounded up to 10.0
+            m, e = low, e + 1
+    return (-m if negative else m, e)
+
+
+def _float(m: int, e: int, digits: int) -> sympy.Float:
+    return sympy.Float(f"{m}e{e}", digits)
+
+
+def _rounded_from_interval(a: _Interval, digits: int) -> tuple[int, int] | None:
+    """The common rounding of every number in ``a``, or None if they differ."""
+    if _contains_zero(a):
+        return None
+    lo, hi = _round_decimal(_to_fraction(a[0]), digits), _round_decimal(_to_fraction(a[1]), digits)
+    return lo if lo == hi else None
+
+
+# ---------------------------------------------------------------------------
+# Sums of logarithms: r + sum_b (1/log b) * (k_b + sum_n c_{b,n} log n)
+# ---------------------------------------------------------------------------
+class _LogForm:
+    """An exact value ``r + sum_b (k_b + sum_n c_bn log n) / log b``.
+
+    ``b`` ranges over positive rationals other than 1, and ``None`` for the
+    terms without a divisor; ``n`` over integers >= 2; ``r``, ``k_b`` and
+    ``c_bn`` are rationals.
+    """
+
+    __slots__ = ("rational", "groups")
+
+    def __init__(self) -> None:
+        self.rational = Fraction(0)
+        # divisor -> (constant k_b, {n: c_bn})
+        self.groups: dict[Fraction | None, list[Any]] = {}
+
+    def _group(self, divisor: Fraction | None) -> list[Any]:
+        group = self.groups.get(divisor)
+        if group is None:
+            group = self.groups[divisor] = [Fraction(0), {}]
+        return group
+
+    def add_log(self, divisor: Fraction | None, argument: Fraction, coefficient: Fraction) -> None:
+        if divisor is not None:
+            divisor, power = _primitive_base(divisor)
+            coefficient /= power
+        logs = self._group(divisor)[1]
+        for n, sign in ((argument.numerator, 1), (argument.denominator, -1)):
+            if n != 1:
+                logs[n] = logs.get(n, 0) + sign * coefficient
+
+    def add_constant(self, divisor: Fraction | None, coefficient: Fraction) -> None:
+        if divisor is None:
+            self.rational += coefficient
+        else:
+            divisor, power = _primitive_base(divisor)
+            self._group(divisor)[0] += coefficient / power
+
+    def scaled(self, factor: Fraction) -> _LogForm:
+        out = _LogForm()
+        out.rational = self.rational * factor
+        for b, (k, logs) in self.groups.items():
+            out.groups[b] = [k * factor, {n: c * factor for n, c in logs.items()}]
+        return out
+
+    def plus(self, other: _LogForm) -> _LogForm:
+        out = self.scaled(Fraction(1))
+        out.rational += other.rational
+        for b, (k, logs) in other.groups.items():
+            group = out._group(b)
+            group[0] += k
+            for n, c in logs.items():
+                group[1][n] = group[1].get(n, 0) + c
+        return out
+
+    # -- exact decisions ---------------------------------------------------------
+    def exact_rational(self) -> tuple[bool, Fraction | None]:
+        """Decide exactly whether the value is rational.
+
+        Returns ``(True, q)`` when the value is the rational ``q``,
+        ``(True, None)`` when it is irrational, and ``(False, None)`` when
+        this cannot be decided exactly (terms over two different divisors,
+        whose products of logarithms are out of reach of linear independence).
+
+        The argument: with one divisor ``b``, the value is a rational ``m``
+        exactly when ``k + N + (r - m) log b = 0``, a linear form over ``1``
+        and logarithms of integers.  Over a coprime basis those logarithms
+        are linearly independent over the rationals, and ``1`` is
+        independent of them (``e`` is transcendental), so this holds exactly
+        when ``k = 0`` and ``N = t log b`` with ``t = m - r``.
+        """
+        groups = {b: (k, logs) for b, (k, logs) in self.groups.items() if k or any(logs.values())}
+        if not groups:
+            return True, self.rational
+        if len(groups) > 1:
+            return False, None
+        ((b, (k, logs)),) = groups.items()
+        if b is None:
+            rational = LogSum._from_integer_weights(logs).is_zero
+            return True, (self.rational + k) if rational else None
+        if k:
+            return True, None
+        if max(b.numerator, b.denominator) >= _FACTOR_LIMIT:
+            return False, None
+        base = {p: e for p, e in factor_integer(b.numerator)}
+        base.update((p, -e) for p, e in factor_integer(b.denominator))
+        # N over a basis that contains the primes of b: its coefficient on
+        # the smallest of them is t times that prime's exponent in b.
+        terms = dict(LogSum._from_integer_weights(logs)._terms)
+        for p in base:
+            terms.setdefault(p, Fraction(0))
+        refined = _refine_cofactors(terms)
+        pivot = min(base)
+        t = Fraction(refined.get(pivot, 0)) / base[pivot]
+        remainder = dict(logs)
+        for n, sign in ((b.numerator, -1), (b.denominator, 1)):
+            if n != 1:
+                remainder[n] = remainder.get(n, 0) + sign * t
+        if LogSum._from_integer_weights(remainder).is_zero:
+            return True, self.rational + t
+        return True, None
+
+    # -- enclosure -------------------------------------------------------------
+    def enclose(self, prec: int) -> _Interval:
+        total = _exact_interval(self.rational, prec)
+        for b, (k, logs) in self.groups.items():
+            part = _exact_interval(k, prec)
+            for n, c in logs.items():
+                if c:
+                    part = _add(part, _scale(_log_of_integer(n, prec), c, prec), prec)
+            if b is not None:
+                part = _mul(part, _inverse(_log_of_rational(b, prec), prec), prec)
+            total = _add(total, part, prec)
+        return total
+
+    def magnitude_bits(self) -> int:
+        """A rough log2 of the largest term, to size the working precision."""
+        sizes = [abs(self.rational)]
+        sizes.extend(abs(c) * n.bit_length() for _, logs in self.groups.values() for n, c in logs.items())
+        largest = max(sizes) if sizes else 0
+        return max(int(largest).bit_length(), 1)
+
+
+@functools.lru_cache(maxsize=256)
+def _primitive_base(b: Fraction) -> tuple[Fraction, Fraction]:
+    """Write ``log(b) = s*log(b0)`` with ``b0 > 1`` not a rational power of a smaller base.
+
+    Divisors ``log(4)`` and ``log(1/2)`` then join the group of ``log(2)``,
+    which keeps equal values comparable exactly.  Bases too large to factor
+    are left as they are.
+    """
+    sign = 1
+    if b < 1:
+        b, sign = 1 / b, -1
+    if max(b.numerator, b.denominator) >= _FACTOR_LIMIT:
+        return b, Fraction(sign)
+    vector = dict(factor_integer(b.numerator))
+    vector.update((p, -e) for p, e in factor_integer(b.denominator))
+    g = math.gcd(*vector.values())
+    root = Fraction(1)
+    for p, e in vector.items():
+        root *= Fraction(p) ** (e // g)
+    return root, Fraction(sign * g)
+
+
+def _as_fraction(x: sympy.Expr) -> Fraction:
+    return Fraction(int(x.p), int(x.q))
+
+
+def _log_form(expr: sympy.Expr) -> _LogForm | None:
+    """Parse ``expr`` as a sum of rational multiples of logarithms, or None."""
+    form = _LogForm()
+    terms = expr.args if expr.is_Add else (expr,)
+    for term in terms:
+        coefficient, rest = term.as_coeff_Mul()
+        if not coefficient.is_Rational:
+            return None
+        c = _as_fraction(coefficient)
+        factors = rest.args if rest.is_Mul else (rest,)
+        argument: Fraction | None = None
+        divisor: Fraction | None = None
+        for f in factors:
+            if f == 1:
+                continue
+            if isinstance(f, sympy.log) and len(f.args) == 1 and f.args[0].is_Rational and argument is None:
+                if not f.args[0].is_positive:
+                    return None
+                argument = _as_fraction(f.args[0])
+            elif (
+                f.is_Pow
+                and f.exp == -1
+                and isinstance(f.base, sympy.log)
+                and f.base.args[0].is_Rational
+                and f.base.args[0].is_positive
+                and divisor is None
+            ):
+                divisor = _as_fraction(f.base.args[0])
+            else:
+                return None
+        if argument is None:
+            form.add_constant(divisor, c)
+        else:
+            form.add_log(divisor, argument, c)
+    return form
+
+
+# ---------------------------------------------------------------------------
+# General expressions: interval arithmetic on the tree
+# ---------------------------------------------------------------------------
+def _enclose_tree(expr: sympy.Expr, prec: int) -> _Interval:
+    if expr.is_Rational:
+        return _exact_interval(_as_fraction(expr), prec)
+    if expr.is_Float:
+        x = expr._mpf_
+        return (x, x)
+    if expr is sympy.pi:
+        return _around(libmp.mpf_pi(prec + _GUARD), prec)
+    if expr is sympy.E:
+        return _around(libmp.mpf_e(prec + _GUARD), prec)
+    if expr.is_Add:
+        total = _enclose_tree(expr.args[0], prec)
+        for a in expr.args[1:]:
+            total = _add(total, _enclose_tree(a, prec), prec)
+        return total
+    if expr.is_Mul:
+        total = _enclose_tree(expr.args[0], prec)
+        for a in expr.args[1:]:
+            total = _mul(total, _enclose_tree(a, prec), prec)
+        return total
+    if expr.is_Pow:
+        base = _enclose_tree(expr.base, prec)
+        if expr.exp.is_Integer:
+            k = int(expr.exp)
+            result = _power(base, abs(k), prec)
+            return _inverse(result, prec) if k < 0 else result
+        exponent = _enclose_tree(expr.exp, prec)
+        return _exp_interval(_mul(exponent, _log_interval(base, prec), prec), prec)
+    if isinstance(expr, sympy.log) and len(expr.args) == 1:
+        return _log_interval(_enclose_tree(expr.args[0], prec), prec)
+    if isinstance(expr, sympy.exp):
+        return _exp_interval(_enclose_tree(expr.args[0], prec), prec)
+    raise _Unsupported(type(expr).__name__)
+
+
+def _power(a: _Interval, k: int, prec: int) -> _Interval:
+    """``a**k`` for an integer ``k >= 0``."""
+    if k == 0:
+        return (libmp.fone, libmp.fone)
+    if libmp.mpf_sign(a[0]) >= 0:
+        return (libmp.mpf_pow_int(a[0], k, prec, _FLOOR), libmp.mpf_pow_int(a[1], k, prec, _CEILING))
+    if libmp.mpf_sign(a[1]) <= 0:
+        b = _power(_neg(a), k, prec)
+        return b if k % 2 == 0 else _neg(b)
+    left = _power((libmp.fzero, libmp.mpf_neg(a[0])), k, prec)[1]  # |lo|**k, rounded up
+    right = _power((libmp.fzero, a[1]), k, prec)[1]
+    if k % 2 == 0:
+        return (libmp.fzero, max(left, right, key=_by_value))
+    return (libmp.mpf_neg(left), right)
+
+
+# ---------------------------------------------------------------------------
+# Driving the precision
+# ---------------------------------------------------------------------------
+def _check_digits(digits: Any) -> int:
+    if isinstance(digits, bool) or not isinstance(digits, int):
+        raise TypeError(f"digits must be a positive integer, got {digits!r}")
+    if digits < 1:
+        raise ValueError(f"digits must be a positive integer, got {digits}")
+    return digits
+
+
+def _as_number(value: Any) -> sympy.Expr:
+    if not isinstance(value, sympy.Expr):
+        raise TypeError(f"cannot evaluate {value!r}: not a sympy expression")
+    if value.free_symbols:
+        names = sorted(str(s) for s in value.free_symbols)
+        raise UndecidedError(
+            f"cannot evaluate {value}: it depends on the symbol{'s' if len(names) > 1 else ''} "
+            f"{', '.join(names)}; substitute numbers first, e.g. expr.subs({names[0]}, Rational(1, 3))"
+        )
+    if value.has(sympy.nan, sympy.zoo) or value.is_finite is False:
+        raise ValueError(f"cannot evaluate {value}: it is not a finite number")
+    return value
+
+
+def _prepare(expr: Any) -> tuple[sympy.Expr, _LogForm | None]:
+    """The value as a sympy number, and its sum-of-logarithms form if it has one.
+
+    Sums of logarithms are recognised structurally first: they need none of
+    the checks (free symbols, finiteness) that cost sympy assumption queries
+    on every term of a large result.
+    """
+    value = expr if isinstance(expr, sympy.Basic) else as_exact(expr)
+    if isinstance(value, sympy.Expr):
+        form = _log_form(value)
+        if form is not None:
+            return value, form
+    return _as_number(value), None
+
+
+def _start_precision(digits: int, extra: int = 0) -> int:
+    return int(digits * _LOG2_10) + 24 + extra
+
+
+def _limit(digits: int) -> int:
+    return max(_MAX_PRECISION, 8 * _start_precision(digits))
+
+
+def _refine(enclose: Callable[[int], _Interval], done: Callable[[_Interval], Any], prec: int,
+            limit: int | None) -> Any:
+    """Enclose at doubling precisions until ``done(interval)`` is not None.
+
+    Without a ``limit`` this is used only when the loop provably ends: the
+    value is irrational, so enclosures that shrink to it eventually exclude
+    zero and every rounding boundary.
+    """
+    while limit is None or prec <= limit:
+        try:
+            result = done(enclose(prec))
+        except _Imprecise:
+            result = None
+        if result is not None:
+            return result
+        prec *= 2
+    return None
+
+
+def _sign_of(interval: _Interval) -> int | None:
+    if _contains_zero(interval):
+        return None
+    return libmp.mpf_sign(interval[0])
+
+
+def evaluate(expr: Any, digits: int = 15) -> sympy.Float:
+    """Return the value of an exact result to ``digits`` correct significant digits.
+
+    Explanation
+    ===========
+
+    The result is the value correctly rounded (to nearest, ties to even) to
+    ``digits`` significant decimal digits, as a sympy ``Float`` of precision
+    ``digits``; an expression that is exactly zero gives ``Float(0, digits)``.
+    Cancellation cannot produce wrong digits: the value is enclosed in an
+    interval computed with outward rounding, and the precision is raised until
+    the whole interval rounds to the same decimal number (see the module
+    docstring for the three evaluation paths).  mpmath's global precision is
+    neither read nor changed.
+
+    Objects with a ``_symentropy_evaluate_(digits)`` method are evaluated by
+    calling it.
+
+    Examples
+    ========
+
+    >>> from sympy import E, Rational, Symbol, Sum, oo
+    >>> from symentropy import Distribution, entropy, mutual_information
+    >>> from symentropy.core.numeric import evaluate
+    >>> evaluate(entropy(Distribution.from_pmf(["1/2", "1/3", "1/6"])), 30)
+    1.45914791702724475739353613864
+    >>> evaluate(Rational(2, 3), 5), evaluate(0)
+    (0.66667, 0.0)
+
+    A nearly independent table: the mutual information is tiny, and every
+    digit is still correct (``evalf`` on the expanded form may lose them):
+
+    >>> d = Distribution.from_table([["1/4", "1/4"], ["1/4 - 1/10**30", "1/4 + 1/10**30"]], names=("Y", "X"))
+    >>> evaluate(mutual_information(d, "X", "Y"), 20)
+    2.8853900817779268147e-60
+
+    Symbolic results need numbers first:
+
+    >>> p = Symbol("p")
+    >>> h = entropy(Distribution.from_pmf([p, 1 - p]))
+    >>> evaluate(h.subs(p, Rational(1, 10)), 20)
+    0.46899559358928122125
+    >>> evaluate(Sum(1/(Symbol("k", integer=True)**2), (Symbol("k", integer=True), 1, oo)), 25)
+    1.644934066848226436472415
+    >>> evaluate(h)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    symentropy.errors.UndecidedError: cannot evaluate ...: it depends on the symbol p; substitute numbers ...
+
+    Parameters
+    ==========
+
+    expr : sympy expression, int, Fraction, or an object with ``_symentropy_evaluate_``
+        A number: no free symbols.
+    digits : int
+        Number of significant decimal digits, at least 1.
+
+    See Also
+    ========
+
+    compare, is_zero, sympy.core.evalf.EvalfMixin.evalf
+
+    References
+    ==========
+
+    IEEE 754-2019, section 4.3.1 (rounding to nearest, ties to even).
+    F. Johansson et al., mpmath: a Python library for arbitrary-precision
+    floating-point arithmetic, https://mpmath.org (raw ``libmp`` interface).
+    """
+    digits = _check_digits(digits)
+    if not isinstance(expr, sympy.Basic):
+        hook = getattr(expr, "_symentropy_evaluate_", None)
+        if hook is not None:
+            return hook(digits)
+        if hasattr(expr, "lower") and hasattr(expr, "upper"):
+            return _evaluate_enclosure(expr, digits)
+    value, form = _prepare(expr)
+    done = functools.partial(_rounded_from_interval, digits=digits)
+    if form is not None:
+        decided, rational = form.exact_rational()
+        if rational is not None:
+            return _float_of_rational(rational, digits)
+        start = _start_precision(digits, form.magnitude_bits())
+        rounded = _refine(form.enclose, done, start, None if decided else _limit(digits))
+    else:
+        try:
+            enclose = functools.partial(_enclose_tree, value)
+            rounded = _refine(enclose, done, _start_precision(digits), _limit(digits))
+        except (_Unsupported, ZeroDivisionError):
+            return _evaluate_guarded(value, digits)
+    if rounded is None:
+        return _last_resort(value, digits)
+    return _float(*rounded, digits)
+
+
+def _evaluate_enclosure(interval: Any, digits: int) -> sympy.Float:
+    """A value known to lie in ``[interval.lower, interval.upper]`` (exact ends).
+
+    Rounding is monotone: when both ends round to the same number, so does
+    every number between them.
+    """
+    lower, upper = evaluate(interval.lower, digits), evaluate(interval.upper, digits)
+    if lower == upper:
+        return lower
+    raise UndecidedError(
+        f"cannot evaluate {interval!r} to {digits} digits: it is only known to lie between "
+        f"{interval.lower} and {interval.upper}, whose roundings differ ({lower} and {upper}); "
+        "ask for fewer digits or a narrower enclosure"
+    )
+
+
+def _float_of_rational(q: Fraction, digits: int) -> sympy.Float:
+    if not q:
+        return sympy.Float(0, digits)
+    return _float(*_round_decimal(q, digits), digits)
+
+
+def _last_resort(value: sympy.Expr, digits: int) -> sympy.Float:
+    """Enclosures at ``_MAX_PRECISION`` bits did not decide: try to prove a rational value."""
+    simpler = sympy.simplify(value)
+    if simpler.is_Rational:
+        return _float_of_rational(_as_fraction(simpler), digits)
+    raise UndecidedError(
+        f"cannot evaluate {value} to {digits} digits: at {_limit(digits)} bits its enclosure still "
+        "contains zero or a rounding boundary, and sympy cannot reduce it to a rational number"
+    )
+
+
+def _evaluate_guarded(value: sympy.Expr, digits: int) -> sympy.Float:
+    """sympy's evalf, re-evaluated at twice the precision as a guard.
+
+    The two values give an error estimate (their difference plus the
+    accuracy evalf aims at); the result is accepted when every number within
+    that estimate of the better value rounds to the same decimal number.
+    """
+    n = digits + 10
+    while n <= _limit(digits) // 4:
+        first, second = value.evalf(n), value.evalf(2 * n)
+        for x in (first, second):
+            if not (x.is_Float or x.is_zero):
+                if x.is_number and x.is_extended_real is False:
+                    raise ValueError(f"cannot evaluate {value}: it is not a real number ({x})")
+                raise UndecidedError(f"cannot evaluate {value} numerically: sympy gives {x}")
+        a = Fraction(0) if first.is_zero else _to_fraction(first._mpf_)
+        b = Fraction(0) if second.is_zero else _to_fraction(second._mpf_)
+        error = abs(a - b) + abs(b) / 10 ** (n - 2)
+        lo, hi = b - error, b + error
+        if lo > 0 or hi < 0:
+            ends = _round_decimal(lo, digits), _round_decimal(hi, digits)
+            if ends[0] == ends[1]:
+                return _float(*ends[0], digits)
+        n *= 2
+    return _last_resort(value, digits)
+
+
+def _sign_of_form(form: _LogForm) -> int | None:
+    """The sign of a sum of logarithms; None only when undecided (mixed divisors)."""
+    decided, rational = form.exact_rational()
+    if rational is not None:
+        return (rational > 0) - (rational < 0)
+    start = _start_precision(1, form.magnitude_bits())
+    return _refine(form.enclose, _sign_of, start, None if decided else _MAX_PRECISION)
+
+
+def _sign(value: sympy.Expr) -> int:
+    """The sign of a number: zero only when proved, else from an enclosure."""
+    form = _log_form(value)
+    sign = _sign_of_form(form) if form is not None else None
+    if form is None:
+        try:
+            sign = _refine(functools.partial(_enclose_tree, value), _sign_of, 64, _MAX_PRECISION)
+        except (_Unsupported, ZeroDivisionError):
+            number = _evaluate_guarded(value, 15)
+            return 0 if number.is_zero else (1 if number > 0 else -1)
+    if sign is not None:
+        return sign
+    if value.equals(0):
+        return 0
+    raise UndecidedError(
+        f"cannot decide the sign of {value}: it is zero to within 2**-{_MAX_PRECISION} "
+        "and sympy cannot prove that it is exactly zero"
+    )
+
+
+def compare(a: Any, b: Any) -> int:
+    """Return -1, 0 or 1 as ``a < b``, ``a == b`` or ``a > b``, decided exactly.
+
+    Explanation
+    ===========
+
+    For sums of logarithms (every rational result of symentropy) equality is
+    decided exactly: ``a - b`` is rewritten over logarithms of pairwise
+    coprime integers, whose logarithms are linearly independent over the
+    rationals, so it is zero exactly when every coefficient is.  A nonzero
+    difference is then enclosed in intervals of increasing precision until
+    the interval excludes zero, which always happens.  Other expressions are
+    compared by the same enclosures; if zero cannot be excluded at a very
+    high precision, sympy is asked to prove equality, and
+    :class:`~symentropy.errors.UndecidedError` is raised if it cannot.
+
+    Examples
+    ========
+
+    >>> from symentropy import Distribution, entropy
+    >>> from symentropy.core.numeric import compare
+    >>> d = Distribution.from_table([["1/3", "1/6"], ["1/6", "1/3"]], names=("X", "Y"))
+    >>> compare(entropy(d, "X"), entropy(d, "X", "Y"))
+    -1
+    >>> compare(entropy(d, "X"), 1), compare(entropy(d, "Y"), entropy(d, "X"))
+    (0, 0)
+
+    Parameters
+    ==========
+
+    a, b : sympy expressions or numbers without free symbols
+
+    See Also
+    ========
+
+    is_zero, evaluate
+    """
+    (x, fx), (y, fy) = _prepare(a), _prepare(b)
+    if x == y:
+        return 0
+    if fx is not None and fy is not None:
+        sign = _sign_of_form(fx.plus(fy.scaled(Fraction(-1))))
+        if sign is not None:
+            return sign
+    return _sign(_as_number(x - y))
+
+
+def is_zero(expr: Any) -> bool:
+    """Return True when ``expr`` is exactly zero, decided as in :func:`compare`.
+
+    Examples
+    ========
+
+    >>> from symentropy import independent, uniform, mutual_information
+    >>> from symentropy.core.numeric import is_zero
+    >>> from sympy import log, Rational
+    >>> is_zero(mutual_information(independent(uniform(3, name="X"), uniform(5, name="Y")), "X", "Y"))
+    True
+    >>> is_zero(log(8)/log(2) - 3), is_zero(log(3)/log(2) - Rational(1585, 1000))
+    (True, False)
+
+    Parameters
+    ==========
+
+    expr : sympy expression or number without free symbols
+
+    See Also
+    ========
+
+    compare
+    """
+    return compare(expr, 0) == 0

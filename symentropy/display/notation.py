@@ -1,0 +1,837 @@
+"""Textbook notation: ``info(d, "I(X;Y|Z)")``.
+
+===========================  ====================================================
+notation                     value
+===========================  ====================================================
+``H(X)``, ``H(X,Y)``         (joint) Shannon entropy
+``H(X|Y)``, ``H(X|Y,Z)``     conditional entropy
+``H(X|Y=3)``                 entropy in the distribution conditioned on ``Y = 3``
+``I(X;Y)``, ``I(X,Y;Z)``     mutual information of variables or groups
+``I(X;Y|Z)``                 conditional mutual information
+``I(X;Y;Z)``                 co-information (interaction information)
+``H_2(X)``, ``H_{1/2}(X)``   Rényi entropy of a given order
+``H_alpha(X)``               Rényi entropy of symbolic order ``alpha``
+``H_inf(X)``, ``H_0(X)``     min-entropy, Hartley entropy
+``D(P||Q)``                  Kullback-Leibler divergence of distributions
+                             passed by keyword: ``info("D(P||Q)", P=p, Q=q)``
+``D(P(Y|X)||Q(Y|X))``        conditional divergence
+``H(X) + H(Y) - H(X,Y)``     sums and differences, with rational coefficients
+===========================  ====================================================
+
+Textbook Unicode is accepted beside ASCII: ``∣`` for ``|``, ``‖`` or ``∥``
+for ``||``, ``−`` for ``-``, ``∞`` for ``inf``, Greek letters for a symbolic
+order (``H_α`` is ``H_alpha``) and subscript digits (``H₂``).
+
+The notation is read by a small hand-written recursive-descent parser, in the
+spirit of :mod:`symentropy.kernel.parsing`: nothing is passed to ``eval`` or to
+``sympify``, so no string can run code.  The grammar::
+
+    notation    := ["+" | "-"] term (("+" | "-") term)*
+    term        := [number ["*"]] measure
+    measure     := entropy | information | divergence
+    entropy     := "H" [order] "(" names ["|" condition] ")"
+    order       := "_" (word | "{" word "}") | subscript digits
+    information := "I" "(" names (";" names)+ ["|" condition] ")"
+    divergence  := "D" "(" side "||" side ")"
+    side        := word ["(" names ["|" names] ")"]
+    names       := word ("," word)*
+    condition   := given ("," given)*
+    given       := word ["=" (word | quoted)]
+    number      := digits ["." digits | "/" digits]
+
+A ``word`` is a run of characters other than white space and
+``, ; | ( ) = : [ ] { } ' " \\`` (the characters a variable name may not
+contain), so every variable name of a :class:`~symentropy.Distribution`
+can be written.  An order is an integer, a decimal, a fraction, ``inf`` /
+``oo`` / ``∞``, or a name that becomes a sympy ``Symbol``.  The value of an
+event (``Y=3``) is matched against the outcomes of ``Y``: it equals an
+outcome when it is the outcome's ``str`` or, for a numeric outcome, the same
+number; quote it (``Y='a b'``) when it contains one of the characters above.
+
+Examples
+========
+
+>>> from symentropy import Distribution
+>>> from symentropy.display.notation import info
+>>> d = Distribution({(0, 0): "1/2", (1, 1): "1/4", (1, 0): "1/4"}, names=("X", "Y"))
+>>> info(d, "H(X,Y)")
+3/2
+>>> info(d, "I(X;Y)")
+-3*log(3)/(4*log(2)) + 3/2
+>>> info(d, "H(X) + H(Y) - H(X,Y)")
+-3*log(3)/(4*log(2)) + 3/2
+>>> info(d, "H(X|Y=1)")
+0
+>>> from symentropy import UnknownVariableError
+>>> try:
+...     info(d, "H(X|W)")
+... except UnknownVariableError as error:
+...     print(error)
+unknown variable 'W' at position 4; the distribution's variables are X, Y
+    H(X|W)
+        ^
+>>> info(d, "I(X;Y")
+Traceback (most recent call last):
+...
+symentropy.errors.ParseError: expected "," or "|" or ")" at position 5, found end of input
+    I(X;Y
+         ^
+"""
+
+from __future__ import annotations
+
+import numbers
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import sympy
+
+from ..core.distribution import Distribution
+from ..errors import ParseError, UnknownVariableError, ZeroProbabilityError
+from ..kernel.logbase import Base, as_base
+from ..kernel.logsum import LogSum
+from ..kernel.parsing import MAX_EXPONENT
+from ..measures.shannon import conditional_entropy_logsum, mutual_information_logsum
+
+__all__ = ["info", "parse_notation", "Notation", "Entropy", "Information", "Divergence", "Event"]
+
+#: Longest notation accepted.
+MAX_LENGTH = 2000
+#: Longest number accepted in a coefficient or an event value.
+MAX_DIGITS = 100
+#: Largest numerator and denominator of a numeric order (``p**order`` must stay computable).
+MAX_ORDER = MAX_EXPONENT
+
+# Characters that end a word; they are also those a variable name may not contain.
+_BARS = frozenset("|∣｜")
+_DOUBLE_BARS = frozenset("‖∥")
+_MINUS = frozenset("-−")
+_DELIMITERS = frozenset(",;()=:[]{}'\"\\") | _BARS | _DOUBLE_BARS
+_SUBSCRIPTS = {chr(0x2080 + k): str(k) for k in range(10)}
+_INFINITY_WORDS = frozenset({"inf", "oo", "infinity", "Inf", "∞"})
+_NUMBER = re.compile(r"[0-9]+(\.[0-9]+|/[0-9]+)?\Z")
+
+
+# -- the parsed form -----------------------------------------------------------
+@dataclass(frozen=True)
+class Event:
+    """``name=value`` in a condition: the value as written, without quotes."""
+
+    name: str
+    value: str
+
+    def __str__(self) -> str:
+        return f"{self.name}={_quote(self.value)}"
+
+
+@dataclass(frozen=True)
+class Entropy:
+    """``H(names | given, events)``, or the Rényi entropy ``H_order(...)``."""
+
+    names: tuple[str, ...]
+    given: tuple[str, ...] = ()
+    events: tuple[Event, ...] = ()
+    order: sympy.Expr | None = None
+    where: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def __str__(self) -> str:
+        condition = _format_condition(self.given, self.events)
+        return f"H{_format_order(self.order)}({','.join(self.names)}{condition})"
+
+
+@dataclass(frozen=True)
+class Information:
+    """``I(A; B | given, events)``; with three groups or more, the co-information."""
+
+    groups: tuple[tuple[str, ...], ...]
+    given: tuple[str, ...] = ()
+    events: tuple[Event, ...] = ()
+    where: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def __str__(self) -> str:
+        body = ";".join(",".join(g) for g in self.groups)
+        return f"I({body}{_format_condition(self.given, self.events)})"
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """``D(P||Q)``, ``D(P(names)||Q(names))`` or ``D(P(names|given)||Q(names|given))``."""
+
+    first: str
+    second: str
+    names: tuple[str, ...] = ()
+    given: tuple[str, ...] = ()
+    where: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+    at: tuple[int, int] = field(default=(0, 0), compare=False, repr=False)
+
+    def __str__(self) -> str:
+        if not self.names:
+            return f"D({self.first}||{self.second})"
+        inner = ",".join(self.names) + (f"|{','.join(self.given)}" if self.given else "")
+        return f"D({self.first}({inner})||{self.second}({inner}))"
+
+
+Measure = Entropy | Information | Divergence
+
+
+@dataclass(frozen=True)
+class Notation:
+    """A parsed notation: a sum of measures with rational coefficients.
+
+    ``str()`` gives the canonical spelling, which parses back to an equal
+    :class:`Notation`.
+
+    >>> from symentropy.display.notation import parse_notation
+    >>> n = parse_notation("I(X ; Y ∣ Z) - 1/2 H_α(X)")
+    >>> str(n)
+    'I(X;Y|Z) - 1/2*H_alpha(X)'
+    >>> parse_notation(str(n)) == n
+    True
+    """
+
+    terms: tuple[tuple[Fraction, Measure], ...]
+    text: str = field(default="", compare=False, repr=False)
+
+    def __str__(self) -> str:
+        parts = []
+        for k, (coefficient, measure) in enumerate(self.terms):
+            sign = "-" if coefficient < 0 else "+"
+            size = abs(coefficient)
+            scaled = str(measure) if size == 1 else f"{size}*{measure}"
+            if k == 0:
+                parts.append(scaled if sign == "+" else f"-{scaled}")
+            else:
+                parts.append(f" {sign} {scaled}")
+        return "".join(parts)
+
+
+def _quote(value: str) -> str:
+    if value and not any(ch in _DELIMITERS or ch.isspace() for ch in value):
+        return value
+    return f'"{value}"' if "'" in value else f"'{value}'"
+
+
+def _format_condition(given: tuple[str, ...], events: tuple[Event, ...]) -> str:
+    items = list(given) + [str(e) for e in events]
+    return f"|{','.join(items)}" if items else ""
+
+
+def _format_order(order: sympy.Expr | None) -> str:
+    if order is None:
+        return ""
+    if order is sympy.oo:
+        return "_inf"
+    if order.is_Integer and order >= 0:
+        return f"_{order}"
+    if isinstance(order, sympy.Symbol):
+        return f"_{order.name}" if _is_word(order.name) else f"_{{{order.name}}}"
+    return f"_{{{order}}}"
+
+
+def _is_word(text: str) -> bool:
+    return bool(text) and not any(ch in _DELIMITERS or ch.isspace() for ch in text)
+
+
+# -- the parser ----------------------------------------------------------------
+def parse_notation(text: str, *, symbols: Mapping[str, sympy.Symbol] | None = None) -> Notation:
+    """Parse textbook notation such as ``"I(X;Y|Z)"`` into a :class:`Notation`.
+
+    Explanation
+    ===========
+
+    Only the grammar of :mod:`symentropy.display.notation` is accepted; nothing is
+    evaluated.  Variable names are not checked here (that needs the
+    distribution): see :func:`info`.
+
+    Examples
+    ========
+
+    >>> from symentropy.display.notation import parse_notation
+    >>> parse_notation("H(X,Y|Z=1)").terms[0][1]
+    Entropy(names=('X', 'Y'), given=(), events=(Event(name='Z', value='1'),), order=None)
+    >>> str(parse_notation("I(X;Y∣Z)"))
+    'I(X;Y|Z)'
+    >>> parse_notation("H(X|)")
+    Traceback (most recent call last):
+    ...
+    symentropy.errors.ParseError: expected a variable name at position 4, found ")"
+        H(X|)
+            ^
+
+    Parameters
+    ==========
+
+    text : str
+        The notation.
+    symbols : mapping from str to Symbol, optional
+        Symbols to use for a symbolic order (``H_alpha``), so that their
+        assumptions carry over; other names become plain symbols.
+
+    Raises
+    ======
+
+    ParseError
+        If ``text`` is not in the grammar; the message gives the position
+        and says what was expected there.
+
+    See Also
+    ========
+
+    info
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"notation must be a string, got {type(text).__name__}")
+    if len(text) > MAX_LENGTH:
+        raise ParseError(f"notation is {len(text)} characters long; at most {MAX_LENGTH} are accepted")
+    return _Parser(text, dict(symbols or {})).parse()
+
+
+class _Parser:
+    def __init__(self, text: str, symbols: dict[str, sympy.Symbol]):
+        self.text = text
+        self.symbols = symbols
+        self.i = 0
+
+    # -- character helpers ---------------------------------------------------
+    def _skip(self) -> None:
+        while self.i < len(self.text) and self.text[self.i].isspace():
+            self.i += 1
+
+    def _peek(self) -> str:
+        """The next character after white space ("" at the end)."""
+        self._skip()
+        return self.text[self.i] if self.i < len(self.text) else ""
+
+    def _error(self, expected: str, position: int | None = None) -> ParseError:
+        pos = self.i if position is None else position
+        found = f'"{self.text[pos]}"' if pos < len(self.text) else "end of input"
+        return ParseError(f"expected {expected} at position {pos}, found {found}", self.text, pos)
+
+    def _expect(self, chars: frozenset[str] | str, shown: str) -> None:
+        if self._peek() and self._peek() in chars:
+            self.i += 1
+            return
+        raise self._error(shown)
+
+    def _at_double_bar(self) -> bool:
+        ch = self._peek()
+        return ch in _DOUBLE_BARS or (
+            ch in _BARS and self.i + 1 < len(self.text) and self.text[self.i + 1] in _BARS
+        )
+
+    def _word(self, what: str) -> tuple[str, int]:
+        self._skip()
+        start = self.i
+        while self.i < len(self.text) and not (
+            self.text[self.i] in _DELIMITERS or self.text[self.i].isspace()
+        ):
+            self.i += 1
+        if self.i == start:
+            raise self._error(what)
+        return self.text[start : self.i], start
+
+    def _number(self) -> Fraction:
+        """A coefficient: digits, with an optional decimal part or denominator."""
+        start = self.i
+        while self.i < len(self.text) and (self.text[self.i].isdigit() or self.text[self.i] in "./"):
+            self.i += 1
+        literal = self.text[start : self.i]
+        value = _exact_number(literal)
+        if value is None:
+            raise ParseError(
+                f"malformed coefficient {literal!r} at position {start}: "
+                "expected a number such as 2, 1/2 or 0.5",
+                self.text,
+                start,
+            )
+        return value
+
+    # -- grammar ---------------------------------------------------------------
+    def parse(self) -> Notation:
+        if not self._peek():
+            raise ParseError("empty notation: expected a measure such as H(X) or I(X;Y)", self.text, self.i)
+        terms: list[tuple[Fraction, Measure]] = []
+        sign = 1
+        if self._peek() == "+" or self._peek() in _MINUS:
+            sign = -1 if self._peek() in _MINUS else 1
+            self.i += 1
+        while True:
+            coefficient, measure = self._term()
+            terms.append((sign * coefficient, measure))
+            ch = self._peek()
+            if not ch:
+                break
+            if ch == "+" or ch in _MINUS:
+                sign = -1 if ch in _MINUS else 1
+                self.i += 1
+                continue
+            raise self._error('"+", "-" or the end of the notation')
+        return Notation(tuple(terms), self.text)
+
+    def _term(self) -> tuple[Fraction, Measure]:
+        coefficient = Fraction(1)
+        if self._peek().isdigit() and self._peek().isascii():
+            coefficient = self._number()
+            if self._peek() == "*":
+                self.i += 1
+        return coefficient, self._measure()
+
+    def _measure(self) -> Measure:
+        head = self._peek()
+        if head == "H":
+            self.i += 1
+            return self._entropy(self._order())
+        if head == "I":
+            self.i += 1
+            return self._information()
+        if head == "D":
+            self.i += 1
+            return self._divergence()
+        raise self._error("a measure H(...), I(...) or D(...)")
+
+    def _order(self) -> sympy.Expr | None:
+        # No white space inside "H_2": the order is part of the symbol.
+        if self.i < len(self.text) and self.text[self.i] in _SUBSCRIPTS:
+            start = self.i
+            while self.i < len(self.text) and self.text[self.i] in _SUBSCRIPTS:
+                self.i += 1
+            digits = "".join(_SUBSCRIPTS[c] for c in self.text[start : self.i])
+            return self._order_value(digits, start)
+        if self.i < len(self.text) and self.text[self.i] == "∞":
+            self.i += 1
+            return sympy.oo
+        if self.i >= len(self.text) or self.text[self.i] != "_":
+            return None
+        self.i += 1
+        if self.i < len(self.text) and self.text[self.i] == "{":
+            self.i += 1
+            self._skip()
+            start = self.i
+            while self.i < len(self.text) and self.text[self.i] != "}":
+                self.i += 1
+            if self.i >= len(self.text):
+                raise self._error('"}" to close the order')
+            word = self.text[start : self.i].strip()
+            self.i += 1
+            if not word:
+                raise self._error("an order such as 2, 1/2, inf or alpha", start)
+            return self._order_value(word, start)
+        start = self.i
+        while self.i < len(self.text) and (self.text[self.i].isalnum() or self.text[self.i] in "./∞"):
+            self.i += 1
+        word = self.text[start : self.i]
+        if not word:
+            raise self._error('an order such as 2, {1/2}, inf or alpha after "_"')
+        return self._order_value(word, start)
+
+    def _order_value(self, word: str, start: int) -> sympy.Expr:
+        if word in _INFINITY_WORDS:
+            return sympy.oo
+        if word[0].isdigit() or word[0] in _MINUS:
+            value = _exact_number(word.replace("−", "-"))
+            if value is None:
+                raise ParseError(
+                    f"malformed order {word!r} at position {start}: expected a number such as 2, 1/2 or 0.5, "
+                    "inf, or a name such as alpha",
+                    self.text,
+                    start,
+                )
+            if value < 0:
+                raise ParseError(
+                    f"order {word} at position {start} is negative; an order is at least 0", self.text, start
+                )
+            if value > MAX_ORDER or value.denominator > MAX_ORDER:
+                raise ParseError(
+                    f"order {word} at position {start} is too large (numerator and denominator at most "
+                    f"{MAX_ORDER})",
+                    self.text,
+                    start,
+                )
+            return sympy.Rational(value.numerator, value.denominator)
+        name = _greek_name(word)
+        if not name.isidentifier():
+            raise ParseError(
+                f"malformed order {word!r} at position {start}: expected a number such as 2, 1/2 or 0.5, "
+                "inf, or a name such as alpha",
+                self.text,
+                start,
+            )
+        if name not in self.symbols:
+            self.symbols[name] = sympy.Symbol(name)
+        return self.symbols[name]
+
+    def _names(self, where: dict[str, int], what: str = "a variable name") -> tuple[str, ...]:
+        names = []
+        while True:
+            name, pos = self._word(what)
+            names.append(name)
+            where.setdefault(name, pos)
+            if self._peek() == ",":
+                self.i += 1
+                continue
+            return tuple(names)
+
+    def _condition(self, where: dict[str, int]) -> tuple[tuple[str, ...], tuple[Event, ...]]:
+        given: list[str] = []
+        events: list[Event] = []
+        while True:
+            name, pos = self._word("a variable name")
+            where.setdefault(name, pos)
+            if self._peek() == "=":
+                self.i += 1
+                events.append(Event(name, self._value()))
+            else:
+                given.append(name)
+            if self._peek() == ",":
+                self.i += 1
+                continue
+            return tuple(given), tuple(events)
+
+    def _value(self) -> str:
+        ch = self._peek()
+        if ch in ("'", '"'):
+            start = self.i
+            end = self.text.find(ch, start + 1)
+            if end < 0:
+                raise ParseError(f"unterminated quoted value starting at position {start}", self.text, start)
+            self.i = end + 1
+            return self.text[start + 1 : end]
+        return self._word("a value such as 3 or 'a'")[0]
+
+    def _entropy(self, order: sympy.Expr | None) -> Entropy:
+        self._expect("(", '"("')
+        where: dict[str, int] = {}
+        names = self._names(where)
+        given: tuple[str, ...] = ()
+        events: tuple[Event, ...] = ()
+        if self._peek() and self._peek() in _BARS and not self._at_double_bar():
+            self.i += 1
+            given, events = self._condition(where)
+        self._expect(")", '"," or "|" or ")"' if not (given or events) else '"," or ")"')
+        if given and order is not None and order != 1:
+            pos = where[given[0]]
+            raise ParseError(
+                f"conditional Rényi entropy at position {pos} is not supported (it has several "
+                f"inequivalent definitions); condition on an event such as {given[0]}=1 instead",
+                self.text,
+                pos,
+            )
+        return Entropy(names, given, events, order, where)
+
+    def _information(self) -> Information:
+        self._expect("(", '"("')
+        where: dict[str, int] = {}
+        groups = [self._names(where)]
+        while self._peek() == ";":
+            self.i += 1
+            groups.append(self._names(where))
+        if len(groups) < 2:
+            raise self._error('"," or ";" (I needs two groups of variables, as in I(X;Y))')
+        given: tuple[str, ...] = ()
+        events: tuple[Event, ...] = ()
+        if self._peek() and self._peek() in _BARS and not self._at_double_bar():
+            self.i += 1
+            given, events = self._condition(where)
+        self._expect(")", '"," or "|" or ")"' if not (given or events) else '"," or ")"')
+        return Information(tuple(groups), given, events, where)
+
+    def _side(self, where: dict[str, int]) -> tuple[str, int, tuple[str, ...], tuple[str, ...]]:
+        name, pos = self._word("the name of a distribution")
+        names: tuple[str, ...] = ()
+        given: tuple[str, ...] = ()
+        if self._peek() == "(":
+            self.i += 1
+            names = self._names(where)
+            if self._peek() and self._peek() in _BARS:
+                bar = self.i
+                self.i += 1
+                given = self._names(where)
+                both = [n for n in given if n in names]
+                if both:
+                    raise ParseError(
+                        f"variable {both[0]!r} is on both sides of the bar at position {bar}; "
+                        "a conditional divergence is written D(P(Y|X)||Q(Y|X))",
+                        self.text,
+                        bar,
+                    )
+            self._expect(")", '"," or "|" or ")"' if not given else '"," or ")"')
+        return name, pos, names, given
+
+    def _divergence(self) -> Divergence:
+        self._expect("(", '"("')
+        where: dict[str, int] = {}
+        first, first_pos, names, given = self._side(where)
+        if not self._at_double_bar():
+            raise self._error('"||" between the two distributions, as in D(P||Q)')
+        self.i += 1 if self.text[self.i] in _DOUBLE_BARS else 2
+        second, second_pos, names2, given2 = self._side(where)
+        if (names2, given2) != (names, given):
+            raise ParseError(
+                f"the second distribution at position {second_pos} must be over the same variables "
+                "as the first, as in D(P(X|Y)||Q(X|Y))",
+                self.text,
+                second_pos,
+            )
+        self._expect(")", '")"')
+        return Divergence(first, second, names, given, where, (first_pos, second_pos))
+
+
+def _exact_number(literal: str) -> Fraction | None:
+    """``"3"``, ``"-1"``, ``"0.5"`` or ``"1/2"`` as a Fraction; None if malformed or ``n/0``."""
+    sign = 1
+    if literal.startswith("-"):
+        sign, literal = -1, literal[1:]
+    if len(literal) > MAX_DIGITS or not _NUMBER.match(literal):
+        return None
+    if "/" in literal:
+        top, bottom = literal.split("/")
+        return sign * Fraction(int(top), int(bottom)) if int(bottom) else None
+    return sign * Fraction(literal)
+
+
+def _greek_name(word: str) -> str:
+    """``"α"`` becomes ``"alpha"``; other words are returned unchanged."""
+    if len(word) == 1 and not word.isascii():
+        match = re.fullmatch(r"GREEK SMALL LETTER (\w+)", unicodedata.name(word, ""))
+        if match:
+            return match.group(1).lower()
+    return word
+
+
+# -- evaluation ------------------------------------------------------------------
+def info(
+    d: Distribution | str | Notation,
+    notation: str | Notation | None = None,
+    /,
+    *,
+    base: Base = 2,
+    symbols: Mapping[str, sympy.Symbol] | None = None,
+    **distributions: Distribution,
+) -> sympy.Expr:
+    """Evaluate textbook notation such as ``"I(X;Y|Z)"`` exactly.
+
+    Explanation
+    ===========
+
+    ``info(d, "H(X|Y)")`` is ``conditional_entropy(d, "X", "Y")``,
+    ``info(d, "I(X,Y;Z|W)")`` is ``mutual_information(d, ("X", "Y"), "Z",
+    given="W")``, and so on for every form in the table of
+    :mod:`symentropy.display.notation`.  ``H(X|Y=3)`` is the entropy of ``X`` in
+    ``d.condition(Y=3)``.  Divergences compare distributions passed by
+    keyword: ``info("D(P||Q)", P=p, Q=q)``; the keywords ``base`` and
+    ``symbols`` are options, so a distribution cannot be called by those
+    names.
+
+    Sums of Shannon measures are combined before they are written out, so
+    ``info(d, "H(X) + H(Y) - H(X,Y) - I(X;Y)")`` is exactly ``0``.
+
+    Examples
+    ========
+
+    >>> from symentropy import Distribution, uniform, independent
+    >>> from symentropy.display.notation import info
+    >>> bits = independent(uniform(2, name="X"), uniform(2, name="Y"))
+    >>> xor = bits.with_variable("Z", lambda x, y: x ^ y)
+    >>> info(xor, "I(X;Y)"), info(xor, "I(X;Y|Z)"), info(xor, "I(X,Y;Z)")
+    (0, 1, 1)
+    >>> info(xor, "H(X) + H(Y) - H(X,Y) - I(X;Y)")
+    0
+    >>> die = uniform(range(1, 7), name="X").with_variable("E", lambda x: x % 2 == 0)
+    >>> info(die, "H(X|E=True)")
+    log(3)/log(2)
+    >>> info(die, "H(X)", base="e")
+    log(2) + log(3)
+
+    Parameters
+    ==========
+
+    d : Distribution
+        The distribution the variable names refer to.  Omit it (pass the
+        notation first) when the notation only compares distributions
+        passed by keyword.
+    notation : str or Notation
+        The notation, e.g. ``"I(X;Y|Z)"``; see :mod:`symentropy.display.notation`.
+    base : 2, sympy.E, 10, "e", a positive rational or a Symbol
+        Base of the logarithms: 2 gives bits.
+    symbols : mapping from str to Symbol, optional
+        Symbols to use for a symbolic order such as ``alpha`` in
+        ``H_alpha(X)``.
+    distributions : Distribution
+        Distributions named in divergences, e.g. ``P=p, Q=q``.
+
+    Raises
+    ======
+
+    ParseError
+        If the notation is not in the grammar; the message gives the
+        position and what was expected there.
+    UnknownVariableError
+        If a variable (or a distribution in ``D(..||..)``) is unknown; the
+        message lists the known names.
+    ZeroProbabilityError
+        If the event conditioned on (``Y=3``) has probability 0, or a sum
+        adds infinite divergences of opposite signs.
+    DistributionError
+        From :func:`~symentropy.measures.divergences.kl_divergence`, if the two
+        distributions of ``D(P||Q)`` are not on the same variables.
+
+    See Also
+    ========
+
+    parse_notation, symentropy.measures.shannon.entropy,
+    symentropy.measures.shannon.mutual_information
+
+    References
+    ==========
+
+    T. M. Cover and J. A. Thomas, *Elements of Information Theory*, 2nd ed.,
+    Wiley, 2006, ch. 2 (notation ``H(X|Y)``, ``I(X;Y|Z)``, ``D(p||q)``).
+    """
+    if notation is None:
+        subject, notation = None, d
+    else:
+        subject = d
+    if subject is not None and not isinstance(subject, Distribution):
+        raise TypeError(f"info() takes a Distribution and a notation string, got {type(subject).__name__}")
+    for key, value in distributions.items():
+        if not isinstance(value, Distribution):
+            raise TypeError(
+                f"info() got an unexpected keyword argument {key!r}: keywords other than base= and "
+                f"symbols= name distributions, and {key}={value!r} is not a Distribution"
+            )
+    if isinstance(notation, Notation):
+        parsed = notation
+    elif isinstance(notation, str):
+        parsed = parse_notation(notation, symbols=symbols)
+    else:
+        raise TypeError(f"notation must be a string, got {type(notation).__name__}")
+    b = as_base(base)
+    shannon = LogSum()
+    others: list[sympy.Expr] = []
+    for coefficient, measure in parsed.terms:
+        value = _evaluate(measure, subject, distributions, b, parsed.text)
+        if isinstance(value, LogSum):
+            shannon = shannon + value.scaled(coefficient)
+        else:
+            others.append(sympy.Rational(coefficient.numerator, coefficient.denominator) * value)
+    total = shannon.to_expr(b) + sympy.Add(*others)
+    if total.has(sympy.nan):
+        infinite = ", ".join(str(m) for _, m in parsed.terms if not isinstance(m, (Entropy, Information)))
+        raise ZeroProbabilityError(
+            f"{parsed} is undefined: it adds infinities of opposite signs (among {infinite}), "
+            "from outcomes that one distribution gives probability 0"
+        )
+    return total
+
+
+def _evaluate(
+    measure: Measure,
+    d: Distribution | None,
+    distributions: Mapping[str, Distribution],
+    base: sympy.Expr,
+    text: str,
+) -> LogSum | sympy.Expr:
+    """The value of one measure: a LogSum for Shannon measures, else an expression."""
+    if isinstance(measure, Divergence):
+        p = _named(distributions, measure.first, measure.at[0], text)
+        q = _named(distributions, measure.second, measure.at[1], text)
+        _check_names(p, measure.where, text, f"distribution {measure.first}")
+        _check_names(q, measure.where, text, f"distribution {measure.second}")
+        from ..measures.divergences import kl_divergence
+
+        return kl_divergence(p, q, *_unique(measure.names), given=_unique(measure.given), base=base)
+    if d is None:
+        raise TypeError(f"{measure} needs a distribution: call info(d, {str(measure)!r})")
+    _check_names(d, measure.where, text, "the distribution")
+    if measure.events:
+        d = _condition_on(d, measure.events)
+    if isinstance(measure, Entropy):
+        if measure.order is None or measure.order == 1:
+            return conditional_entropy_logsum(d, measure.names, measure.given)
+        from ..measures.generalized import renyi_entropy
+
+        return renyi_entropy(d, measure.order, *_unique(measure.names), base=base)
+    if len(measure.groups) == 2:
+        return mutual_information_logsum(d, measure.groups[0], measure.groups[1], measure.given)
+    from ..measures.multivariate import co_information
+
+    return co_information(d, *(_unique(g) for g in measure.groups), given=_unique(measure.given), base=base)
+
+
+def _unique(names: tuple[str, ...]) -> tuple[str, ...]:
+    """``names`` without repetitions: ``H(X,X)`` is ``H(X)``."""
+    return tuple(dict.fromkeys(names))
+
+
+def _pointer(text: str, position: int) -> str:
+    return f"\n    {text}\n    {' ' * position}^" if text else ""
+
+
+def _check_names(d: Distribution, where: Mapping[str, int], text: str, owner: str) -> None:
+    for name, position in sorted(where.items(), key=lambda item: item[1]):
+        if name not in d.names:
+            known = ", ".join(d.names)
+            raise UnknownVariableError(
+                f"unknown variable {name!r} at position {position}; {owner}'s variables are "
+                f"{known}{_pointer(text, position)}"
+            )
+
+
+def _named(distributions: Mapping[str, Distribution], name: str, position: int, text: str) -> Distribution:
+    if name in distributions:
+        return distributions[name]
+    known = ", ".join(distributions) if distributions else "none"
+    raise UnknownVariableError(
+        f"unknown distribution {name!r} at position {position}; pass it by keyword, as in "
+        f"info('D(P||Q)', P=p, Q=q); the distributions passed are: {known}{_pointer(text, position)}"
+    )
+
+
+def _condition_on(d: Distribution, events: tuple[Event, ...]) -> Distribution:
+    """``d`` conditioned on every event (``Y=3``) in ``events``."""
+    labels: dict[str, list[str]] = {}
+    for event in events:
+        position = d.names.index(event.name)
+        values = [v for _, v in dict.fromkeys((type(o[position]), o[position]) for o in d.outcomes)]
+        if not any(_label_matches(v, event.value) for v in values):
+            shown = ", ".join(str(v) for v in values[:20]) + (", ..." if len(values) > 20 else "")
+            raise ZeroProbabilityError(
+                f"cannot condition on {event}: {event.name} never takes the value {event.value!r}; "
+                f"its values are {shown}"
+            )
+        labels.setdefault(event.name, []).append(event.value)
+    spec = {
+        name: (lambda v, wanted=tuple(wanted): all(_label_matches(v, label) for label in wanted))
+        for name, wanted in labels.items()
+    }
+    if d.probability(spec).is_zero:
+        described = ", ".join(str(e) for e in events)
+        raise ZeroProbabilityError(f"cannot condition on {described}: it has probability 0")
+    return d.condition(spec)
+
+
+def _label_matches(value: Any, label: str) -> bool:
+    """Whether an outcome value is the one written ``label`` in an event."""
+    if isinstance(value, str):
+        return value == label
+    if str(value) == label:
+        return True
+    if isinstance(value, bool):
+        return False
+    number = _exact_number(label.replace("−", "-"))
+    if number is None:
+        return False
+    if isinstance(value, sympy.Rational):
+        return Fraction(int(value.p), int(value.q)) == number
+    if isinstance(value, numbers.Rational):
+        return Fraction(int(value.numerator), int(value.denominator)) == number
+    if isinstance(value, float):
+        return value == value and abs(value) != float("inf") and Fraction(value) == number
+    if isinstance(value, Decimal):
+        return value.is_finite() and Fraction(value) == number
+    return False

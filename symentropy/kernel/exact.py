@@ -1,0 +1,157 @@
+"""Conversion of user input to exact sympy values.
+
+:func:`as_exact` is the single gate through which every probability enters
+symentropy.  It accepts ``int``, :class:`fractions.Fraction`,
+:class:`decimal.Decimal`, sympy numbers and expressions, and strings in the
+safe grammar of :mod:`symentropy.kernel.parsing`.  A Python ``float`` is refused,
+because ``0.1`` is not ``1/10``; ``exact_floats=True`` opts in to the float's
+exact binary value.
+
+Examples
+========
+
+>>> from fractions import Fraction
+>>> from symentropy.kernel.exact import as_exact
+>>> as_exact("1/8"), as_exact(Fraction(3, 16)), as_exact(2)
+(1/8, 3/16, 2)
+>>> as_exact(0.1)
+Traceback (most recent call last):
+...
+symentropy.errors.InexactInputError: 0.1 is a float, and a float is not exact: 0.1 is stored as 3602879701896397/36028797018963968, not 1/10. Pass "0.1" as a string, a Fraction or a sympy Rational; or pass exact_floats=True to use the float's exact binary value.
+>>> as_exact(0.1, exact_floats=True)
+3602879701896397/36028797018963968
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import sympy
+
+from ..errors import InexactInputError
+from .parsing import parse_expression
+
+__all__ = ["as_exact", "safe_sympify", "Exact"]
+
+#: The types of value :func:`as_exact` accepts.
+Exact = int | Fraction | Decimal | str | sympy.Expr
+
+
+def as_exact(
+    value: Any,
+    *,
+    exact_floats: bool = False,
+    symbols: Mapping[str, sympy.Symbol] | None = None,
+    what: str = "",
+) -> sympy.Expr:
+    """Return ``value`` as an exact sympy expression.
+
+    Parameters
+    ==========
+
+    value : int, Fraction, Decimal, str, or sympy expression
+        The number or expression.  Strings are parsed by
+        :func:`symentropy.kernel.parsing.parse_expression`.
+    exact_floats : bool
+        Accept Python floats (and sympy Floats) as their exact binary value.
+    symbols : mapping, optional
+        Symbols to use for names appearing in strings.
+    what : str
+        A description of where the value comes from (``"cell (1, 2)"``),
+        used in error messages.
+
+    Raises
+    ======
+
+    InexactInputError
+        For floats, unless ``exact_floats=True``.
+    ParseError
+        For strings outside the grammar.
+    TypeError
+        For values of any other type.
+    """
+    where = f" ({what})" if what else ""
+    if isinstance(value, bool):
+        raise TypeError(f"{value!r}{where} is a bool, not a probability")
+    if isinstance(value, int):
+        return sympy.Integer(value)
+    if isinstance(value, Fraction):
+        return sympy.Rational(value.numerator, value.denominator)
+    if isinstance(value, float) or isinstance(value, sympy.Float):
+        if not math.isfinite(float(value)):
+            raise InexactInputError(f"{value}{where} is not a finite number")
+        if exact_floats:
+            exact = Fraction(float(value))
+            return sympy.Rational(exact.numerator, exact.denominator)
+        raise InexactInputError(_float_message(float(value), where))
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise InexactInputError(f"{value}{where} is not a finite number")
+        exact = Fraction(value)
+        return sympy.Rational(exact.numerator, exact.denominator)
+    if isinstance(value, str):
+        return parse_expression(value, symbols)
+    if isinstance(value, sympy.Basic):
+        if not isinstance(value, sympy.Expr):
+            raise TypeError(f"{value!r}{where} is not a sympy expression")
+        if value.has(sympy.Float):
+            if exact_floats:
+                return value.xreplace({f: sympy.Rational(Fraction(float(f))) for f in value.atoms(sympy.Float)})
+            raise InexactInputError(
+                f"{value}{where} contains a float; use exact numbers (sympy.Rational, or "
+                "sympy.nsimplify(expr, rational=True) to convert), or pass exact_floats=True"
+            )
+        return value
+    if isinstance(value, numbers.Integral):  # numpy integers and the like
+        return sympy.Integer(int(value))
+    if isinstance(value, numbers.Rational):  # other exact rational types
+        return sympy.Rational(int(value.numerator), int(value.denominator))
+    if isinstance(value, numbers.Real):  # numpy floats and the like
+        return as_exact(float(value), exact_floats=exact_floats, symbols=symbols, what=what)
+    raise TypeError(
+        f"{value!r}{where} has type {type(value).__name__}; expected an int, Fraction, "
+        "Decimal, str or sympy expression"
+    )
+
+
+def _float_message(value: float, where: str) -> str:
+    exact = Fraction(value)
+    short = Fraction(repr(value))
+    stored = f"{exact.numerator}/{exact.denominator}" if exact.denominator != 1 else str(exact.numerator)
+    if exact == short:
+        detail = f"it happens to be exact here ({stored}), but floats are refused so that none slips in inexactly"
+        shown = repr(value)
+    else:
+        detail = f"{value!r} is stored as {stored}, not {short.numerator}/{short.denominator}"
+        shown = repr(value)
+    return (
+        f"{shown}{where} is a float, and a float is not exact: {detail}. "
+        f'Pass "{shown}" as a string, a Fraction or a sympy Rational; '
+        "or pass exact_floats=True to use the float's exact binary value."
+    )
+
+
+def safe_sympify(value: Any) -> Any:
+    """``sympy.sympify`` that never evaluates a string as Python.
+
+    Strings go through the safe grammar of :mod:`symentropy.kernel.parsing`; any other
+    value through ``sympy.sympify(value, strict=True)``, which converts only
+    types with an explicit conversion (numbers, sympy objects, containers).
+
+    >>> safe_sympify("1 - p")
+    1 - p
+    >>> safe_sympify("__import__('os').getcwd()")
+    Traceback (most recent call last):
+    ...
+    symentropy.errors.ParseError: unexpected character "'" at position 11
+        __import__('os').getcwd()
+                   ^
+    """
+    if isinstance(value, str):
+        return parse_expression(value)
+    return sympy.sympify(value, strict=True)

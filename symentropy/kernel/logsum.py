@@ -1,0 +1,693 @@
+"""Exact sums of logarithms: the internal representation behind every measure.
+
+A :class:`LogSum` is a finite sum ``sum_k c_k log(a_k)`` in natural logarithms.
+Each argument ``a_k`` is either a prime number (an ``int``) or a symbolic
+expression that is not a product of a rational number and something else; each
+coefficient ``c_k`` is a :class:`fractions.Fraction` or, for symbolic tables, a
+sympy expression.
+
+Because the logarithms of distinct primes are linearly independent over the
+rationals (unique factorisation), two entropies of rational tables are equal
+exactly when their prime coefficients are equal.  Arithmetic on a ``LogSum``
+(``+``, ``-``, scaling) is therefore exact cancellation, and
+:meth:`LogSum.to_expr` turns it into one *canonical* sympy expression for a
+given base: a rational part plus rational multiples of ``log(p)/log(base)``.
+Equal quantities come out structurally equal, and a quantity that is zero
+comes out as ``0``.
+
+Integers of 64 bits or more are not factored completely (a product of two
+large primes could take forever): their prime factors below ``2**16`` are
+divided out and the rest is kept whole, as a *cofactor*.  Cofactors and
+primes are then refined by gcds into a coprime (gcd-free) basis, over which
+logarithms are still linearly independent, so cancellation and the test for
+zero stay exact.  What is canonical then: every argument below ``2**64`` is
+a prime, and the arguments at or above it are pairwise coprime, free of the
+primes below ``2**16`` and of every other argument, but not necessarily
+prime.  Such a form is unique for the integers of one computation; two
+computations that meet a composite cofactor split differently can print the
+same value differently (:func:`symentropy.core.numeric.compare` still decides
+their equality exactly).  Tables whose numerators and denominators are below
+``2**64`` (all but contrived ones) only ever produce primes.
+
+This module is internal (like sympy's ``DomainMatrix`` representations):
+measures build ``LogSum`` objects and return ``to_expr(base)`` to the user.
+
+Examples
+========
+
+>>> from sympy import Rational, E
+>>> from symentropy.kernel.logsum import LogSum
+>>> h = LogSum.entropy_of([Rational(1, 2), Rational(1, 4), Rational(1, 4)])
+>>> h.to_expr(2)
+3/2
+>>> h.to_expr(E)
+3*log(2)/2
+>>> LogSum.entropy_of([Rational(1, 6)] * 6).to_expr(2)
+1 + log(3)/log(2)
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+from collections.abc import Iterable
+from fractions import Fraction
+from functools import lru_cache
+from typing import Union
+
+import sympy
+
+__all__ = ["LogSum", "factor_integer", "tidy"]
+
+Coefficient = Union[Fraction, sympy.Expr]
+Argument = Union[int, sympy.Expr]
+
+
+@lru_cache(maxsize=1 << 16)
+def factor_integer(n: int) -> tuple[tuple[int, int], ...]:
+    """Return the prime factorisation of ``n >= 1`` as ``((prime, exponent), ...)``.
+
+    Results are cached: tables reuse the same numerators and denominators.
+
+    >>> factor_integer(360)
+    ((2, 3), (3, 2), (5, 1))
+    """
+    if n < 1:
+        raise ValueError(f"cannot factor {n}: expected a positive integer")
+    if n < _TRIAL_BOUND * _TRIAL_BOUND:  # trial division is complete and cheaper than factorint
+        return _trial_division(n)
+    return tuple(sorted((int(p), int(e)) for p, e in sympy.factorint(n).items()))
+
+
+def _trial_division(n: int) -> tuple[tuple[int, int], ...]:
+    """Factor ``n < _TRIAL_BOUND**2`` by the primes below ``_TRIAL_BOUND``."""
+    if n < _TRIAL_BOUND:  # a table lookup per prime factor
+        smallest = _smallest_factors()
+        found: dict[int, int] = {}
+        while n > 1:
+            p = smallest[n]
+            found[p] = found.get(p, 0) + 1
+            n //= p
+        return tuple(found.items())
+    parts = []
+    for p in _trial_primes():
+        if p * p > n:
+            break
+        if n % p == 0:
+            e = 0
+            while n % p == 0:
+                n //= p
+                e += 1
+            parts.append((p, e))
+    if n > 1:
+        parts.append((n, 1))
+    return tuple(parts)
+
+
+#: Integers below this bound are factored completely (sympy's ``factorint``
+#: is deterministic and fast there).  Larger integers are only stripped of
+#: their prime factors below ``_TRIAL_BOUND``; what is left is a *cofactor*.
+_FACTOR_LIMIT = 1 << 64
+_TRIAL_BOUND = 1 << 16
+
+
+@lru_cache(maxsize=1)
+def _smallest_factors() -> list[int]:
+    """The smallest prime factor of every ``n < _TRIAL_BOUND`` (a sieve, built once)."""
+    root = math.isqrt(_TRIAL_BOUND - 1)
+    small = [p for p in range(2, root + 1) if all(p % d for d in range(2, math.isqrt(p) + 1))]
+    smallest = list(range(_TRIAL_BOUND))
+    for p in reversed(small):  # smaller primes overwrite larger ones: the smallest wins
+        smallest[p * p :: p] = [p] * len(range(p * p, _TRIAL_BOUND, p))
+    return smallest
+
+
+@lru_cache(maxsize=1)
+def _trial_primes() -> tuple[int, ...]:
+    smallest = _smallest_factors()
+    return tuple(i for i in range(2, _TRIAL_BOUND) if smallest[i] == i)
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_integer(n: int) -> tuple[tuple[int, int], ...]:
+    """Write ``n >= 2`` as ``((a, e), ...)``: primes, and at most one large cofactor.
+
+    Below ``_FACTOR_LIMIT`` this is the prime factorisation.  Above it, the
+    primes below ``_TRIAL_BOUND`` are divided out and the rest, if it is not
+    below the limit either, is kept whole (as ``b**e`` when it is a perfect
+    power): factoring a product of two large primes could take forever, and
+    exactness does not need it (see :func:`_refine_cofactors`).
+    """
+    if n < _FACTOR_LIMIT:
+        return factor_integer(n)
+    parts: dict[int, int] = {}
+    for p in _trial_primes():
+        if n % p == 0:
+            e = 0
+            while n % p == 0:
+                n //= p
+                e += 1
+            parts[p] = e
+        if p * p > n:
+            break
+    if n > 1:
+        if n < _FACTOR_LIMIT:
+            parts.update(factor_integer(n))
+        else:
+            power = sympy.perfect_power(n)
+            base, exponent = (int(power[0]), int(power[1])) if power else (n, 1)
+            if base < _FACTOR_LIMIT:
+                parts.update((p, e * exponent) for p, e in factor_integer(base))
+            else:
+                parts[base] = exponent
+    return tuple(sorted(parts.items()))
+
+
+def _has_cofactor(terms: dict) -> bool:
+    return any(isinstance(k, int) and k >= _FACTOR_LIMIT for k in terms)
+
+
+def _refine_cofactors(terms: dict) -> dict:
+    """Make the integer arguments of ``terms`` pairwise coprime.
+
+    Arguments below ``_FACTOR_LIMIT`` are primes; a cofactor (an argument at
+    or above it) may share factors with another cofactor or with a prime
+    key.  Repeated gcd splitting replaces such arguments by a *coprime
+    basis*: pairwise coprime integers ``> 1`` of which every argument is a
+    product of powers.  Logarithms of pairwise coprime integers ``> 1`` are
+    linearly independent over the rationals (unique factorisation), so exact
+    cancellation, and the test for zero, stay exact without factoring.
+    Pieces that fall below ``_FACTOR_LIMIT`` are factored into primes.
+    """
+    cofactors = [k for k in terms if isinstance(k, int) and k >= _FACTOR_LIMIT]
+    if not cofactors:
+        return terms
+    basis: list[int] = sorted(k for k in terms if isinstance(k, int) and _TRIAL_BOUND <= k < _FACTOR_LIMIT)
+    primes = set(basis)
+    for n in cofactors:
+        pending = [n]
+        while pending:
+            x = pending.pop()
+            if x == 1:
+                continue
+            for i, b in enumerate(basis):
+                g = math.gcd(x, b)
+                if g > 1:
+                    if g == b and b in primes:  # a prime divides x
+                        pending.append(x // b)
+                        break
+                    basis.pop(i)
+                    pending.extend(y for y in (g, b // g, x // g) if y > 1)
+                    break
+            else:
+                basis.append(x)
+    pieces: list[int] = []
+    for b in dict.fromkeys(basis):
+        if b < _FACTOR_LIMIT and b not in primes:
+            pieces.extend(p for p, _ in factor_integer(b))
+        else:
+            pieces.append(b)
+    pieces = list(dict.fromkeys(pieces))
+    out: dict = {}
+    for k, c in terms.items():
+        if isinstance(k, int) and k >= _FACTOR_LIMIT:
+            rest = k
+            for b in pieces:
+                if rest % b == 0:
+                    e = 0
+                    while rest % b == 0:
+                        rest //= b
+                        e += 1
+                    out[b] = _add(out.get(b, Fraction(0)), _mul(c, Fraction(e)))
+        else:
+            out[k] = _add(out.get(k, Fraction(0)), c) if k in out else c
+    return {k: c for k, c in out.items() if not _is_zero_coefficient(c)}
+
+
+def _is_zero_coefficient(c: Coefficient) -> bool:
+    if isinstance(c, Fraction):
+        return not c
+    return sympy.expand(c) == 0
+
+
+def _add(a: Coefficient, b: Coefficient) -> Coefficient:
+    if isinstance(a, Fraction) and isinstance(b, Fraction):
+        return a + b
+    return _sym(a) + _sym(b)
+
+
+def _mul(a: Coefficient, b: Coefficient) -> Coefficient:
+    if isinstance(a, Fraction) and isinstance(b, Fraction):
+        return a * b
+    return _sym(a) * _sym(b)
+
+
+def _sym(c: Coefficient) -> sympy.Expr:
+    if isinstance(c, Fraction):
+        return sympy.Rational(c.numerator, c.denominator)
+    return c
+
+
+def _as_coefficient(c: sympy.Expr) -> Coefficient:
+    """Use a Fraction for rational coefficients: the fast path."""
+    if c.is_Rational:
+        return Fraction(int(c.p), int(c.q))
+    return c
+
+
+def tidy(expr: sympy.Expr) -> sympy.Expr:
+    """Return the shortest of ``expr``, its expansion and its factorisation.
+
+    Used on symbolic probabilities and coefficients (sums of cells such as
+    ``p*q + p*(1 - q)`` become ``p``); never on sums of logarithms, where
+    ``simplify`` is slow and rarely helps.
+
+    >>> from sympy import symbols
+    >>> p, q = symbols("p q")
+    >>> tidy(p*q + p*(1 - q))
+    p
+    >>> tidy((1 - p)*(1 - q))
+    (1 - p)*(1 - q)
+    """
+    if expr.is_Atom or expr.is_Rational:
+        return expr
+    candidates = [expr]
+    expanded = sympy.expand(expr)
+    candidates.append(expanded)
+    if expanded.is_Add or expanded.is_Mul or expanded.is_Pow:
+        try:
+            candidates.append(sympy.factor(expanded))
+        except sympy.PolynomialError:  # non-polynomial expressions: keep the others
+            pass
+    return min(candidates, key=lambda e: (sympy.count_ops(e), len(str(e))))
+
+
+def _split_log_argument(m: sympy.Expr) -> list[tuple[sympy.Expr, sympy.Expr]]:
+    """Write ``log(m)`` as ``sum e_i log(b_i)`` where that is valid.
+
+    A product is split when all of its factors but at most one are provably
+    positive: then, ``m`` being a nonnegative probability, the remaining
+    factor is nonnegative too, so the logarithm of the product is the sum of
+    the logarithms.  A power ``b**e`` is split when ``b`` is provably positive.
+    """
+    if m.is_Mul:
+        factors = m.args
+        unknown = [f for f in factors if not f.is_positive]
+        if len(unknown) <= 1:
+            parts: list[tuple[sympy.Expr, sympy.Expr]] = []
+            for f in factors:
+                parts.extend(_split_log_argument(f))
+            return parts
+        return [(m, sympy.Integer(1))]
+    if m.is_Pow and m.base.is_positive and m.exp.is_real:
+        return [(b, e * m.exp) for b, e in _split_log_argument(m.base)]
+    return [(m, sympy.Integer(1))]
+
+
+class LogSum:
+    """An exact linear combination of logarithms, ``sum_k c_k log(a_k)`` (nats).
+
+    Build one with :meth:`entropy_of` or :meth:`log_of`; combine with ``+``,
+    ``-`` and multiplication by a rational; convert with :meth:`to_expr`.
+    """
+
+    __slots__ = ("_terms",)
+
+    def __init__(self, terms: dict[Argument, Coefficient] | None = None):
+        self._terms: dict[Argument, Coefficient] = terms if terms is not None else {}
+
+    # -- construction -------------------------------------------------------
+    @classmethod
+    def entropy_of(cls, probabilities: Iterable[sympy.Expr]) -> LogSum:
+        """Return ``-sum p log p`` over ``probabilities``, with ``0 log 0 = 0``.
+
+        Rational probabilities go through integer factorisation (each distinct
+        numerator and denominator is factored once); symbolic ones are kept as
+        ``-p log p`` after taking out their rational content.
+        """
+        # Rational cells are grouped by denominator and counted, so a table of
+        # n cells costs n dictionary updates plus integer arithmetic per
+        # distinct numerator; Fractions appear only once per prime.
+        counts: dict[int, dict[int, int]] = {}
+        symbolic: list[sympy.Expr] = []
+        for p in probabilities:
+            if p.is_Rational:
+                numerator = int(p.p)
+                if not numerator:
+                    continue
+                by_numerator = counts.setdefault(int(p.q), {})
+                by_numerator[numerator] = by_numerator.get(numerator, 0) + 1
+            elif p.is_zero:
+                continue
+            else:
+                symbolic.append(p)
+        result = cls._from_grouped_counts(counts)
+        for p in symbolic:
+            result._add_inplace(cls.log_of(p).scaled(-p))
+        return result
+
+    @classmethod
+    def log_of(cls, value: sympy.Expr) -> LogSum:
+        """Return ``log(value)`` as a ``LogSum`` (``value`` positive, or a probability)."""
+        if value.is_Rational:
+            if value <= 0:
+                raise ValueError(f"log of a nonpositive rational {value}")
+            return cls._from_integer_weights({int(value.p): Fraction(1), int(value.q): Fraction(-1)})
+        content, rest = value.as_content_primitive()
+        result = cls()
+        if content != 1 and content.is_Rational and content > 0:
+            result = cls.log_of(content)
+        for arg, exponent in _split_log_argument(rest):
+            if arg.is_Rational and arg > 0:
+                result._add_inplace(cls.log_of(arg).scaled(exponent))
+            elif arg != 1:
+                result._add_term(arg, _as_coefficient(exponent))
+        return result
+
+    @classmethod
+    def _from_integer_weights(cls, weights: dict[int, Fraction]) -> LogSum:
+        terms: dict[Argument, Coefficient] = {}
+        for n, w in weights.items():
+            if n == 1 or not w:
+                continue
+            for prime, exponent in _split_integer(n):
+                terms[prime] = terms.get(prime, 0) + w * exponent
+        return cls(_refine_cofactors({k: v for k, v in terms.items() if v}))
+
+    @classmethod
+    def _from_grouped_counts(cls, counts: dict[int, dict[int, int]]) -> LogSum:
+        """``-sum p log p`` for ``counts[q][a]`` cells equal to ``a/q``.
+
+        For one denominator ``q`` the sum is ``(1/q) sum_a k_a a (log q - log a)``:
+        its coefficients over the primes are integers divided by ``q``.
+        """
+        terms: dict[Argument, Coefficient] = {}
+        smallest = _smallest_factors()
+        for q, by_numerator in counts.items():
+            integer: dict[int, int] = {}
+            total = 0
+            for a, k in by_numerator.items():
+                weight = a * k
+                total += weight
+                if a < _TRIAL_BOUND:  # most numerators: factored by table lookups
+                    while a > 1:
+                        prime = smallest[a]
+                        integer[prime] = integer.get(prime, 0) - weight
+                        a //= prime
+                elif a != 1:
+                    for prime, exponent in _split_integer(a):
+                        integer[prime] = integer.get(prime, 0) - weight * exponent
+            if q != 1:
+                for prime, exponent in _split_integer(q):
+                    integer[prime] = integer.get(prime, 0) + total * exponent
+            for prime, c in integer.items():
+                if c:
+                    previous = terms.get(prime)
+                    terms[prime] = Fraction(c, q) if previous is None else previous + Fraction(c, q)
+        return cls(_refine_cofactors({k: v for k, v in terms.items() if v}))
+
+    # -- arithmetic ---------------------------------------------------------
+    def _add_term(self, arg: Argument, coefficient: Coefficient) -> None:
+        if arg in self._terms:
+            total = _add(self._terms[arg], coefficient)
+            if isinstance(total, sympy.Expr):
+                total = _as_coefficient(total) if total.is_Rational else total
+            if (isinstance(total, Fraction) and not total) or (
+                isinstance(total, sympy.Expr) and sympy.expand(total) == 0
+            ):
+                del self._terms[arg]
+            else:
+                self._terms[arg] = total
+        elif (isinstance(coefficient, Fraction) and coefficient) or (
+            isinstance(coefficient, sympy.Expr) and coefficient != 0
+        ):
+            self._terms[arg] = coefficient
+
+    def _add_inplace(self, other: LogSum) -> None:
+        for arg, c in other._terms.items():
+            self._add_term(arg, c)
+        if _has_cofactor(self._terms):
+            self._terms = _refine_cofactors(self._terms)
+
+    def copy(self) -> LogSum:
+        return LogSum(dict(self._terms))
+
+    def __add__(self, other: LogSum) -> LogSum:
+        result = self.copy()
+        result._add_inplace(other)
+        return result
+
+    def __neg__(self) -> LogSum:
+        return self.scaled(Fraction(-1))
+
+    def __sub__(self, other: LogSum) -> LogSum:
+        return self + (-other)
+
+    def scaled(self, factor: Coefficient | sympy.Expr) -> LogSum:
+        """Return this sum multiplied by ``factor`` (a rational or an expression)."""
+        if isinstance(factor, sympy.Expr):
+            factor = _as_coefficient(factor)
+        return LogSum({k: _mul(c, factor) for k, c in self._terms.items()})
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LogSum):
+            return NotImplemented
+        return self._terms == other._terms
+
+    __hash__ = None  # type: ignore[assignment]  # mutable during construction
+
+    @property
+    def is_zero(self) -> bool:
+        """True when every coefficient is zero (the value is exactly 0)."""
+        return not self._terms
+
+    @property
+    def is_rational(self) -> bool:
+        """True when every argument is a prime and every coefficient rational."""
+        return all(isinstance(k, int) and isinstance(c, Fraction) for k, c in self._terms.items())
+
+    def prime_coefficients(self) -> dict[int, Fraction]:
+        """The coefficients of ``log(p)`` for primes ``p`` (rational sums only)."""
+        return {k: c for k, c in self._terms.items() if isinstance(k, int)}  # type: ignore[misc]
+
+    def __repr__(self) -> str:
+        inner = " + ".join(f"({_sym(c)})*log({k})" for k, c in self._terms.items())
+        return f"LogSum({inner or '0'})"
+
+    # -- conversion ---------------------------------------------------------
+    def to_expr(self, base: sympy.Expr) -> sympy.Expr:
+        """Return the canonical sympy expression of this sum in logarithms to ``base``.
+
+        ``base`` must already be validated (see :func:`symentropy.kernel.logbase.as_base`).
+        For a rational base ``b = prod q**f_q``, the part along ``log(b)`` is
+        taken out as a number ``r``: in bits, ``H = r + sum_{q odd} c_q
+        log(q)/log(2)``.  For a base with several primes (10 = 2*5), ``r`` is
+        taken along the prime ``q`` of ``b`` that minimises ``|c_q / f_q|``
+        (ties: the smaller prime), so ``log_10 6`` stays
+        ``log(2)/log(10) + log(3)/log(10)`` and ``log_10 20`` is
+        ``1 + log(2)/log(10)``.  The choice depends only on the value, so
+        the form stays canonical.
+        """
+        base = sympy.sympify(base)
+        primes = {k: c for k, c in self._terms.items() if isinstance(k, int)}
+        others = [(k, c) for k, c in self._terms.items() if not isinstance(k, int)]
+        parts: list[sympy.Expr] = []
+        if base == sympy.E:
+            divisor: sympy.Expr = sympy.Integer(1)
+        else:
+            divisor = sympy.log(base)
+            if base.is_Rational and primes:
+                vector = dict(factor_integer(int(base.p)))
+                for q, e in factor_integer(int(base.q)):
+                    vector[q] = -e
+                pivot = _pivot(primes, vector)
+                ratio = _mul(primes.get(pivot, Fraction(0)), Fraction(1, vector[pivot]))
+                if (isinstance(ratio, Fraction) and ratio) or (isinstance(ratio, sympy.Expr) and ratio != 0):
+                    parts.append(tidy(_sym(ratio)) if isinstance(ratio, sympy.Expr) else _sym(ratio))
+                    for q, e in vector.items():
+                        primes[q] = _add(primes.get(q, Fraction(0)), _mul(ratio, Fraction(-e)))
+                    primes.pop(pivot, None)
+            elif divisor.is_Rational:  # e.g. base E**2
+                pass
+        for q in sorted(primes):
+            c = primes[q]
+            if isinstance(c, Fraction):
+                if c:
+                    parts.append(_rational_term(c, q, divisor))
+            else:
+                c = tidy(c)
+                if c != 0:
+                    parts.append(_term(c, _log_of_integer(q), divisor))
+        for arg, c in others:
+            c = tidy(_sym(c))
+            if c != 0:
+                parts.append(_term(c, sympy.log(arg), divisor, arg))
+        return _sum_of_terms(parts)
+
+
+@lru_cache(maxsize=1 << 16)
+def _log_of_integer(n: int) -> sympy.Expr:
+    """``log(n)`` for an integer ``n >= 2``, built without sympy's evaluation.
+
+    ``log.eval`` leaves such a logarithm unchanged but spends about a
+    millisecond on finding that out; the object built directly is identical
+    (same class, same args, equal and with the same hash).
+    """
+    return sympy.Basic.__new__(sympy.log, sympy.Integer(n))
+
+
+def _rational_term(c: Fraction, q: int, divisor: sympy.Expr) -> sympy.Expr:
+    """``c*log(q)/divisor``, exactly as ``sympy.Mul`` builds it.
+
+    For a divisor ``log(b)`` the product has the args ``(c, 1/log(b),
+    log(q))`` in sympy's canonical order, which depends only on the classes
+    involved; building it directly skips ``Mul.flatten`` and the assumption
+    queries it makes on every new ``log(q)``, the main cost of a result with
+    thousands of terms.  The order is checked against ``Mul`` once.
+    """
+    inverse = _inverse_of(divisor)
+    if isinstance(divisor, sympy.log) and _direct_products_agree():
+        factors: tuple = (inverse, _log_of_integer(q))
+        if c != 1:
+            factors = (_sym(c),) + factors
+        return sympy.Mul._from_args(factors, is_commutative=True)
+    return sympy.Mul(_sym(c), _log_of_integer(q), inverse)
+
+
+def _sum_of_terms(parts: list[sympy.Expr]) -> sympy.Expr:
+    """``sympy.Add(*parts)``, built directly when the parts are rational log terms.
+
+    For a rational number and terms ``c*log(q)/divisor`` with distinct
+    integers ``q``, ``Add.flatten`` collects nothing and returns the number
+    followed by the terms in sympy's canonical order (``Basic.compare``); it is
+    then cheaper to sort them here and skip its bookkeeping.  Anything else
+    goes through ``sympy.Add``.
+    """
+    numbers = [p for p in parts if p.is_Rational]
+    terms = [p for p in parts if not p.is_Rational]
+    logs = {_integer_log_of_term(t) for t in terms}
+    if len(numbers) > 1 or None in logs or len(logs) != len(terms) or not _direct_sums_agree():
+        return sympy.Add(*parts)
+    _sort_terms(terms)
+    args = numbers + terms
+    if len(args) < 2:
+        return args[0] if args else sympy.Integer(0)
+    return sympy.Add._from_args(args, is_commutative=True)
+
+
+_canonical_order = functools.cmp_to_key(sympy.Basic.compare)
+
+
+def _sort_terms(terms: list[sympy.Expr]) -> None:
+    """Sort terms ``c*log(q)/divisor`` in place by ``Basic.compare``, as ``Add`` does.
+
+    ``Basic.compare`` orders by class name, then by the length and the items
+    of the args, recursively.  For these terms that is the order of the key
+    below (the divisor is the same object in every term); the result is
+    checked with ``Basic.compare`` on neighbours, and sorted by it directly
+    if the check fails, so the order is sympy's in any case.
+    """
+    try:
+        terms.sort(key=_term_key)
+    except TypeError:  # keys of different shapes met: let Basic.compare decide
+        pass
+    if any(a.compare(b) >= 0 for a, b in itertools.pairwise(terms)):
+        terms.sort(key=_canonical_order)
+
+
+def _term_key(term: sympy.Expr) -> tuple:
+    if not term.is_Mul:
+        return (_class_key(type(term)), _item_key(term))
+    return (_class_key(sympy.Mul), len(term.args), *(_item_key(a) for a in term.args))
+
+
+def _item_key(a: sympy.Expr) -> tuple:
+    if a.is_Rational:
+        return (_class_key(type(a)), *a._hashable_content())
+    if isinstance(a, sympy.log):  # log(q), q an Integer
+        return (_class_key(sympy.log), int(a.args[0]))
+    return (_class_key(type(a)),)  # the divisor, the same in every term
+
+
+@functools.cache
+def _class_key(cls: type) -> tuple[int, str]:
+    """The position of a class in ``Basic.compare``: listed classes first, then by name."""
+    from sympy.core.basic import ordering_of_classes
+
+    name = cls.__name__
+    if name in ordering_of_classes:
+        return (ordering_of_classes.index(name), "")
+    return (len(ordering_of_classes) + 1, name)
+
+
+def _integer_log_of_term(term: sympy.Expr) -> int | None:
+    """``q`` when ``term`` is ``log(q)``, ``c*log(q)`` or ``c*log(q)/log(b)``, else None."""
+    if isinstance(term, sympy.log):
+        return int(term.args[0]) if term.args[0].is_Integer else None
+    if not term.is_Mul:
+        return None
+    q = None
+    for a in term.args:
+        if isinstance(a, sympy.log) and a.args[0].is_Integer and q is None:
+            q = int(a.args[0])
+        elif not (a.is_Rational or (a.is_Pow and a.exp == -1 and isinstance(a.base, sympy.log))):
+            return None
+    return q
+
+
+@lru_cache(maxsize=1)
+def _direct_sums_agree() -> bool:
+    inverse = sympy.Pow(sympy.log(2), -1)
+    parts = [sympy.Rational(3, 4)] + [
+        sympy.Mul(sympy.Rational(c, 7), sympy.log(q), inverse)
+        for c, q in ((-5, 3), (1, 5), (7, 11), (-14, 13))
+    ]
+    parts.append(sympy.log(17) * inverse)
+    built = sympy.Add(*parts)
+    terms = sorted(parts[1:], key=_canonical_order)
+    direct = sympy.Add._from_args([parts[0]] + terms, is_commutative=True)
+    return built == direct and built.args == direct.args
+
+
+@lru_cache(maxsize=64)
+def _inverse_of(divisor: sympy.Expr) -> sympy.Expr:
+    return sympy.Pow(divisor, -1)
+
+
+@lru_cache(maxsize=1)
+def _direct_products_agree() -> bool:
+    inverse = sympy.Pow(sympy.log(2), -1)
+    for c in (Fraction(-5, 7), Fraction(1), Fraction(-1)):
+        built = sympy.Mul(_sym(c), sympy.log(3), inverse)
+        factors: tuple = (inverse, _log_of_integer(3))
+        direct = sympy.Mul._from_args(((_sym(c),) if c != 1 else ()) + factors, is_commutative=True)
+        if built != direct or built.args != direct.args:
+            return False
+    return True
+
+
+def _pivot(primes: dict, vector: dict[int, int]) -> int:
+    """The prime of the base along which the rational part is taken (see ``to_expr``)."""
+    ratios = []
+    for q, f in vector.items():
+        c = primes.get(q, Fraction(0))
+        if not isinstance(c, Fraction):  # symbolic coefficients: the smallest prime
+            return min(vector)
+        ratios.append((abs(c / f), q))
+    return min(ratios)[1]
+
+
+def _term(coefficient: sympy.Expr, log: sympy.Expr, divisor: sympy.Expr, arg: sympy.Expr | None = None) -> sympy.Expr:
+    """Build ``coefficient*log/divisor`` in the textbook shape ``-p*log(p)``.
+
+    A coefficient that is the negative of a sum (``-(1 - p)``) is kept as a
+    factor ``-1`` times that sum, which sympy would otherwise distribute.
+    """
+    inverse = sympy.Pow(divisor, -1) if divisor != 1 else sympy.Integer(1)
+    if arg is not None and sympy.expand(coefficient + arg) == 0:
+        return sympy.Mul(sympy.Integer(-1), arg, log, inverse)
+    negated = -coefficient
+    if coefficient.is_Add and negated.is_Add and sympy.count_ops(negated) < sympy.count_ops(coefficient):
+        return sympy.Mul(sympy.Integer(-1), negated, log, inverse)
+    return sympy.Mul(coefficient, log, inverse)

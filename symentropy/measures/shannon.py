@@ -1,0 +1,268 @@
+"""Shannon measures of exact distributions.
+
+=====================================  ===============================================
+function                               value
+=====================================  ===============================================
+:func:`entropy`                        ``H(A)`` or ``H(A | C)``
+:func:`joint_entropy`                  ``H(A, B, ...)``
+:func:`conditional_entropy`            ``H(A | C)``
+:func:`mutual_information`             ``I(A; B)`` or ``I(A; B | C)``
+=====================================  ===============================================
+
+Each ``A``, ``B``, ``C`` is a variable name or a tuple of names.  Results are
+exact sympy expressions in the logarithm base ``base`` (bits by default),
+with the convention ``0 log 0 = 0``.  For tables of rational numbers the
+result has one canonical form: a rational number plus rational multiples of
+``log(p)/log(base)`` for primes ``p``, so equal quantities are structurally
+equal and a quantity that is zero is ``0``.  For symbolic tables the result
+is an expanded sum of terms ``-c*log(c)/log(base)``, ready for ``diff``,
+``solve``, ``limit`` and ``lambdify``.
+
+Every measure is computed from entropies of marginals (Cover & Thomas,
+*Elements of Information Theory*, 2nd ed., eqs. 2.21 and 2.45-2.47 and 2.60):
+``H(A|C) = H(A,C) - H(C)`` and ``I(A;B|C) = H(A,C) + H(B,C) - H(A,B,C) - H(C)``.
+The entropies are exact sums of logarithms, so the cancellations are exact.
+
+Examples
+========
+
+>>> from sympy import E
+>>> from symentropy import Distribution, entropy, mutual_information
+>>> d = Distribution.from_table([["1/3", "1/3"], [0, "1/3"]], names=("X", "Y"))
+>>> entropy(d, "X")
+-2/3 + log(3)/log(2)
+>>> entropy(d, "X", given="Y")
+2/3
+>>> mutual_information(d, "X", "Y", base=E)
+-4*log(2)/3 + log(3)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sympy
+
+from ..core.distribution import Distribution
+from ..errors import DistributionError
+from ..kernel.logbase import Base, as_base
+from ..kernel.logsum import LogSum
+
+__all__ = [
+    "entropy",
+    "joint_entropy",
+    "conditional_entropy",
+    "mutual_information",
+    "Names",
+]
+
+#: A variable name, or a tuple of names standing for their joint variable.
+Names = str | Sequence[str]
+
+
+def _group(names: Names, what: str) -> tuple[str, ...]:
+    if isinstance(names, str):
+        return (names,)
+    try:
+        group = tuple(names)
+    except TypeError:
+        raise TypeError(f"{what} must be a variable name or a tuple of names, got {names!r}") from None
+    for n in group:
+        if not isinstance(n, str):
+            raise TypeError(f"{what} must be a variable name or a tuple of names, got {names!r}")
+    return group
+
+
+def _check(d: object) -> Distribution:
+    if not isinstance(d, Distribution):
+        raise TypeError(
+            f"expected a Distribution, got {type(d).__name__}; measures of several variables need a finite "
+            "joint table (a FormulaDistribution or a sympy.stats variable is accepted by entropy() only)"
+        )
+    return d
+
+
+def marginal_entropy(d: Distribution, names: Sequence[str]) -> LogSum:
+    """Return ``H(names)`` of ``d`` as an exact :class:`~symentropy.kernel.logsum.LogSum` (nats).
+
+    The value depends only on the set of names; it is cached on ``d``.
+    An empty set has entropy 0.
+    """
+    key = ("H", frozenset(names))
+    cached = d._cache.get(key)
+    if cached is None:
+        if not names:
+            cached = LogSum()
+        else:
+            ordered = tuple(n for n in d.names if n in key[1])
+            d._positions(names)  # unknown names raise UnknownVariableError
+            table = d if ordered == d.names else d.marginal(*ordered)
+            cached = LogSum.entropy_of(table.probabilities)
+        d._cache[key] = cached
+    return cached
+
+
+def _union(*groups: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for g in groups for n in g))
+
+
+def conditional_entropy_logsum(d: Distribution, names: Sequence[str], given: Sequence[str]) -> LogSum:
+    """``H(names | given)`` as a LogSum: ``H(names, given) - H(given)``."""
+    return marginal_entropy(d, _union(names, given)) - marginal_entropy(d, given)
+
+
+def mutual_information_logsum(
+    d: Distribution, a: Sequence[str], b: Sequence[str], given: Sequence[str] = ()
+) -> LogSum:
+    """``I(a; b | given)`` as a LogSum, from four marginal entropies."""
+    return (
+        marginal_entropy(d, _union(a, given))
+        + marginal_entropy(d, _union(b, given))
+        - marginal_entropy(d, _union(a, b, given))
+        - marginal_entropy(d, given)
+    )
+
+
+def entropy(d: Distribution, *names: str, given: Names = (), base: Base = 2) -> sympy.Expr:
+    """Return the (conditional) Shannon entropy ``H(names | given)``.
+
+    Explanation
+    ===========
+
+    With no names, the entropy of all variables of ``d``.  With ``given``,
+    the conditional entropy ``H(A|C) = H(A, C) - H(C)`` (Cover & Thomas,
+    2nd ed., Theorem 2.2.1).  ``0 log 0 = 0``.
+
+    Examples
+    ========
+
+    >>> from sympy import Symbol, E
+    >>> from symentropy import Distribution, uniform, entropy
+    >>> entropy(uniform(range(1, 7), name="X"))
+    1 + log(3)/log(2)
+    >>> entropy(uniform(6), base=E)
+    log(2) + log(3)
+    >>> p = Symbol("p")
+    >>> entropy(Distribution.from_pmf([p, 1 - p]))
+    -p*log(p)/log(2) - (1 - p)*log(1 - p)/log(2)
+
+    Parameters
+    ==========
+
+    d : Distribution, FormulaDistribution or a sympy.stats random variable
+    names : str
+        Variables whose joint entropy is wanted; all variables if none.
+    given : str or tuple of str
+        Variables to condition on.
+    base : 2, sympy.E, 10, a positive rational or a Symbol
+        Base of the logarithm: 2 gives bits, ``E`` nats.
+
+    See Also
+    ========
+
+    conditional_entropy, joint_entropy, mutual_information
+
+    References
+    ==========
+
+    T. M. Cover and J. A. Thomas, *Elements of Information Theory*, 2nd ed.,
+    Wiley, 2006, eqs. (2.1), (2.8), (2.10).
+    """
+    if not isinstance(d, Distribution):
+        # Infinite-support families and sympy.stats random variables; imported
+        # lazily so that this module does not load them (or sympy.stats).
+        from ..models.stats import entropy_of_other
+
+        return entropy_of_other(d, names, given=given, base=base)
+    b = as_base(base)
+    for n in names:
+        if not isinstance(n, str):
+            raise TypeError(
+                f"variable names are passed as separate strings, e.g. entropy(d, 'X', 'Y'); got {n!r}"
+            )
+    targets = tuple(names) if names else d.names
+    conditioning = _group(given, "given")
+    return conditional_entropy_logsum(d, targets, conditioning).to_expr(b)
+
+
+def joint_entropy(d: Distribution, *names: str, base: Base = 2) -> sympy.Expr:
+    """Return the joint entropy ``H(names)`` (all variables if none are named).
+
+    >>> from symentropy import uniform, independent, joint_entropy
+    >>> joint_entropy(independent(uniform(2, name="X"), uniform(4, name="Y")), "X", "Y")
+    3
+    """
+    return entropy(d, *names, base=base)
+
+
+def conditional_entropy(d: Distribution, names: Names, given: Names, *, base: Base = 2) -> sympy.Expr:
+    """Return the conditional entropy ``H(names | given)``.
+
+    Same as ``entropy(d, *names, given=given, base=base)``; ``names`` and
+    ``given`` are each a name or a tuple of names.
+
+    >>> from symentropy import uniform, independent, conditional_entropy
+    >>> dice = independent(uniform(range(1, 7), name="A"), uniform(range(1, 7), name="B"))
+    >>> dice = dice.with_variable("S", lambda a, b: a + b)
+    >>> conditional_entropy(dice, "A", "S")
+    log(3)/(3*log(2)) + 5*log(5)/(18*log(2)) + 13/18
+    """
+    group = _group(names, "names")
+    if not group:
+        raise DistributionError("conditional_entropy() needs at least one variable before the bar")
+    return entropy(d, *group, given=given, base=base)
+
+
+def mutual_information(
+    d: Distribution, a: Names, b: Names | None = None, *, given: Names = (), base: Base = 2
+) -> sympy.Expr:
+    """Return the mutual information ``I(a; b)``, or ``I(a; b | given)``.
+
+    Explanation
+    ===========
+
+    ``I(A;B|C) = H(A,C) + H(B,C) - H(A,B,C) - H(C)`` (Cover & Thomas, 2nd
+    ed., eq. 2.60).  Each of ``a``, ``b``, ``given`` is a name or a tuple of
+    names, so ``I(X,Y;Z)`` is ``mutual_information(d, ("X", "Y"), "Z")``.
+    For rational tables the result is exactly ``0`` if and only if the
+    variables are (conditionally) independent.
+
+    ``mutual_information(channel, input_pmf)`` gives ``I(X;Y)`` of a
+    :class:`~symentropy.models.channel.Channel` used with that input distribution.
+
+    Examples
+    ========
+
+    >>> from symentropy import uniform, independent, mutual_information
+    >>> bits = independent(uniform(2, name="X"), uniform(2, name="Y"))
+    >>> xor = bits.with_variable("Z", lambda x, y: x ^ y)
+    >>> mutual_information(xor, "X", "Y"), mutual_information(xor, "X", "Y", given="Z")
+    (0, 1)
+    >>> mutual_information(xor, ("X", "Y"), "Z")
+    1
+
+    See Also
+    ========
+
+    entropy, conditional_entropy
+
+    References
+    ==========
+
+    T. M. Cover and J. A. Thomas, *Elements of Information Theory*, 2nd ed.,
+    Wiley, 2006, eqs. (2.28), (2.60).
+    """
+    from ..models.channel import Channel  # lazy: symentropy.models.channel imports this module
+
+    if isinstance(d, Channel):
+        if b is not None or given != ():
+            raise TypeError("mutual_information(channel, input_pmf) takes a channel and an input distribution only")
+        return d.mutual_information(a, base=base)
+    if b is None:
+        raise TypeError("mutual_information() needs a variable on each side, e.g. mutual_information(d, 'X', 'Y')")
+    d = _check(d)
+    base_ = as_base(base)
+    ga, gb = _group(a, "a"), _group(b, "b")
+    if not ga or not gb:
+        raise DistributionError("mutual_information() needs a variable on each side of ';'")
+    return mutual_information_logsum(d, ga, gb, _group(given, "given")).to_expr(base_)

@@ -1,0 +1,1319 @@
+"""Parametric discrete families: Bernoulli, binomial, geometric, Poisson, ...
+
+=====================================  ==========================  =========================================
+function                               support                     entropy (bits)
+=====================================  ==========================  =========================================
+:func:`bernoulli` ``(p)``              ``{0, 1}``                  ``h(p)``, as a sum of logarithms
+:func:`binomial` ``(n, p)``            ``{0, ..., n}``             a table for integer ``n``; else
+                                                                   ``n h(p) - sum_k P(k) log2 C(n, k)``
+:func:`categorical` ``(p1, ..., pk)``  ``{1, ..., k}``             ``-sum_i p_i log2 p_i``
+:func:`discrete_uniform` ``(n)``       ``{1, ..., n}``             ``log2(n)``
+:func:`geometric` ``(p)``              ``{1, 2, ...}``             ``h(p)/p``
+:func:`poisson` ``(lam)``              ``{0, 1, ...}``             ``(lam (1 - log lam) + e^-lam sum_k
+                                                                   lam^k log(k!)/k!) / log 2``
+:func:`negative_binomial` ``(r, p)``   ``{0, 1, ...}``             ``r h(p)/p - sum_k P(k) log2 C(k+r-1, k)``
+=====================================  ==========================  =========================================
+
+``h`` is :class:`~symentropy.kernel.binary_entropy.binary_entropy`.  A family with
+a finite support of known size returns a :class:`~symentropy.Distribution`,
+so every measure applies to it.  A family whose support is infinite (or of
+symbolic size) returns a :class:`FormulaDistribution`: a pmf formula over a
+range of integers, with its entropy in closed form where one exists and
+otherwise an exact ``Sum``; :func:`symentropy.entropy` accepts it, and
+:meth:`FormulaDistribution.evaluate` gives the entropy to any number of digits
+with a proved bound on the truncation error.
+
+Parameters are exact: numbers (``int``, ``Fraction``, ``"1/3"``, sympy
+``Rational``) or symbols.  A parameter given as a bare name (``"p"``) becomes a
+symbol that carries the assumptions its domain allows (``p`` of a geometric
+distribution is ``positive``, ``n`` of a binomial a nonnegative ``integer``),
+so sympy can use them when simplifying.  A value outside the domain raises
+:class:`~symentropy.errors.DistributionError`; a condition that depends on
+symbols (is ``p <= 1``?) is recorded in ``conditions``, as for a
+``Distribution``.
+
+Examples
+========
+
+>>> from sympy import Rational, Symbol
+>>> from symentropy import entropy
+>>> from symentropy.models.families import bernoulli, geometric, poisson
+>>> entropy(bernoulli(Rational(1, 4)))
+-3*log(3)/(4*log(2)) + 2
+>>> p = Symbol("p", positive=True)
+>>> entropy(geometric(p))
+binary_entropy(p)/p
+>>> entropy(geometric(Rational(1, 2)))
+2
+>>> poisson(3).evaluate(30)
+2.78652247649376391262539266068
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import Any
+
+import mpmath
+import sympy
+
+from ..core.distribution import Distribution, _check_names, uniform
+from ..errors import DistributionError, UndecidedError, UnknownVariableError
+from ..kernel.binary_entropy import binary_entropy
+from ..kernel.exact import as_exact, safe_sympify
+from ..kernel.lambdify import lambdify
+from ..kernel.logbase import Base, as_base
+from ..kernel.logsum import LogSum, tidy
+
+__all__ = [
+    "bernoulli",
+    "binomial",
+    "categorical",
+    "discrete_uniform",
+    "geometric",
+    "poisson",
+    "negative_binomial",
+    "FormulaDistribution",
+]
+
+#: Stands for the logarithm base in stored entropy formulas; replaced by the
+#: base asked for in :meth:`FormulaDistribution.entropy`.
+_BASE = sympy.Dummy("base", positive=True)
+
+#: Most terms :meth:`FormulaDistribution.evaluate` sums before giving up.
+MAX_TERMS = 1_000_000
+
+#: Finite supports up to this size have every probability checked to be nonnegative.
+_CHECKED_CELLS = 10_000
+
+#: Number of consecutive small, geometrically decreasing terms after which
+#: the numerical evaluation of an infinite entropy series stops.
+_SERIES_WINDOW = 12
+
+# Assumptions of symbols created for parameters given by name.
+_PROBABILITY = {"nonnegative": True}
+_POSITIVE_PROBABILITY = {"positive": True}
+_POSITIVE = {"positive": True}
+_COUNT = {"integer": True, "nonnegative": True}
+_POSITIVE_COUNT = {"integer": True, "positive": True}
+
+# A domain check: (position of the parameter, condition, the rule in words).
+_Check = tuple[int, sympy.Basic, str]
+
+
+# --- parameters -------------------------------------------------------------------------------
+
+
+def _parameters(values: Sequence[Any], assumptions: Sequence[dict], what: str) -> list[sympy.Expr]:
+    """Convert family parameters to exact sympy values.
+
+    A bare name becomes a Symbol with the given assumptions; other strings
+    are parsed with those symbols in scope, so ``categorical("p", "1-p")``
+    uses one ``p``.
+    """
+    namespace: dict[str, sympy.Symbol] = {}
+    for value, assumed in zip(values, assumptions, strict=True):
+        if isinstance(value, str) and value.strip().isidentifier():
+            namespace.setdefault(value.strip(), sympy.Symbol(value.strip(), **assumed))
+    out = []
+    for i, value in enumerate(values):
+        if isinstance(value, str) and value.strip() in namespace:
+            out.append(namespace[value.strip()])
+        else:
+            out.append(as_exact(value, symbols=namespace, what=f"parameter {i + 1} of {what}"))
+    return out
+
+
+def _decide(
+    family: str, labels: Sequence[str], arguments: Sequence[sympy.Expr], checks: Iterable[_Check]
+) -> tuple:
+    """Raise for a provably invalid parameter; return the undecided conditions."""
+    undecided: list[sympy.Basic] = []
+    for position, condition, rule in checks:
+        if condition is sympy.false or condition == sympy.false:
+            raise DistributionError(
+                f"{family}({', '.join(labels)}) needs {rule}, got {labels[position]} = {arguments[position]}"
+            )
+        if condition is not sympy.true and condition != sympy.true:
+            undecided.append(condition)
+    return tuple(dict.fromkeys(undecided))
+
+
+def _probability_checks(p: sympy.Expr, position: int, *, open_at_zero: bool = False) -> list[_Check]:
+    rule = "0 < {0} <= 1" if open_at_zero else "0 <= {0} <= 1"
+    low = sympy.Gt(p, 0) if open_at_zero else sympy.Ge(p, 0)
+    return [(position, low, rule), (position, sympy.Le(p, 1), rule)]
+
+
+def _named_checks(labels: Sequence[str], checks: Iterable[_Check]) -> list[_Check]:
+    return [(i, c, rule.format(labels[i])) for i, c, rule in checks]
+
+
+def _index_symbol(avoid: Iterable[sympy.Basic], lower: sympy.Expr | None = None) -> sympy.Symbol:
+    """An integer summation index whose name no parameter uses.
+
+    It is ``positive`` or ``nonnegative`` when the support starts at 1 or 0,
+    so that sympy simplifies ``log(1/k)`` and the like.
+    """
+    taken = {s.name for e in avoid for s in safe_sympify(e).free_symbols if hasattr(s, "name")}
+    assumptions: dict[str, bool] = {"integer": True}
+    lower = sympy.Integer(0) if lower is None else lower
+    if lower.is_Integer and lower >= 1:
+        assumptions["positive"] = True
+    elif lower.is_Integer and lower >= 0:
+        assumptions["nonnegative"] = True
+    candidates = ["k", "j", "i", "m", "l"] + [f"k{n}" for n in range(1, len(taken) + 2)]
+    name = next(c for c in candidates if c not in taken)
+    return sympy.Symbol(name, **assumptions)
+
+
+# --- infinite sums -----------------------------------------------------------------------------------
+
+
+class _InfiniteSum(sympy.Sum):
+    """A ``Sum`` from an integer to ``oo`` that ``evalf`` and ``lambdify`` can evaluate.
+
+    It is a ``Sum`` in every other respect: it prints as one, compares equal
+    to (and hashes like) the plain ``Sum`` with the same arguments, and
+    ``diff``, ``subs`` and ``doit`` keep it; so entropies of infinite families
+    stay ordinary sympy expressions.  Two things change:
+
+    * ``evalf``: :func:`_sum_to_infinity` adds the terms directly in mpmath,
+      30 bits beyond the target precision, until the last ``_SERIES_WINDOW``
+      terms are all below ``2**-(prec + 10)`` times the sum and so is the
+      geometric tail they imply (``|t_K| rho/(1 - rho)``, ``rho`` their
+      largest ratio, below 1).  This suits the entropy series of the
+      families, whose terms decay geometrically; it is a stated stopping
+      rule, not a proof (the proved bound is
+      :meth:`FormulaDistribution.evaluate`).  When it does not stop within
+      ``MAX_TERMS`` terms, sympy's own evaluation of the ``Sum`` is used.
+      (Sympy's Euler-Maclaurin evaluation is slow on these sums, and the
+      extrapolation of ``mpmath.nsum`` gives wrong values for some of their
+      derivatives, whose terms change sign.)
+    * ``lambdify``: the generated code calls the same summation (for scalar
+      arguments, at mpmath's working precision), where sympy would print a
+      Python loop over ``range(a, oo + 1)`` that cannot run.
+    """
+
+    # Equal to, hashed and ordered like the plain ``Sum`` with the same arguments,
+    # so that results compare equal to sums users build themselves.
+    @classmethod
+    def class_key(cls) -> tuple[int, int, str]:
+        return sympy.Sum.class_key()
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is sympy.Sum:
+            return self.args == other.args
+        return super().__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(("Sum",) + self._hashable_content())
+
+    def _single_limit(self) -> tuple[sympy.Symbol, sympy.Expr] | None:
+        if len(self.limits) != 1:
+            return None
+        k, a, b = self.limits[0]
+        if b is not sympy.oo or not a.is_Integer:
+            return None
+        return k, a
+
+    def _eval_evalf(self, prec: int) -> sympy.Expr | None:
+        single = self._single_limit()
+        if single is None:
+            return sympy.Sum(*self.args).evalf(sympy.core.evalf.prec_to_dps(prec))
+        k, a = single
+        if self.function.free_symbols - {k}:
+            return None
+        try:
+            value = _sum_to_infinity(lambdify(k, self.function, "mpmath"), int(a), prec)
+        except NotImplementedError:
+            return sympy.Sum(*self.args).evalf(sympy.core.evalf.prec_to_dps(prec))
+        return sympy.Float._new(value._mpf_, prec)
+
+    def _print_with_summation(self, printer: Any) -> str:
+        single = self._single_limit()
+        if single is None:
+            return printer._print_Sum(self)
+        k, a = single
+        from sympy.printing.pycode import MpmathPrinter
+
+        # The terms are computed with mpmath whatever the target module: float
+        # versions of gamma and binomial overflow long before the tail is small.
+        # ``mpmath`` is imported into the generated code's namespace from here.
+        printer._module_format("symentropy.models.families.mpmath")
+        summation = printer._module_format("symentropy.models.families._sum_to_infinity")
+        body = MpmathPrinter({"fully_qualified_modules": True})._print(self.function)
+        return f"{summation}(lambda {printer._print(k)}: {body}, {printer._print(a)})"
+
+    def _pythoncode(self, printer: Any) -> str:
+        return self._print_with_summation(printer)
+
+    _mpmathcode = _numpycode = _scipycode = _lambdacode = _pythoncode
+
+
+# --- finite families ------------------------------------------------------------------------------
+
+
+def bernoulli(p: Any, *, name: str = "X") -> Distribution:
+    """The Bernoulli distribution: ``P(X = 1) = p``, ``P(X = 0) = 1 - p``.
+
+    Explanation
+    ===========
+
+    Its entropy is the binary entropy function ``h(p)`` (Cover & Thomas,
+    2nd ed., Example 2.1.1); :func:`symentropy.entropy` returns it as a sum
+    of logarithms, equal to ``binary_entropy(p).rewrite(log)``.
+
+    Examples
+    ========
+
+    >>> from sympy import Rational
+    >>> from symentropy import entropy
+    >>> from symentropy.models.families import bernoulli
+    >>> d = bernoulli("p")
+    >>> d
+    Distribution.from_dict({0: '1 - p', 1: 'p'}, name='X')
+    >>> d.conditions
+    (p <= 1,)
+    >>> entropy(d)
+    -p*log(p)/log(2) - (1 - p)*log(1 - p)/log(2)
+    >>> entropy(bernoulli(Rational(1, 2), name="C"))
+    1
+    >>> bernoulli(Rational(3, 2))
+    Traceback (most recent call last):
+    ...
+    symentropy.errors.DistributionError: bernoulli(p) needs 0 <= p <= 1, got p = 3/2
+
+    Parameters
+    ==========
+
+    p : probability of the outcome 1; a bare name such as ``"p"`` becomes a
+        nonnegative symbol.
+    name : str
+        The variable's name.
+
+    See Also
+    ========
+
+    binomial, symentropy.kernel.binary_entropy.binary_entropy
+
+    References
+    ==========
+
+    T. M. Cover and J. A. Thomas, *Elements of Information Theory*, 2nd ed.,
+    Wiley, 2006, Example 2.1.1.
+    """
+    names = _check_names((name,))
+    (p,) = _parameters([p], [_PROBABILITY], "bernoulli(p)")
+    conditions = _decide("bernoulli", ["p"], [p], _named_checks(["p"], _probability_checks(p, 0)))
+    return Distribution._trusted(names, [(0,), (1,)], [1 - p, p], conditions)
+
+
+def binomial(n: Any, p: Any, *, name: str = "X") -> Distribution | FormulaDistribution:
+    """The binomial distribution: the number of successes in ``n`` trials of bias ``p``.
+
+    Explanation
+    ===========
+
+    ``P(X = k) = C(n, k) p^k (1 - p)^(n - k)`` for ``k = 0, ..., n``.  For an
+    integer ``n`` the result is a :class:`~symentropy.Distribution` (a table
+    in ``p``).  For a symbolic ``n`` it is a :class:`FormulaDistribution`
+    whose entropy is ``n h(p) - sum_k P(k) log C(n, k)``, from
+    ``log P(k) = log C(n, k) + k log p + (n - k) log(1 - p)`` and
+    ``E[X] = n p``; the ``Sum`` evaluates once ``n`` is a number.
+
+    Examples
+    ========
+
+    >>> from sympy import Rational, Symbol
+    >>> from symentropy import entropy
+    >>> from symentropy.models.families import binomial
+    >>> entropy(binomial(3, Rational(1, 2)))
+    -3*log(3)/(4*log(2)) + 3
+    >>> h = entropy(binomial("n", "p"))
+    >>> h
+    n*binary_entropy(p) - Sum(p**k*(1 - p)**(-k + n)*log(binomial(n, k))*binomial(n, k), (k, 0, n))/log(2)
+    >>> h.subs(Symbol("n", integer=True, nonnegative=True), 1).doit()
+    binary_entropy(p)
+
+    Parameters
+    ==========
+
+    n : number of trials; a bare name becomes a nonnegative integer symbol.
+    p : probability of success; a bare name becomes a nonnegative symbol.
+    name : str
+
+    See Also
+    ========
+
+    bernoulli, negative_binomial
+
+    References
+    ==========
+
+    D. J. C. MacKay, *Information Theory, Inference, and Learning
+    Algorithms*, Cambridge University Press, 2003, Example 1.1 (the
+    binomial distribution of the number of heads of a bent coin).
+    """
+    names = _check_names((name,))
+    n, p = _parameters([n, p], [_COUNT, _PROBABILITY], "binomial(n, p)")
+    labels = ["n", "p"]
+    checks = _named_checks(
+        labels,
+        [(0, sympy.Contains(n, sympy.S.Naturals0), "n a nonnegative integer")] + _probability_checks(p, 1),
+    )
+    conditions = _decide("binomial", labels, [n, p], checks)
+    if n.is_Integer:
+        count = int(n)
+        probs = [sympy.Integer(math.comb(count, k)) * p**k * (1 - p) ** (count - k) for k in range(count + 1)]
+        return Distribution._trusted(names, [(k,) for k in range(count + 1)], probs, conditions)
+    k = _index_symbol([n, p])
+    pmf = sympy.binomial(n, k) * p**k * (1 - p) ** (n - k)
+    template = n * binary_entropy(p, _BASE) - sympy.Sum(
+        pmf * sympy.log(sympy.binomial(n, k)), (k, 0, n)
+    ) / sympy.log(_BASE)
+    return FormulaDistribution._trusted(
+        names[0], k, pmf, sympy.Integer(0), n, template, ("binomial", labels, (n, p), checks), conditions
+    )
+
+
+def categorical(
+    *probabilities: Any, name: str = "X", outcomes: Iterable[Hashable] | None = None
+) -> Distribution:
+    """The categorical distribution ``P(X = i) = p_i`` on ``1, ..., k``.
+
+    Explanation
+    ===========
+
+    A thin, validating front end to :meth:`Distribution.from_pmf` with
+    outcomes numbered from 1.  Bare names become nonnegative symbols, and
+    other strings may use them: ``categorical("p", "q", "1 - p - q")``.
+
+    Examples
+    ========
+
+    >>> from symentropy import entropy
+    >>> from symentropy.models.families import categorical
+    >>> entropy(categorical("1/2", "1/4", "1/8", "1/8"))
+    7/4
+    >>> categorical("p", "1 - p", outcomes="ab")
+    Distribution.from_dict({'a': 'p', 'b': '1 - p'}, name='X')
+
+    Parameters
+    ==========
+
+    probabilities : the probabilities ``p_1, ..., p_k``.
+    name : str
+    outcomes : iterable, optional
+        Labels for the outcomes; ``1, ..., k`` by default.
+
+    See Also
+    ========
+
+    discrete_uniform, symentropy.core.distribution.Distribution.from_pmf
+    """
+    if not probabilities:
+        raise DistributionError("categorical() needs at least one probability")
+    values = _parameters(list(probabilities), [_PROBABILITY] * len(probabilities), "categorical()")
+    labels = list(range(1, len(values) + 1)) if outcomes is None else list(outcomes)
+    return Distribution.from_pmf(values, name=name, outcomes=labels)
+
+
+def discrete_uniform(n: Any, *, name: str = "X") -> Distribution | FormulaDistribution:
+    """The uniform distribution on ``{1, ..., n}``; its entropy is ``log2(n)``.
+
+    Explanation
+    ===========
+
+    For an integer ``n`` the result is a :class:`~symentropy.Distribution`;
+    for a symbolic ``n`` a :class:`FormulaDistribution` whose entropy is
+    ``log(n)/log(2)`` (Cover & Thomas, 2nd ed., Theorem 2.6.4: the uniform
+    distribution has the largest entropy on ``n`` outcomes).
+
+    Examples
+    ========
+
+    >>> from symentropy import entropy
+    >>> from symentropy.models.families import discrete_uniform
+    >>> entropy(discrete_uniform(8))
+    3
+    >>> entropy(discrete_uniform("n"))
+    log(n)/log(2)
+
+    Parameters
+    ==========
+
+    n : the number of outcomes; a bare name becomes a positive integer symbol.
+    name : str
+
+    See Also
+    ========
+
+    symentropy.core.distribution.uniform, categorical
+    """
+    names = _check_names((name,))
+    (n,) = _parameters([n], [_POSITIVE_COUNT], "discrete_uniform(n)")
+    checks = [(0, sympy.Contains(n, sympy.S.Naturals), "n a positive integer")]
+    conditions = _decide("discrete_uniform", ["n"], [n], checks)
+    if n.is_Integer:
+        return uniform(range(1, int(n) + 1), name=names[0])
+    k = _index_symbol([n], sympy.Integer(1))
+    return FormulaDistribution._trusted(
+        names[0], k, 1 / n, sympy.Integer(1), n, sympy.log(n) / sympy.log(_BASE),
+        ("discrete_uniform", ["n"], (n,), checks), conditions,
+    )  # fmt: skip
+
+
+# --- infinite families ----------------------------------------------------------------------------
+
+
+def geometric(p: Any, *, name: str = "X") -> FormulaDistribution:
+    """The geometric distribution: the number of trials up to the first success.
+
+    Explanation
+    ===========
+
+    ``P(X = k) = p (1 - p)^(k - 1)`` for ``k = 1, 2, ...`` and ``0 < p <= 1``.
+    Its entropy is ``h(p)/p`` bits (Cover & Thomas, 2nd ed., Problem 2.1;
+    MacKay, Exercise 2.29): ``-sum P(k) log P(k) = -log p - E[X - 1] log(1 - p)``
+    with ``E[X - 1] = (1 - p)/p``.
+
+    Examples
+    ========
+
+    >>> from sympy import E, Rational, Symbol, limit
+    >>> from symentropy import entropy
+    >>> from symentropy.models.families import geometric
+    >>> p = Symbol("p", positive=True)
+    >>> geometric(p).pmf(3)
+    p*(1 - p)**2
+    >>> entropy(geometric(p), base=E)
+    binary_entropy(p, E)/p
+    >>> entropy(geometric(Rational(1, 4)))
+    -3*log(3)/log(2) + 8
+    >>> limit(entropy(geometric(p)), p, 1)
+    0
+
+    Parameters
+    ==========
+
+    p : probability of success, ``0 < p <= 1``; a bare name becomes a positive symbol.
+    name : str
+
+    See Also
+    ========
+
+    negative_binomial, symentropy.kernel.binary_entropy.binary_entropy
+
+    References
+    ==========
+
+    T. M. Cover and J. A. Thomas, *Elements of Information Theory*, 2nd ed.,
+    Wiley, 2006, Problem 2.1.
+
+    D. J. C. MacKay, *Information Theory, Inference, and Learning
+    Algorithms*, Cambridge University Press, 2003, Exercise 2.29.
+    """
+    names = _check_names((name,))
+    (p,) = _parameters([p], [_POSITIVE_PROBABILITY], "geometric(p)")
+    checks = _named_checks(["p"], _probability_checks(p, 0, open_at_zero=True))
+    conditions = _decide("geometric", ["p"], [p], checks)
+    k = _index_symbol([p], sympy.Integer(1))
+    pmf = p * (1 - p) ** (k - 1)
+    template = binary_entropy(p, _BASE) / p
+    return FormulaDistribution._trusted(
+        names[0], k, pmf, sympy.Integer(1), sympy.oo, template, ("geometric", ["p"], (p,), checks), conditions
+    )
+
+
+def poisson(lam: Any, *, name: str = "X") -> FormulaDistribution:
+    """The Poisson distribution ``P(X = k) = e^(-lam) lam^k / k!``, ``k = 0, 1, ...``.
+
+    Explanation
+    ===========
+
+    Its entropy has no closed form; it is returned as
+    ``(lam (1 - log lam) + e^(-lam) sum_{k >= 2} lam^k log(k!)/k!) / log(base)``,
+    from ``-log P(k) = lam - k log lam + log k!`` and ``E[X] = lam``.  The
+    ``Sum`` is exact; :meth:`FormulaDistribution.evaluate` gives the value to
+    any number of digits.
+
+    Examples
+    ========
+
+    >>> from sympy import E
+    >>> from symentropy import entropy
+    >>> from symentropy.models.families import poisson
+    >>> entropy(poisson("lam"), base=E)
+    lam*(1 - log(lam)) + exp(-lam)*Sum(lam**k*log(factorial(k))/factorial(k), (k, 2, oo))
+    >>> poisson(1).evaluate(20, base=E)
+    1.3048422422562514843
+
+    Parameters
+    ==========
+
+    lam : the mean, ``lam > 0``; a bare name becomes a positive symbol.
+    name : str
+
+    See Also
+    ========
+
+    FormulaDistribution.evaluate
+    """
+    names = _check_names((name,))
+    (lam,) = _parameters([lam], [_POSITIVE], "poisson(lam)")
+    checks = [(0, sympy.Gt(lam, 0), "lam > 0")]
+    conditions = _decide("poisson", ["lam"], [lam], checks)
+    k = _index_symbol([lam])
+    pmf = sympy.exp(-lam) * lam**k / sympy.factorial(k)
+    series = _InfiniteSum(lam**k * sympy.log(sympy.factorial(k)) / sympy.factorial(k), (k, 2, sympy.oo))
+    template = (lam * (1 - sympy.log(lam)) + sympy.exp(-lam) * series) / sympy.log(_BASE)
+    return FormulaDistribution._trusted(
+        names[0],
+        k,
+        pmf,
+        sympy.Integer(0),
+        sympy.oo,
+        template,
+        ("poisson", ["lam"], (lam,), checks),
+        conditions,
+    )
+
+
+def negative_binomial(r: Any, p: Any, *, name: str = "X") -> FormulaDistribution:
+    """The negative binomial distribution: failures before the ``r``-th success.
+
+    Explanation
+    ===========
+
+    ``P(X = k) = C(k + r - 1, k) p^r (1 - p)^k`` for ``k = 0, 1, ...``, with
+    ``r > 0`` (not necessarily an integer) and ``0 < p <= 1``; the same
+    convention as ``sympy.stats.NegativeBinomial``.  Its entropy is
+    ``r h(p)/p - sum_{k >= 1} P(k) log C(k + r - 1, k)``, from
+    ``E[X] = r (1 - p)/p``; for ``r = 1`` it is the geometric distribution
+    on ``{0, 1, ...}`` and the entropy is ``h(p)/p``.
+
+    Examples
+    ========
+
+    >>> from sympy import Rational
+    >>> from symentropy import entropy
+    >>> from symentropy.models.families import negative_binomial
+    >>> entropy(negative_binomial(1, Rational(1, 2)))
+    2
+    >>> entropy(negative_binomial(2, "p"))
+    -Sum(p**2*(1 - p)**k*(k + 1)*log(k + 1), (k, 1, oo))/log(2) + 2*binary_entropy(p)/p
+
+    Parameters
+    ==========
+
+    r : number of successes, ``r > 0``; a bare name becomes a positive symbol.
+    p : probability of success, ``0 < p <= 1``; a bare name becomes a positive symbol.
+    name : str
+
+    See Also
+    ========
+
+    geometric
+    """
+    names = _check_names((name,))
+    r, p = _parameters([r, p], [_POSITIVE, _POSITIVE_PROBABILITY], "negative_binomial(r, p)")
+    labels = ["r", "p"]
+    checks = _named_checks(
+        labels, [(0, sympy.Gt(r, 0), "r > 0")] + _probability_checks(p, 1, open_at_zero=True)
+    )
+    conditions = _decide("negative_binomial", labels, [r, p], checks)
+    k = _index_symbol([r, p])
+    coefficient = sympy.binomial(k + r - 1, k)
+    pmf = coefficient * p**r * (1 - p) ** k
+    template = r * binary_entropy(p, _BASE) / p
+    if not (r - 1).is_zero:
+        j = sympy.Symbol(k.name, integer=True, positive=True)  # the sum starts at 1
+        term = (pmf * sympy.log(coefficient)).xreplace({k: j})
+        template -= _InfiniteSum(term, (j, 1, sympy.oo)) / sympy.log(_BASE)
+    return FormulaDistribution._trusted(
+        names[0], k, pmf, sympy.Integer(0), sympy.oo, template, ("negative_binomial", labels, (r, p), checks),
+        conditions,
+    )  # fmt: skip
+
+
+# --- distributions given by a formula -----------------------------------------------------------------
+
+
+class FormulaDistribution:
+    """A distribution of one integer variable given by a formula for its pmf.
+
+    Explanation
+    ===========
+
+    ``P(X = k) = pmf(k)`` for the integers ``k`` from ``lower`` to ``upper``;
+    ``upper`` may be ``oo`` or a symbol.  This is the counterpart of
+    :class:`~symentropy.Distribution` for supports that cannot be listed:
+    :func:`symentropy.entropy` accepts it (with no names, or its own name),
+    and returns the closed form that the family supplies, or otherwise the
+    exact series ``-Sum(pmf*log(pmf), (k, lower, upper))/log(base)``.
+    Measures of several variables (mutual information, joint tables) need a
+    finite :class:`~symentropy.Distribution` and refuse it with a
+    ``TypeError``; :meth:`to_distribution` converts one whose support is
+    finite and known.
+
+    The families :func:`geometric`, :func:`poisson`, :func:`negative_binomial`
+    and the symbolic-size cases of :func:`binomial` and
+    :func:`discrete_uniform` build these; the constructor builds one from any
+    formula and checks (three-valued, as for ``Distribution``) that it sums
+    to 1.
+
+    Examples
+    ========
+
+    >>> from sympy import Rational, Symbol, oo
+    >>> from symentropy import entropy
+    >>> from symentropy.models.families import FormulaDistribution
+    >>> k = Symbol("k", integer=True)
+    >>> d = FormulaDistribution(Rational(1, 2)**k, (k, 1, oo), name="N")
+    >>> d
+    FormulaDistribution(2**(-k), (k, 1, oo), name='N')
+    >>> d.pmf(3), d.support
+    (1/8, Range(1, oo, 1))
+    >>> entropy(d)
+    Sum(k*log(2)/2**k, (k, 1, oo))/log(2)
+    >>> d.evaluate(25)
+    2.000000000000000000000000
+    >>> FormulaDistribution(Rational(1, 3)**k, (k, 1, oo))
+    Traceback (most recent call last):
+    ...
+    symentropy.errors.DistributionError: probabilities sum to 1/2, not 1
+
+    Parameters
+    ==========
+
+    pmf : sympy expression (or string) in the index symbol
+    limits : ``(k, lower, upper)`` as for ``sympy.Sum``; ``lower`` an integer,
+        ``upper`` an integer, a symbol or ``oo``
+    name : str
+        The variable's name.
+    strict : bool
+        Raise :class:`~symentropy.errors.UndecidedError` when the total cannot
+        be decided, instead of recording it in :attr:`conditions`.
+
+    See Also
+    ========
+
+    geometric, poisson, negative_binomial
+    """
+
+    __slots__ = (
+        "_name", "_index", "_pmf", "_lower", "_upper", "_template", "_family", "_conditions", "_numeric",
+    )  # fmt: skip
+
+    def __init__(self, pmf: Any, limits: tuple[Any, Any, Any], *, name: str = "X", strict: bool = False):
+        (name,) = _check_names((name,))
+        try:
+            variable, lower, upper = limits
+        except (TypeError, ValueError):
+            raise DistributionError(f"limits must be (k, lower, upper), got {limits!r}") from None
+        if isinstance(variable, str):
+            variable = sympy.Symbol(variable)
+        if not isinstance(variable, sympy.Symbol):
+            raise DistributionError(f"the index of the pmf must be a Symbol, got {variable!r}")
+        expression = as_exact(pmf, symbols={variable.name: variable}, what="pmf")
+        lower = as_exact(lower, what="lower limit")
+        upper = sympy.oo if upper in (sympy.oo, math.inf, "oo") else as_exact(upper, what="upper limit")
+        if not lower.is_Integer:
+            raise DistributionError(f"the lower limit must be an integer, got {lower}")
+        if upper.is_number and upper is not sympy.oo and not (upper.is_Integer and upper >= lower):
+            raise DistributionError(f"the upper limit must be an integer >= {lower} or oo, got {upper}")
+        index = _index_symbol(expression.free_symbols - {variable}, lower)
+        expression = expression.xreplace({variable: index})
+        conditions: list[sympy.Basic] = []
+        if not upper.is_number and upper.is_integer is not True:
+            conditions.append(sympy.Contains(upper, sympy.S.Integers))
+        nonnegative = expression.is_nonnegative
+        if nonnegative is False:
+            raise DistributionError(f"the pmf {expression} is negative")
+        if upper.is_number and upper is not sympy.oo and upper - lower <= _CHECKED_CELLS:
+            for value in range(int(lower), int(upper) + 1):
+                cell = expression.xreplace({index: sympy.Integer(value)})
+                if cell.is_negative:
+                    raise DistributionError(f"the pmf is {cell} at {index} = {value}, which is negative")
+        elif nonnegative is None:
+            conditions.append(sympy.Ge(expression, 0))
+        total = sympy.Sum(expression, (index, lower, upper)).doit()
+        if total.has(sympy.Sum, sympy.Piecewise):
+            conditions.append(sympy.Eq(sympy.Sum(expression, (index, lower, upper)), 1))
+        else:
+            difference = sympy.simplify(total - 1)
+            if difference != 0:
+                decided = difference.equals(0) if difference.is_number else None
+                if decided is False:
+                    raise DistributionError(f"probabilities sum to {sympy.simplify(total)}, not 1")
+                conditions.append(sympy.Eq(total, 1))
+        if strict and conditions:
+            raise UndecidedError(
+                "cannot decide that this is a distribution; it is one when "
+                + " and ".join(str(c) for c in conditions)
+            )
+        surprisal = sympy.expand(-sympy.expand_log(sympy.log(expression)))  # -log P(k), split where valid
+        total_class = _InfiniteSum if upper is sympy.oo else sympy.Sum
+        template = total_class(expression * surprisal, (index, lower, upper)) / sympy.log(_BASE)
+        self._set(name, index, expression, lower, upper, template, None, tuple(dict.fromkeys(conditions)))
+
+    def _set(
+        self,
+        name: str,
+        index: sympy.Symbol,
+        pmf: sympy.Expr,
+        lower: sympy.Expr,
+        upper: sympy.Expr,
+        template: sympy.Expr,
+        family: tuple | None,
+        conditions: tuple,
+    ) -> None:
+        self._name = name
+        self._index = index
+        self._pmf = sympy.powsimp(pmf)  # (1/2)*(1/2)**(k - 1) is 2**(-k)
+        self._lower = lower
+        self._upper = upper
+        self._template = template
+        self._family = family
+        self._conditions = conditions
+        self._numeric: dict[str, Any] = {}
+
+    @classmethod
+    def _trusted(
+        cls,
+        name: str,
+        index: sympy.Symbol,
+        pmf: sympy.Expr,
+        lower: sympy.Expr,
+        upper: sympy.Expr,
+        template: sympy.Expr,
+        family: tuple | None,
+        conditions: Iterable = (),
+    ) -> FormulaDistribution:
+        """Build from parts already validated by a family function."""
+        self = object.__new__(cls)
+        self._set(name, index, pmf, lower, upper, template, family, tuple(dict.fromkeys(conditions)))
+        return self
+
+    # -- access -------------------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        """The variable's name."""
+        return self._name
+
+    @property
+    def names(self) -> tuple[str]:
+        """``(name,)``, as :attr:`Distribution.names`."""
+        return (self._name,)
+
+    @property
+    def index(self) -> sympy.Symbol:
+        """The integer symbol of the pmf formula and of the sums in the entropy."""
+        return self._index
+
+    @property
+    def limits(self) -> tuple[sympy.Symbol, sympy.Expr, sympy.Expr]:
+        """``(index, lower, upper)``, as in ``sympy.Sum``."""
+        return (self._index, self._lower, self._upper)
+
+    @property
+    def support(self) -> sympy.Set:
+        """The integers ``lower, ..., upper`` as a sympy ``Range`` (``Range(1, oo)`` for ``{1, 2, ...}``)."""
+        return sympy.Range(self._lower, self._upper + 1)
+
+    @property
+    def is_finite(self) -> bool:
+        """True when the support has a known, finite number of outcomes."""
+        return bool(self._upper.is_Integer)
+
+    @property
+    def parameters(self) -> dict[str, sympy.Expr]:
+        """The family's parameters by name, e.g. ``{"p": p}`` (empty for a bare formula)."""
+        if self._family is None:
+            return {}
+        _, labels, arguments, _ = self._family
+        return dict(zip(labels, arguments, strict=True))
+
+    @property
+    def conditions(self) -> tuple[sympy.Basic, ...]:
+        """Conditions on the symbols under which this is a valid distribution."""
+        return self._conditions
+
+    @property
+    def free_symbols(self) -> set[sympy.Basic]:
+        """The symbols of the parameters (the index excluded)."""
+        return (self._pmf.free_symbols | self._upper.free_symbols) - {self._index}
+
+    @property
+    def is_symbolic(self) -> bool:
+        """True when a parameter is a symbol."""
+        return bool(self.free_symbols)
+
+    def pmf(self, k: Any) -> sympy.Expr:
+        """Return ``P(X = k)``: the formula at ``k``, or 0 for an integer outside the support.
+
+        >>> from symentropy.models.families import poisson
+        >>> poisson("lam").pmf(2), poisson(2).pmf(-1)
+        (lam**2*exp(-lam)/2, 0)
+        """
+        value = as_exact(k, what="outcome") if not isinstance(k, sympy.Basic) else k
+        if value.is_number:
+            if value.is_integer is False:
+                return sympy.Integer(0)
+            outside = sympy.Or(sympy.Lt(value, self._lower), sympy.Gt(value, self._upper))
+            if outside is sympy.true:
+                return sympy.Integer(0)
+        return self._pmf.subs(self._index, value)
+
+    def __getitem__(self, k: Any) -> sympy.Expr:
+        return self.pmf(k)
+
+    def marginal(self, *names: str) -> FormulaDistribution:
+        """Return this distribution: it is the marginal of its only variable."""
+        if names not in ((self._name,), ((self._name,),)):
+            self._check_names(names)
+        return self
+
+    def _check_names(self, names: Iterable[str]) -> None:
+        for n in names:
+            if n != self._name:
+                raise UnknownVariableError(
+                    f"unknown variable {n!r}; the distribution's variables are {self._name}"
+                )
+
+    # -- entropy ---------------------------------------------------------------------------------
+    def entropy(self, *, base: Base = 2) -> sympy.Expr:
+        """Return the entropy in base ``base``: a closed form, or an exact ``Sum``.
+
+        Sums with finite numeric limits are evaluated.
+
+        >>> from sympy import E, Rational
+        >>> from symentropy.models.families import binomial
+        >>> d = binomial("n", Rational(1, 2)).subs("n", 2)
+        >>> d.entropy()
+        3/2
+        """
+        b = as_base(base)
+        value = self._template.xreplace({_BASE: b})
+        if value.has(sympy.Sum):
+            value = value.replace(
+                lambda e: (
+                    isinstance(e, sympy.Sum)
+                    and (e.function.is_zero or all(x.is_Integer for lim in e.limits for x in lim[1:]))
+                ),
+                lambda e: tidy(e.doit()),
+            )
+        if not value.has(sympy.Sum):
+            value = _canonical(value, b)
+        return value
+
+    def partial_entropy(self, terms: int, *, base: Base = 2) -> sympy.Expr:
+        """Return the exact entropy contribution ``-sum P(k) log P(k)`` of the first ``terms`` outcomes.
+
+        >>> from sympy import Rational
+        >>> from symentropy.models.families import geometric
+        >>> geometric(Rational(1, 2)).partial_entropy(3)
+        11/8
+        """
+        count = _positive_int(terms, "terms")
+        b = as_base(base)
+        stop = int(self._lower) + count - 1
+        if self._upper.is_Integer:
+            stop = min(stop, int(self._upper))
+        values = [
+            self._pmf.xreplace({self._index: sympy.Integer(k)}) for k in range(int(self._lower), stop + 1)
+        ]
+        return LogSum.entropy_of(values).to_expr(b)
+
+    def tail_bound(self, terms: int, *, base: Base = 2) -> sympy.Expr:
+        """Return an upper bound on the entropy carried by the outcomes after the first ``terms``.
+
+        Explanation
+        ===========
+
+        Let ``K`` be the last outcome summed.  If the ratio
+        ``r(k) = P(k + 1)/P(k)`` is a rational function of ``k`` that is
+        monotone from ``K`` on, then ``P(K + j) <= P(K) rho^j`` with
+        ``rho = max(r(K), lim r)``; when ``rho < 1`` and ``P(K) rho <= 1/e``
+        (where ``-x log x`` increases), the tail is at most
+        ``P(K) rho/(1 - rho) (-log P(K)) + P(K) rho/(1 - rho)^2 (-log rho)``.
+        When these conditions do not hold yet at ``K`` the bound returned is
+        ``oo``.  The bound is a ``Float`` rounded upwards; the parameters
+        must be numbers.
+
+        >>> from sympy import Rational
+        >>> from symentropy.models.families import geometric
+        >>> d = geometric(Rational(1, 2))
+        >>> d.tail_bound(3) >= 2 - d.partial_entropy(3)
+        True
+        """
+        count = _positive_int(terms, "terms")
+        b = as_base(base)
+        self._require_numbers("tail_bound()", b)
+        last = int(self._lower) + count - 1
+        if self._upper.is_Integer and last >= int(self._upper):
+            return sympy.Integer(0)
+        dps = 40
+        with mpmath.workdps(dps):
+            setup = self._numeric_setup()
+            bound = _tail(setup, last, setup["pmf"](mpmath.mpf(last)))
+            if bound is None:
+                return sympy.oo
+            bound = bound / _mp_log(b) * (1 + mpmath.mpf(10) ** (10 - dps))
+            return sympy.Float(bound, dps)
+
+    def evaluate(self, digits: int = 15, *, base: Base = 2) -> sympy.Float:
+        """Return the entropy as a ``Float`` rounded to ``digits`` significant digits.
+
+        Explanation
+        ===========
+
+        The terms ``-P(k) log P(k)`` are summed in mpmath with 15 guard
+        digits until the proved bound of :meth:`tail_bound` on the rest is
+        below ``10**-(digits + 5)`` times the partial sum.  So the value
+        before its final rounding to ``digits`` digits has a relative error
+        below ``10**-(digits + 4)``, and the result is the correctly rounded
+        entropy unless that lies within this distance of a rounding
+        boundary.  Parameters and ``base`` must be
+        numbers (use :meth:`subs` first).  A tail that is not eventually
+        geometric (``P(k + 1)/P(k) -> 1``) cannot be bounded this way and
+        raises ``NotImplementedError``.
+
+        Examples
+        ========
+
+        >>> from sympy import Rational
+        >>> from symentropy.models.families import geometric, poisson
+        >>> geometric(Rational(1, 3)).evaluate(40)
+        2.754887502163468544361216831843449526279
+        >>> poisson(Rational(1, 2)).evaluate(15)
+        1.33829797409898
+
+        Parameters
+        ==========
+
+        digits : int
+            Significant digits wanted.
+        base : the logarithm base, 2 (bits) by default.
+        """
+        count = _positive_int(digits, "digits")
+        b = as_base(base)
+        self._require_numbers("evaluate()", b)
+        with mpmath.workdps(count + 15):
+            total = self._numeric_entropy(mpmath.mpf(10) ** -(count + 5)) / _mp_log(b)
+            return sympy.Float(total, count)
+
+    def _numeric_entropy(self, tolerance: mpmath.mpf) -> mpmath.mpf:
+        setup = self._numeric_setup()
+        pmf = setup["pmf"]
+        lower = int(self._lower)
+        finite = self._upper.is_Integer
+        upper = int(self._upper) if finite else None
+        total = mpmath.mpf(0)
+        k = lower
+        while True:
+            if k - lower > MAX_TERMS:
+                raise NotImplementedError(
+                    f"the entropy of {self!r} needs more than {MAX_TERMS} terms for this precision"
+                )
+            value = pmf(mpmath.mpf(k))  # an mpf, so that powers such as 1000**(-k) stay exact
+            if value:
+                total -= value * mpmath.log(value)
+            if finite:
+                if k >= upper:
+                    return total
+            else:
+                bound = _tail(setup, k, value)
+                if bound is not None and (bound == 0 or bound <= tolerance * total):
+                    return total
+            k += 1
+
+    def _numeric_setup(self) -> dict[str, Any]:
+        """The pmf as an mpmath function, and the analysis of its ratio (cached)."""
+        if not self._numeric:
+            k = self._index
+            self._numeric["pmf"] = lambdify(k, self._pmf, "mpmath")
+            if not self._upper.is_Integer:
+                self._numeric.update(_ratio_analysis(self._pmf, k, int(self._lower)))
+        return self._numeric
+
+    def _require_numbers(self, what: str, base: sympy.Expr) -> None:
+        symbols = self.free_symbols | base.free_symbols
+        if symbols:
+            shown = ", ".join(sorted(str(s) for s in symbols))
+            raise UndecidedError(
+                f"{what} needs numbers, but the value depends on {shown}; substitute values first"
+            )
+
+    # -- operations ------------------------------------------------------------------------------
+    def subs(self, *args: Any, **kwargs: Any) -> FormulaDistribution:
+        """Substitute into the parameters (as :meth:`sympy.Basic.subs`) and check the domain again.
+
+        A name given as a string stands for the parameter symbol of that name.
+
+        >>> from symentropy.models.families import geometric
+        >>> geometric("p").subs("p", "1/2").entropy()
+        2
+        >>> geometric("p").subs("p", 2)
+        Traceback (most recent call last):
+        ...
+        symentropy.errors.DistributionError: geometric(p) needs 0 < p <= 1, got p = 2
+        """
+        args = self._resolve_substitution(args)
+        kwargs = {k: as_exact(v) if isinstance(v, (str, float)) else v for k, v in kwargs.items()}
+
+        def apply(e: sympy.Expr) -> sympy.Expr:
+            return e.subs(*args, **kwargs)
+
+        pmf, upper, template = apply(self._pmf), apply(self._upper), apply(self._template)
+        family = self._family
+        if family is None:
+            result = FormulaDistribution(pmf, (self._index, self._lower, upper), name=self._name)
+            return result
+        label, labels, arguments, checks = family
+        arguments = tuple(apply(a) for a in arguments)
+        checks = [(i, apply(c), rule) for i, c, rule in checks]
+        conditions = _decide(label, labels, arguments, checks)
+        return FormulaDistribution._trusted(
+            self._name,
+            self._index,
+            pmf,
+            self._lower,
+            upper,
+            template,
+            (label, labels, arguments, checks),
+            conditions,
+        )
+
+    def _resolve_substitution(self, args: tuple) -> tuple:
+        symbols = {s.name: s for s in self.free_symbols if hasattr(s, "name")}
+
+        def convert(value: Any, is_key: bool) -> Any:
+            if isinstance(value, str):
+                if is_key and value.strip() in symbols:
+                    return symbols[value.strip()]
+                return as_exact(value, symbols=symbols)
+            if isinstance(value, float):
+                return as_exact(value)
+            return value
+
+        if len(args) == 2:
+            return (convert(args[0], True), convert(args[1], False))
+        if len(args) == 1 and isinstance(args[0], Mapping):
+            return ({convert(k, True): convert(v, False) for k, v in args[0].items()},)
+        if len(args) == 1 and isinstance(args[0], Iterable):
+            return ([(convert(k, True), convert(v, False)) for k, v in args[0]],)
+        return args
+
+    def rename(self, mapping: Mapping[str, str] | None = None, /, **names: str) -> FormulaDistribution:
+        """Return a copy with the variable renamed, e.g. ``d.rename(X="N")``."""
+        spec = {**dict(mapping or {}), **names}
+        self._check_names(spec)
+        (new,) = _check_names((spec.get(self._name, self._name),))
+        return FormulaDistribution._trusted(
+            new,
+            self._index,
+            self._pmf,
+            self._lower,
+            self._upper,
+            self._template,
+            self._family,
+            self._conditions,
+        )
+
+    def to_distribution(self) -> Distribution:
+        """Return the table of a distribution whose support is finite and known.
+
+        >>> from sympy import Rational
+        >>> from symentropy.models.families import binomial
+        >>> binomial("n", Rational(1, 2)).subs("n", 2).to_distribution()
+        Distribution.from_dict({0: '1/4', 1: '1/2', 2: '1/4'}, name='X')
+        """
+        if not self._upper.is_Integer:
+            raise DistributionError(f"the support {self.support} is not a known finite set; it has no table")
+        outcomes = range(int(self._lower), int(self._upper) + 1)
+        probs = [self._pmf.xreplace({self._index: sympy.Integer(k)}) for k in outcomes]
+        return Distribution._trusted((self._name,), [(k,) for k in outcomes], probs, self._conditions)
+
+    # -- comparison and printing -----------------------------------------------------------------
+    def _key(self) -> tuple:
+        return (self._name, self._pmf, self._lower, self._upper)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FormulaDistribution):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        suffix = "" if self._name == "X" else f", name={self._name!r}"
+        if self._family is not None:
+            label, _, arguments, _ = self._family
+            return f"{label}({', '.join(str(a) for a in arguments)}{suffix})"
+        limits = f"({self._index}, {self._lower}, {self._upper})"
+        return f"FormulaDistribution({self._pmf}, {limits}, name={self._name!r})"
+
+    def _support_text(self) -> str:
+        lo = self._lower
+        if self._upper is sympy.oo:
+            return f"{lo}, {lo + 1}, ..."
+        return f"{lo}, ..., {self._upper}"
+
+    def __str__(self) -> str:
+        return f"P({self._name} = {self._index}) = {self._pmf}  for {self._index} = {self._support_text()}"
+
+    def _sympystr(self, printer: Any) -> str:
+        return repr(self)
+
+    def _latex(self, printer: Any, exp: Any = None) -> str:
+        lo = printer._print(self._lower)
+        if self._upper is sympy.oo:
+            support = rf"\{{{lo}, {printer._print(self._lower + 1)}, \ldots\}}"
+        else:
+            support = rf"\{{{lo}, \ldots, {printer._print(self._upper)}\}}"
+        k = printer._print(self._index)
+        return rf"P({self._name} = {k}) = {printer._print(self._pmf)}, \quad {k} \in {support}"
+
+    def _repr_latex_(self) -> str:
+        return "$" + sympy.latex(self) + "$"
+
+
+# --- numerical routines ----------------------------------------------------------------------------
+
+
+def _positive_int(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, sympy.Integer)) or int(value) < 1:
+        raise ValueError(f"{what} must be a positive integer, got {value!r}")
+    return int(value)
+
+
+def _to_mp(value: sympy.Expr) -> mpmath.mpf:
+    """A real sympy number as an mpmath number at the working precision."""
+    digits = mpmath.mp.dps + 5
+    return mpmath.mpmathify(sympy.Float(sympy.N(value, digits), digits))
+
+
+def _mp_log(base: sympy.Expr) -> mpmath.mpf:
+    return mpmath.mpf(1) if base == sympy.E else mpmath.log(_to_mp(base))
+
+
+def _canonical(value: sympy.Expr, base: sympy.Expr) -> sympy.Expr:
+    """Rewrite a finite entropy without sums in the canonical log form when it is a number."""
+    if value.is_number and not value.has(binary_entropy) and value.is_real:
+        try:
+            return _number_canonical(value, base)
+        except ValueError:
+            return value
+    return value
+
+
+def _number_canonical(value: sympy.Expr, base: sympy.Expr) -> sympy.Expr:
+    """Collect ``r + sum c_q log q`` (rational ``r, c_q``) into the LogSum canonical form."""
+    divisor = sympy.log(base) if base != sympy.E else sympy.Integer(1)
+    nats = sympy.expand(sympy.expand_log(value * divisor, force=True))
+    from fractions import Fraction
+
+    rational = Fraction(0)
+    logs = LogSum()
+    for term in sympy.Add.make_args(nats):
+        coefficient, rest = term.as_coeff_Mul()
+        if not coefficient.is_Rational:
+            raise ValueError(term)
+        if rest == 1:
+            rational += Fraction(int(coefficient.p), int(coefficient.q))
+        elif isinstance(rest, sympy.log) and rest.args[0].is_Rational and rest.args[0] > 0:
+            logs = logs + LogSum.log_of(rest.args[0]).scaled(coefficient)
+        else:
+            raise ValueError(term)
+    return logs.to_expr(base) + sympy.Rational(rational.numerator, rational.denominator) / divisor
+
+
+def _ratio_analysis(pmf: sympy.Expr, k: sympy.Symbol, lower: int) -> dict[str, Any]:
+    """Analyse ``r(k) = P(k + 1)/P(k)`` for the tail bound: its limit and where it becomes monotone."""
+    ratio = sympy.cancel(sympy.expand_func(sympy.combsimp(pmf.subs(k, k + 1) / pmf)))
+    if ratio.free_symbols - {k} or not ratio.is_rational_function(k):
+        return {"ratio": None}
+    numerator, denominator = sympy.fraction(sympy.together(ratio))
+    top, bottom = sympy.Poly(numerator, k), sympy.Poly(denominator, k)
+    if top.is_zero:
+        return {"ratio": lambda j: mpmath.mpf(0), "limit": mpmath.mpf(0), "monotone_from": lower}
+    if top.degree() > bottom.degree():
+        return {"ratio": None}
+    limit = sympy.Integer(0) if top.degree() < bottom.degree() else top.LC() / bottom.LC()
+    # r is monotone beyond the real roots of its derivative's numerator and of its
+    # denominator; Cauchy's bound 1 + max |a_i / a_n| holds for every root.
+    slope = sympy.Poly(sympy.expand(numerator.diff(k) * denominator - numerator * denominator.diff(k)), k)
+    start = lower
+    for poly in (slope, bottom):
+        coefficients = poly.all_coeffs()
+        if len(coefficients) > 1:
+            lead = abs(sympy.N(coefficients[0], 30))
+            cauchy = 1 + max(abs(sympy.N(c, 30)) / lead for c in coefficients[1:])
+            start = max(start, math.floor(cauchy) + 1)
+    return {
+        "ratio": lambdify(k, ratio, "mpmath"),
+        "limit": _to_mp(limit),
+        "monotone_from": start,
+    }
+
+
+def _sum_to_infinity(term: Any, start: int, prec: int | None = None) -> mpmath.mpf:
+    """``sum_{k >= start} term(k)`` by direct summation (see :class:`_InfiniteSum`).
+
+    Used by ``evalf`` of the entropy series and by the code ``lambdify``
+    generates for them; ``prec`` defaults to mpmath's working precision.
+    """
+    target_prec = mpmath.mp.prec if prec is None else prec
+    with mpmath.workprec(target_prec + 30):
+        threshold = mpmath.ldexp(1, -(target_prec + 10))
+        total = mpmath.mpf(0)
+        recent: list[mpmath.mpf] = []
+        for i in range(MAX_TERMS):
+            value = mpmath.mpmathify(term(mpmath.mpf(start + i)))
+            total += value
+            recent = (recent + [abs(value)])[-_SERIES_WINDOW:]
+            if len(recent) == _SERIES_WINDOW and _geometric_tail_is_small(recent, abs(total) * threshold):
+                return total
+    raise NotImplementedError(f"the series did not settle within {MAX_TERMS} terms")
+
+
+def _geometric_tail_is_small(recent: list[mpmath.mpf], threshold: mpmath.mpf) -> bool:
+    """True when the absolute terms ``recent`` are all below ``threshold`` and so is their geometric tail."""
+    if any(t > threshold for t in recent):
+        return False
+    if not any(recent):
+        return True
+    ratios = [b / a for a, b in zip(recent, recent[1:], strict=False) if a]
+    rho = max(ratios) if ratios else mpmath.mpf(0)
+    return rho < 1 and recent[-1] * rho / (1 - rho) <= threshold
+
+
+def _tail(setup: dict[str, Any], last: int, value: mpmath.mpf) -> mpmath.mpf | None:
+    """A bound on ``sum_{k > last} -P(k) log P(k)``, or None when none is available yet."""
+    ratio = setup.get("ratio")
+    if ratio is None:
+        raise NotImplementedError(
+            "the tail of this distribution is not eventually geometric (P(k+1)/P(k) is not a rational "
+            "function of k with a limit below 1), so its truncation error cannot be bounded"
+        )
+    if setup["limit"] >= 1:
+        raise NotImplementedError(
+            "P(k+1)/P(k) tends to 1 or more, so the truncation error of the entropy cannot be bounded"
+        )
+    if last < setup["monotone_from"]:
+        return None
+    if value == 0:  # then every later term is 0: the ratio has no pole from here on
+        return mpmath.mpf(0)
+    rho = max(ratio(mpmath.mpf(last)), setup["limit"])
+    if rho >= 1 or value * rho > 1 / mpmath.e:
+        return None
+    if rho == 0:
+        return mpmath.mpf(0)
+    geometric_sum = rho / (1 - rho)
+    return value * geometric_sum * (-mpmath.log(value)) + value * geometric_sum / (1 - rho) * (
+        -mpmath.log(rho)
+    )
