@@ -24,11 +24,11 @@ from .core.numeric import compare, evaluate, is_zero
 from .display.derivation import Derivation, derive
 from .display.expressions import ConditionalEntropy, Entropy, KLDivergence, MutualInformation
 from .display.latex import to_latex
-from .display.notation import info, parse_notation
 from .errors import (
     DistributionError,
     InexactInputError,
     InvalidBaseError,
+    InvalidDigitsError,
     OptimizationError,
     ParseError,
     SymentropyError,
@@ -37,6 +37,7 @@ from .errors import (
     ZeroProbabilityError,
 )
 from .kernel.binary_entropy import binary_entropy
+from .kernel.notation import parse_notation
 from .measures.capacity import CapacityInterval, capacity, capacity_achieving_input, certified_capacity
 from .measures.differential import (
     NumericEstimate,
@@ -59,6 +60,7 @@ from .measures.generalized import (
     tsallis_entropy,
     variation_of_information,
 )
+from .measures.info import info
 from .measures.multivariate import (
     co_information,
     dual_total_correlation,
@@ -88,7 +90,6 @@ from .models.continuous import (
     chi,
     chi_squared,
     exponential,
-    from_sympy_stats,
     gamma_distribution,
     generalized_normal,
     gumbel,
@@ -117,7 +118,7 @@ from .models.families import (
     negative_binomial,
     poisson,
 )
-from .models.stats import from_stats
+from .models.stats import from_stats, from_sympy_stats
 from .version import __version__ as __version__
 
 __all__ = [
@@ -222,6 +223,7 @@ __all__ = [
     "DistributionError",
     "InexactInputError",
     "InvalidBaseError",
+    "InvalidDigitsError",
     "OptimizationError",
     "ParseError",
     "UndecidedError",

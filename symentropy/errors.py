@@ -28,6 +28,10 @@ exception                      builtin base                raised when
                                                            is 1
 :class:`OptimizationError`     ``ValueError``              an optimisation has no feasible point
                                                            or its optimum is not attained
+:class:`InvalidDigitsError`    ``ValueError``,             a number of digits (``digits=``,
+                               ``TypeError``               ``--digits``) is not a positive
+                                                           integer, or is above the limit of
+                                                           the function
 =============================  ==========================  =====================================
 
 Messages state the rule that was broken and quote the offending value, e.g.
@@ -47,6 +51,7 @@ __all__ = [
     "UndecidedError",
     "InvalidBaseError",
     "OptimizationError",
+    "InvalidDigitsError",
 ]
 
 
@@ -103,3 +108,13 @@ class InvalidBaseError(SymentropyError, ValueError):
 
 class OptimizationError(SymentropyError, ValueError):
     """An optimisation problem has no feasible point, or its optimum is not attained."""
+
+
+class InvalidDigitsError(SymentropyError, ValueError, TypeError):
+    """A number of digits is not a positive integer, or is above the function's limit.
+
+    Every function that takes ``digits=`` checks it with
+    :func:`symentropy.core.numeric.check_digits`, so the rule and the error
+    are the same everywhere.  It is a ``ValueError`` (``digits=0``) and a
+    ``TypeError`` (``digits=1.5``), so either ``except`` catches it.
+    """

@@ -57,7 +57,7 @@ def test_row_sum_error_names_the_row():
 
 
 def test_negative_entry_is_named():
-    with pytest.raises(DistributionError, match=r"W\(0 \| 1\) = -1/2 is negative"):
+    with pytest.raises(DistributionError, match=r"W\(0 \| 1\) is -1/2, which is negative"):
         Channel([[1, 0], ["-1/2", "3/2"]])
 
 

@@ -249,7 +249,7 @@ def test_more_output(tables, monkeypatch, capsys, args, expected):
             "X,p\n0,1/2\n1,1/2\n",
             "cannot condition on X=0, X=1: it has probability 0",
         ),
-        (("query", "t.csv", "H(A)"), "A B,p\n0,1\n", "variable name 'A B' contains ' '"),
+        (("query", "t.csv", "H(A)"), "A B,p\n0,1\n", "variable name 'A B' contains white space"),
         (
             ("query", "t.csv", "I(X;Y;Z|W)"),
             XOR_CSV,

@@ -53,7 +53,6 @@ from symentropy.models.continuous import (
     chi_squared,
     density,
     exponential,
-    from_sympy_stats,
     gamma_distribution,
     generalized_normal,
     gumbel,
@@ -72,6 +71,7 @@ from symentropy.models.continuous import (
     uniform_interval,
     weibull,
 )
+from symentropy.models.stats import from_sympy_stats
 
 R = Rational
 x = Symbol("x")

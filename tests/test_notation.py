@@ -25,16 +25,16 @@ from symentropy import (
     mutual_information,
     uniform,
 )
-from symentropy.display.notation import (
+from symentropy.kernel.notation import (
     MAX_LENGTH,
-    Divergence,
-    Entropy,
+    DivergenceTerm,
+    EntropyTerm,
     Event,
-    Information,
+    InformationTerm,
     Notation,
-    info,
     parse_notation,
 )
+from symentropy.measures.info import info
 
 from .support import assert_exact, joint_distributions
 
@@ -220,9 +220,9 @@ def test_canonical_spelling(text, canonical):
 def test_parsed_structure():
     n = parse_notation("I(X,Y;Z|W,V=1) - 2*H_2(X)")
     (c1, m1), (c2, m2) = n.terms
-    assert c1 == 1 and m1 == Information((("X", "Y"), ("Z",)), ("W",), (Event("V", "1"),))
-    assert c2 == -2 and m2 == Entropy(("X",), order=sympy.Integer(2))
-    assert parse_notation("D(P||Q)").terms[0][1] == Divergence("P", "Q")
+    assert c1 == 1 and m1 == InformationTerm((("X", "Y"), ("Z",)), ("W",), (Event("V", "1"),))
+    assert c2 == -2 and m2 == EntropyTerm(("X",), order=sympy.Integer(2))
+    assert parse_notation("D(P||Q)").terms[0][1] == DivergenceTerm("P", "Q")
     assert isinstance(hash(n), int)
 
 
@@ -254,13 +254,13 @@ def _measures(draw):
     if kind == "H":
         order = draw(_orders)
         given_ = draw(_groups) if order is None or order == 1 else ()
-        return Entropy(draw(_groups), given_ if draw(st.booleans()) else (), draw(_events), order)
+        return EntropyTerm(draw(_groups), given_ if draw(st.booleans()) else (), draw(_events), order)
     if kind == "I":
         groups = tuple(draw(st.lists(_groups, min_size=2, max_size=4)))
-        return Information(groups, draw(st.lists(_words, max_size=2).map(tuple)), draw(_events))
+        return InformationTerm(groups, draw(st.lists(_words, max_size=2).map(tuple)), draw(_events))
     names = draw(st.lists(_words, max_size=2).map(tuple))
     given_ = draw(st.lists(_words.filter(lambda w: w not in names), max_size=2).map(tuple)) if names else ()
-    return Divergence(draw(_words), draw(_words), names, given_)
+    return DivergenceTerm(draw(_words), draw(_words), names, given_)
 
 
 _notations = st.lists(

@@ -47,55 +47,17 @@ from typing import Any
 
 import sympy
 
-from ..errors import DistributionError, UndecidedError, UnknownVariableError, ZeroProbabilityError
-from ..kernel.exact import as_exact, safe_sympify
-from ..kernel.logsum import tidy
+from ..errors import DistributionError, UnknownVariableError, ZeroProbabilityError
+from ..kernel.exact import as_exact, safe_sympify, symbols_in
+from ..kernel.simplify import tidy
+from .names import as_group, check_names
+from .tables import read_counts, read_grid, read_samples
+from .validate import check_probability, check_total, require_decided, sum_probabilities, total_of
 
-__all__ = ["Distribution", "uniform", "independent", "Outcome"]
+__all__ = ["Distribution", "uniform", "independent", "Outcome", "format_outcome", "latex_name", "latex_text", "latex_label"]
 
 #: An outcome: one value per variable, in the order of :attr:`Distribution.names`.
 Outcome = tuple
-
-_FORBIDDEN_IN_NAMES = set(",;|()=:[]{}'\"\\") | {" ", "\t", "\n"}
-
-
-def _check_names(names: Any) -> tuple[str, ...]:
-    if isinstance(names, str):
-        names = (names,)
-    try:
-        names = tuple(names)
-    except TypeError:
-        raise DistributionError(f"names must be a tuple of strings, got {names!r}") from None
-    if not names:
-        raise DistributionError("a distribution needs at least one variable name")
-    seen: set[str] = set()
-    for name in names:
-        if not isinstance(name, str) or not name:
-            raise DistributionError(f"variable names must be nonempty strings, got {name!r}")
-        bad = sorted(set(name) & _FORBIDDEN_IN_NAMES)
-        if bad:
-            raise DistributionError(
-                f"variable name {name!r} contains {bad[0]!r}; names may not contain spaces or any of , ; | ( ) = : [ ] {{ }} quotes"
-            )
-        if name in seen:
-            raise DistributionError(f"variable name {name!r} is used twice in {names!r}")
-        seen.add(name)
-    return names
-
-
-def _collect_symbols(values: Iterable[Any]) -> dict[str, sympy.Symbol]:
-    """Symbols already present in non-string entries, by name.
-
-    Strings such as ``"1-p"`` then reuse the user's ``Symbol("p", positive=True)``
-    instead of creating a different symbol with the same name.
-    """
-    found: dict[str, sympy.Symbol] = {}
-    for v in values:
-        if isinstance(v, sympy.Basic) and not v.is_Rational:  # numbers have no symbols
-            for s in v.free_symbols:
-                found.setdefault(s.name, s)  # type: ignore[attr-defined]
-    return found
-
 
 def _format(p: sympy.Expr) -> str:
     return str(p)
@@ -161,7 +123,7 @@ class Distribution:
             first = next(iter(pmf), None)
             width = len(first) if isinstance(first, tuple) else 1
             names = ("X",) if width == 1 else tuple(f"X{i}" for i in range(1, width + 1))
-        names = _check_names(names)
+        names = check_names(names)
         single = len(names) == 1
         pairs = []
         for key, value in pmf.items():
@@ -182,7 +144,7 @@ class Distribution:
         pairs = list(pairs)
         if not pairs:
             raise DistributionError("a distribution needs at least one outcome; got none")
-        namespace = _collect_symbols(v for _, v in pairs)
+        namespace = symbols_in(v for _, v in pairs)
         namespace.update(symbols or {})
         index: dict[tuple, int] = {}
         outcomes: list[tuple] = []
@@ -201,45 +163,25 @@ class Distribution:
             except TypeError:
                 raise DistributionError(f"outcome {outcome!r} is not hashable") from None
             if outcome in index:
-                raise DistributionError(f"outcome {_show(outcome)} appears twice")
+                raise DistributionError(f"outcome {format_outcome(outcome)} appears twice")
             if isinstance(value, sympy.Rational):  # as_exact returns these unchanged
                 p = value
             else:
-                p = as_exact(value, exact_floats=exact_floats, symbols=namespace, what=f"outcome {_show(outcome)}")
-            if p.is_Rational:  # the common case, decided without sympy's assumption system
+                p = as_exact(value, exact_floats=exact_floats, symbols=namespace, what=f"outcome {format_outcome(outcome)}")
+            if p.is_Rational:  # the common case, decided without a call
                 if p.p < 0:
-                    raise DistributionError(f"probability of outcome {_show(outcome)} is {p}, which is negative")
-            elif p.is_number:
-                if p.is_extended_real is False:
-                    raise DistributionError(f"probability of outcome {_show(outcome)} is {p}, not a real number")
-                if p.is_negative:
-                    raise DistributionError(f"probability of outcome {_show(outcome)} is {p}, which is negative")
-                if p.is_infinite or p.has(sympy.nan, sympy.zoo):
-                    raise DistributionError(f"probability of outcome {_show(outcome)} is {p}, not a finite number")
+                    raise DistributionError(f"probability of outcome {format_outcome(outcome)} is {p}, which is negative")
             else:
-                nonnegative = p.is_nonnegative
-                if nonnegative is False:
-                    raise DistributionError(f"probability of outcome {_show(outcome)} is {p}, which is negative")
-                if nonnegative is None:
-                    conditions.append(sympy.Ge(p, 0))
+                conditions.extend(check_probability(p, f"probability of outcome {format_outcome(outcome)}"))
             index[outcome] = len(outcomes)
             outcomes.append(outcome)
             probs.append(p)
         self._set(names, tuple(outcomes), tuple(probs), index)
-        total = _total(probs)
-        difference = sympy.expand(total - 1)
-        if difference != 0:
-            decided = difference.equals(0) if difference.is_number else None
-            if decided is False or (difference.is_number and difference.is_Rational):
-                raise DistributionError(f"probabilities sum to {total}, not 1")
-            if decided is None:
-                conditions.append(sympy.Eq(total, 1))
+        cells = [p for p in probs if p.is_Symbol]
+        conditions.extend(check_total(total_of(probs), "probabilities", nonnegative=cells))
         self._conditions = tuple(conditions)
-        if strict and conditions:
-            raise UndecidedError(
-                "cannot decide that this is a distribution; it is one when "
-                + " and ".join(str(c) for c in conditions)
-            )
+        if strict:
+            require_decided(self._conditions, "a distribution")
 
     def _set(self, names: tuple[str, ...], outcomes: tuple, probs: tuple, index: dict | None = None) -> None:
         self._names = names
@@ -332,7 +274,7 @@ class Distribution:
             raise DistributionError(f"{len(values)} probabilities but {len(labels)} outcomes")
         self = object.__new__(cls)
         self._init_from_pairs(
-            _check_names((name,)),
+            check_names((name,)),
             [((o,), v) for o, v in zip(labels, values)],
             strict=strict,
             exact_floats=exact_floats,
@@ -380,40 +322,10 @@ class Distribution:
         >>> d.probability(X=1, Y=4)
         1/4
         """
-        names = _check_names(names)
+        names = check_names(names)
         if len(names) != 2:
             raise DistributionError(f"a table has two variables (rows, columns); got names {names!r}")
-        row_labels = col_labels = None
-        if hasattr(rows, "columns") and hasattr(rows, "index") and hasattr(rows, "to_numpy"):  # pandas
-            row_labels, col_labels = list(rows.index), list(rows.columns)
-            rows = rows.to_numpy(dtype=object).tolist()
-        elif hasattr(rows, "tolist") and hasattr(rows, "ndim"):  # numpy
-            if rows.ndim != 2:
-                raise DistributionError(f"expected a 2-D table, got an array with {rows.ndim} dimensions")
-            rows = rows.tolist()
-        if isinstance(rows, (str, bytes)) or not isinstance(rows, Iterable):
-            raise DistributionError(f"expected a 2-D table (a list of rows), got {type(rows).__name__}")
-        rows = [list(r) if isinstance(r, Iterable) and not isinstance(r, (str, bytes)) else r for r in rows]
-        if not rows:
-            raise DistributionError("a distribution needs at least one outcome; the table has no rows")
-        for i, r in enumerate(rows):
-            if not isinstance(r, list):
-                raise DistributionError(f"row {i} of the table is {r!r}, not a row of probabilities")
-            if len(r) != len(rows[0]):
-                raise DistributionError(f"row {i} has {len(r)} entries but row 0 has {len(rows[0])}")
-        if labels is not None:
-            if len(labels) != 2:
-                raise DistributionError("labels must be a pair (row labels, column labels)")
-            if labels[0] is not None:
-                row_labels = list(labels[0])
-            if labels[1] is not None:
-                col_labels = list(labels[1])
-        row_labels = list(range(len(rows))) if row_labels is None else row_labels
-        col_labels = list(range(len(rows[0]))) if col_labels is None else col_labels
-        if len(row_labels) != len(rows):
-            raise DistributionError(f"{len(row_labels)} row labels for {len(rows)} rows")
-        if len(col_labels) != len(rows[0]):
-            raise DistributionError(f"{len(col_labels)} column labels for {len(rows[0])} columns")
+        rows, row_labels, col_labels = read_grid(rows, labels)
         self = object.__new__(cls)
         self._init_from_pairs(
             names,
@@ -426,15 +338,52 @@ class Distribution:
 
     @classmethod
     def from_samples(cls, samples: Iterable[Any], *, names: Sequence[str] | str | None = None) -> Distribution:
-        """The empirical distribution of ``samples`` (see :func:`symentropy.core.empirical.from_samples`).
+        """The empirical distribution of ``samples``: each outcome has probability ``count / N``.
 
-        >>> from symentropy import Distribution
-        >>> Distribution.from_samples("aab", names="L")
-        Distribution.from_dict({'a': '2/3', 'b': '1/3'}, name='L')
+        Explanation
+        ===========
+
+        With one variable each observation is a value (a string is a
+        sequence of one-character observations); with several, each
+        observation is a tuple (or list) with one value per name.
+        ``samples`` may also be a numpy array (1-D: one variable; 2-D: one
+        row per observation) or a pandas DataFrame (one row per observation;
+        the column names are the default names) or Series.  Only observed
+        outcomes appear in the result, sorted when their values can be
+        compared.  The plug-in (maximum-likelihood) estimates of entropy and
+        mutual information then come out of data exactly.
+
+        Examples
+        ========
+
+        >>> from symentropy import Distribution, entropy, mutual_information
+        >>> rolls = Distribution.from_samples([1, 6, 6, 2, 6, 1], names="D")
+        >>> rolls
+        Distribution.from_dict({1: '1/3', 2: '1/6', 6: '1/2'}, name='D')
+        >>> entropy(rolls)
+        2/3 + log(3)/(2*log(2))
+        >>> Distribution.from_samples([("a", 1), ("b", 2), ("a", 1)])
+        Distribution.from_dict({('a', 1): '2/3', ('b', 2): '1/3'}, names=('X1', 'X2'))
+        >>> data = [(0, 0), (0, 0), (1, 1), (1, 0)]
+        >>> mutual_information(Distribution.from_samples(data, names=("X", "Y")), "X", "Y")
+        -3*log(3)/(4*log(2)) + 3/2
+
+        Parameters
+        ==========
+
+        samples : iterable of observations, numpy array or pandas DataFrame
+        names : str or tuple of str, optional
+            The variable names.  Default: the DataFrame's columns, else
+            ``"X"`` for plain values and ``("X1", "X2", ...)`` for tuples.
+
+        See Also
+        ========
+
+        from_counts, symentropy.core.tables.read_samples
         """
-        from .empirical import from_samples  # local: empirical is built on this module
-
-        return from_samples(samples, names=names)
+        checked, pairs = read_samples(samples, names)
+        outcomes, probs = zip(*pairs)
+        return cls._trusted(checked, outcomes, probs)
 
     @classmethod
     def from_counts(
@@ -444,15 +393,71 @@ class Distribution:
         names: Sequence[str] | str | None = None,
         labels: tuple[Iterable[Hashable] | None, Iterable[Hashable] | None] | None = None,
     ) -> Distribution:
-        """The distribution ``count / N`` of a table of counts (see :func:`symentropy.core.empirical.from_counts`).
+        """The distribution with probabilities proportional to counts: ``count / N``.
 
-        >>> from symentropy import Distribution
-        >>> Distribution.from_counts({"h": 3, "t": 1}, names="C")
-        Distribution.from_dict({'h': '3/4', 't': '1/4'}, name='C')
+        Explanation
+        ===========
+
+        ``table`` is a mapping ``{outcome: count}`` (a
+        :class:`collections.Counter`, a pandas Series), outcomes as in
+        :meth:`from_dict`; a list (or 1-D array) of counts for the outcomes
+        ``0, 1, ...`` of one variable; or a 2-D contingency table (nested
+        lists, a numpy array or a pandas DataFrame) whose rows index the
+        first variable and columns the second, as in :meth:`from_table`.
+        Counts are exact nonnegative integers (floats are refused); outcomes
+        with count 0 are kept with probability 0.
+
+        Examples
+        ========
+
+        >>> from collections import Counter
+        >>> from symentropy import Distribution, mutual_information
+        >>> Distribution.from_counts(Counter("mississippi"), names="L")
+        Distribution.from_dict({'m': '1/11', 'i': '4/11', 's': '4/11', 'p': '2/11'}, name='L')
+        >>> table = Distribution.from_counts([[10, 0], [5, 5]], names=("Smoker", "Cough"))
+        >>> table.probability(Smoker=1)
+        1/2
+        >>> mutual_information(table, "Smoker", "Cough")
+        -3*log(3)/(4*log(2)) + 3/2
+        >>> Distribution.from_counts([3, 1.0])  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        symentropy.errors.InexactInputError: 1.0 (count of outcome 1) is a float, and a float is not exact: ...
+
+        Parameters
+        ==========
+
+        table : mapping, sequence of counts or 2-D table of counts
+        names : str or tuple of str, optional
+            Default as in ``from_dict`` for a mapping, ``"X"`` for a list of
+            counts and ``("Y", "X")`` (rows, columns) for a 2-D table.
+        labels : (row labels, column labels), optional
+            For a 2-D table; each defaults to ``0, 1, ...`` (or the
+            DataFrame's index and columns).
+
+        See Also
+        ========
+
+        from_samples, symentropy.core.tables.read_counts
         """
-        from .empirical import from_counts  # local: empirical is built on this module
+        checked, pairs = read_counts(table, names, labels)
+        self = object.__new__(cls)
+        self._init_from_pairs(checked, pairs, strict=False, exact_floats=False, symbols=None)
+        return self
 
-        return from_counts(table, names=names, labels=labels)
+    @classmethod
+    def from_validated(
+        cls, names: Sequence[str], outcomes: Sequence[tuple], probs: Sequence[sympy.Expr], conditions: Iterable = ()
+    ) -> Distribution:
+        """Build from parts that are already valid, without checking them again.
+
+        For code that derives a distribution from valid ones (a channel's
+        joint table, an optimiser's point); ``names`` are checked, the rest
+        is trusted: outcomes are distinct tuples of the right length, the
+        probabilities exact, nonnegative and summing to 1 under
+        ``conditions``.
+        """
+        return cls._trusted(check_names(names), outcomes, probs, conditions)
 
     # -- basic access --------------------------------------------------------
     @property
@@ -474,6 +479,15 @@ class Distribution:
     def support(self) -> tuple[tuple, ...]:
         """The outcomes whose probability is not (provably) zero."""
         return tuple(o for o, p in zip(self._outcomes, self._probs) if not p.is_zero)
+
+    @property
+    def memo(self) -> dict[Any, Any]:
+        """A cache of values derived from this distribution (marginals, entropies), keyed by their callers.
+
+        The distribution is immutable, so what is computed from it once
+        stays true; measures keep their intermediate results here.
+        """
+        return self._cache
 
     @property
     def conditions(self) -> tuple[sympy.Basic, ...]:
@@ -538,7 +552,8 @@ class Distribution:
         i = self._index.get(key)
         return sympy.Integer(0) if i is None else self._probs[i]
 
-    def _positions(self, names: Iterable[str]) -> tuple[int, ...]:
+    def positions(self, names: Iterable[str]) -> tuple[int, ...]:
+        """The positions of ``names`` in the outcome tuples; UnknownVariableError for a name not here."""
         positions = []
         for n in names:
             if n not in self._names:
@@ -568,7 +583,7 @@ class Distribution:
         if not spec:
             raise DistributionError("an event needs at least one variable, e.g. X=1")
         tests = []
-        for pos, value in zip(self._positions(spec), spec.values()):
+        for pos, value in zip(self.positions(spec), spec.values()):
             if callable(value):
                 tests.append((pos, value, True))
             else:
@@ -598,11 +613,11 @@ class Distribution:
             names = tuple(names[0])
         if not names:
             raise DistributionError("marginal() needs at least one variable name")
-        names = _check_names(names)
+        names = check_names(names)
         key = ("marginal", names)
         if key in self._cache:
             return self._cache[key]
-        positions = self._positions(names)
+        positions = self.positions(names)
         sums: dict[tuple, list[sympy.Expr]] = {}
         if len(positions) == 1:
             (only,) = positions
@@ -656,9 +671,9 @@ class Distribution:
         >>> d.conditional("X", given="Y")
         {0: Distribution.from_dict({0: '1'}, name='X'), 1: Distribution.from_dict({0: '1/3', 1: '2/3'}, name='X')}
         """
-        names = _as_names(names)
-        given = _as_names(given)
-        self._positions(names + given)
+        names = as_group(names, "names")
+        given = as_group(given, "given")
+        self.positions(names + given)
         joint = self.marginal(*dict.fromkeys(given + names))
         table: dict[Any, Distribution] = {}
         for g in joint.marginal(*given).support:
@@ -680,9 +695,9 @@ class Distribution:
         >>> bits.with_variable("Z", lambda x, y: x ^ y).marginal("Z")
         Distribution.from_dict({0: '1/2', 1: '1/2'}, name='Z')
         """
-        names = _check_names(self._names + (name,))
-        sources = self._names if inputs is None else _as_names(inputs)
-        positions = self._positions(sources)
+        names = check_names(self._names + (name,))
+        sources = self._names if inputs is None else as_group(inputs, "inputs")
+        positions = self.positions(sources)
         outcomes = []
         for o in self._outcomes:
             value = function(*(o[i] for i in positions))
@@ -690,7 +705,7 @@ class Distribution:
                 hash(value)
             except TypeError:
                 raise DistributionError(
-                    f"the function gave {value!r} for outcome {_show(o)}, which is not hashable"
+                    f"the function gave {value!r} for outcome {format_outcome(o)}, which is not hashable"
                 ) from None
             outcomes.append(o + (value,))
         return Distribution._trusted(names, outcomes, self._probs, self._conditions)
@@ -698,8 +713,8 @@ class Distribution:
     def rename(self, mapping: Mapping[str, str] | None = None, /, **names: str) -> Distribution:
         """Return a copy with variables renamed, e.g. ``d.rename(X="A")``."""
         spec = {**dict(mapping or {}), **names}
-        self._positions(spec)
-        new = _check_names(tuple(spec.get(n, n) for n in self._names))
+        self.positions(spec)
+        new = check_names(tuple(spec.get(n, n) for n in self._names))
         return Distribution._trusted(new, self._outcomes, self._probs, self._conditions)
 
     def subs(self, *args: Any, **kwargs: Any) -> Distribution:
@@ -723,14 +738,14 @@ class Distribution:
         return result
 
     def info(self, notation: str, *, base: Any = 2, symbols: Mapping[str, sympy.Symbol] | None = None) -> sympy.Expr:
-        """Evaluate textbook notation such as ``"I(X;Y|Z)"``; see :func:`symentropy.display.notation.info`.
+        """Evaluate textbook notation such as ``"I(X;Y|Z)"``; see :func:`symentropy.measures.info.info`.
 
         >>> from symentropy import Distribution
         >>> d = Distribution({(0, 0): "1/2", (1, 1): "1/2"}, names=("X", "Y"))
         >>> d.info("I(X;Y)"), d.info("H(X|Y=1)")
         (1, 0)
         """
-        from ..display.notation import info  # lazy: notation sits above distribution
+        from ..measures.info import info  # a convenience that delegates upward, like Expr.integrate
 
         return info(self, notation, base=base, symbols=symbols)
 
@@ -841,7 +856,8 @@ class Distribution:
         return "$\\displaystyle " + sympy.latex(self) + "$"
 
 
-def _show(outcome: tuple) -> str:
+def format_outcome(outcome: tuple) -> str:
+    """An outcome as messages show it: the value itself for one variable, else the tuple."""
     return repr(outcome[0]) if len(outcome) == 1 else repr(outcome)
 
 
@@ -895,36 +911,6 @@ def latex_label(value: Any, printer: Any = None) -> str:
     return printer._print(number) if printer is not None else sympy.latex(number)
 
 
-def _as_names(names: str | Sequence[str]) -> tuple[str, ...]:
-    if isinstance(names, str):
-        return (names,)
-    return tuple(names)
-
-
-def sum_probabilities(values: Sequence[sympy.Expr]) -> sympy.Expr:
-    """Exact sum of probabilities: rationals with integer arithmetic, symbolic sums tidied.
-
-    The one place where cells are added up (marginals, events, channel
-    outputs, mixtures), so that ``p*q + p*(1 - q)`` becomes ``p`` everywhere.
-    """
-    return tidy(_total(values))
-
-
-def _total(probs: Sequence[sympy.Expr]) -> sympy.Expr:
-    """Sum exact probabilities; rational ones with integer arithmetic."""
-    if all(p.is_Rational for p in probs):
-        from fractions import Fraction
-
-        # integer sums per denominator: one Fraction per distinct denominator
-        by_denominator: dict[int, int] = {}
-        for p in probs:
-            q = int(p.q)
-            by_denominator[q] = by_denominator.get(q, 0) + int(p.p)
-        s = sum((Fraction(n, q) for q, n in by_denominator.items()), Fraction(0))
-        return sympy.Rational(s.numerator, s.denominator)
-    return sympy.Add(*probs)
-
-
 def uniform(n: int | Iterable[Hashable], *, name: str = "X") -> Distribution:
     """The uniform distribution on ``n`` outcomes ``0, ..., n-1``, or on the given outcomes.
 
@@ -969,7 +955,7 @@ def independent(*distributions: Distribution) -> Distribution:
     names: tuple[str, ...] = ()
     for d in distributions:
         names += d.names
-    names = _check_names(names)
+    names = check_names(names)
     outcomes: list[tuple] = [()]
     probs: list[sympy.Expr] = [sympy.Integer(1)]
     conditions: list[sympy.Basic] = []

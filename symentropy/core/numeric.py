@@ -5,16 +5,25 @@ function                               use
 =====================================  ===============================================
 :func:`evaluate`                       the value to ``digits`` significant digits
 :func:`compare`                        the order of two exact results (-1, 0, 1)
+:func:`sign`                           the sign of an exact number (-1, 0, 1)
 :func:`is_zero`                        whether an exact result is zero
+:func:`known_sign`                     the sign where it is decided, also for
+                                       expressions in symbols; None otherwise
+:func:`check_digits`                   the one check of a ``digits=`` argument
 =====================================  ===============================================
 
 Explanation
 ===========
 
-Precision is handled here and only here.  No function in this module reads
-or changes the precision of mpmath's global contexts ``mp`` and ``iv``: every
-number is computed with mpmath's raw routines (``mpmath.libmp``), which take
-the working precision as an argument.
+Precision is decided here and only here: how many bits for how many digits,
+when to raise them, when to give up.  Every sign, order and zero that
+symentropy decides about numbers goes through :func:`sign` (or
+:func:`compare`, :func:`is_zero`, :func:`known_sign`, which call it), and
+every ``digits=`` argument through :func:`check_digits`.  No function in this
+module reads or changes the precision of mpmath's global contexts ``mp`` and
+``iv``: enclosures are computed by :mod:`symentropy.kernel.intervals` on
+mpmath's raw routines (``mpmath.libmp``), which take the working precision
+as an argument.
 
 **Correct rounding.**  :func:`evaluate` returns the value *correctly rounded*
 (to nearest, ties to even) to ``digits`` significant decimal digits, as a
@@ -99,22 +108,23 @@ from __future__ import annotations
 
 import functools
 import math
+import numbers
 from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
 import sympy
-from mpmath import libmp
 
-from ..errors import UndecidedError
+from ..errors import InvalidDigitsError, UndecidedError
+from ..kernel import intervals
 from ..kernel.exact import as_exact
-from ..kernel.logsum import _FACTOR_LIMIT, LogSum, _refine_cofactors, factor_integer
+from ..kernel.logsum import LogSum, refine_cofactors
+from ..kernel.primes import FACTOR_LIMIT, factor_integer
 
-__all__ = ["evaluate", "compare", "is_zero"]
+__all__ = ["evaluate", "compare", "sign", "is_zero", "known_sign", "check_digits", "MAX_DIGITS"]
 
-_FLOOR = libmp.round_floor
-_CEILING = libmp.round_ceiling
-_LOG2_10 = math.log2(10)
+#: The most digits :func:`evaluate` gives (about 3.3 million bits of working precision).
+MAX_DIGITS = 1_000_000
 
 #: Working precision (bits) beyond which a value whose enclosure still
 #: contains zero (or a rounding boundary) is handed to sympy to prove it
@@ -127,288 +137,11 @@ class _Unsupported(Exception):
     """The interval evaluator met a node it does not handle (or a non-real value)."""
 
 
-class _Imprecise(Exception):
-    """An enclosure is too wide to go on (a divisor or log argument straddles 0)."""
-
-
 # ---------------------------------------------------------------------------
-# Interval arithmetic on raw mpmath numbers (exact binary ends, outward rounding)
+# Decimal numbers
 # ---------------------------------------------------------------------------
-_Interval = tuple  # (lo, hi): two raw mpf tuples with lo <= hi
-
-#: Guard bits of an elementary function value.  mpmath computes ``log`` and
-#: ``exp`` with 20 guard bits of its own, to within a few units in the last
-#: place; each value is computed with ``_GUARD`` extra bits and then enclosed
-#: in a radius of one unit in the ``prec``-th bit, about ``2**_GUARD`` times
-#: the error.
-_GUARD = 32
-
-_by_value = functools.cmp_to_key(libmp.mpf_cmp)
-
-
-def _exact_interval(value: Fraction, prec: int) -> _Interval:
-    p, q = value.numerator, value.denominator
-    if q == 1:
-        x = libmp.from_int(p)
-        return (x, x)
-    return (libmp.from_rational(p, q, prec, _FLOOR), libmp.from_rational(p, q, prec, _CEILING))
-
-
-def _add(a: _Interval, b: _Interval, prec: int) -> _Interval:
-    return (libmp.mpf_add(a[0], b[0], prec, _FLOOR), libmp.mpf_add(a[1], b[1], prec, _CEILING))
-
-
-def _neg(a: _Interval) -> _Interval:
-    return (libmp.mpf_neg(a[1]), libmp.mpf_neg(a[0]))
-
-
-def _mul(a: _Interval, b: _Interval, prec: int) -> _Interval:
-    ends = [(x, y) for x in a for y in b]
-    lo = min((libmp.mpf_mul(x, y, prec, _FLOOR) for x, y in ends), key=_by_value)
-    hi = max((libmp.mpf_mul(x, y, prec, _CEILING) for x, y in ends), key=_by_value)
-    return (lo, hi)
-
-
-def _contains_zero(a: _Interval) -> bool:
-    return libmp.mpf_sign(a[0]) <= 0 <= libmp.mpf_sign(a[1])
-
-
-def _inverse(a: _Interval, prec: int) -> _Interval:
-    if _contains_zero(a):
-        if a[0] == a[1]:
-            raise ZeroDivisionError("division by zero")
-        raise _Imprecise
-    one = libmp.fone
-    return (libmp.mpf_div(one, a[1], prec, _FLOOR), libmp.mpf_div(one, a[0], prec, _CEILING))
-
-
-def _scale(a: _Interval, c: Fraction, prec: int) -> _Interval:
-    """``c * a`` for an exact rational ``c``."""
-    if c == 1:
-        return a
-    if c < 0:
-        a, c = _neg(a), -c
-    p, q = libmp.from_int(c.numerator), libmp.from_int(c.denominator)
-    lo = libmp.mpf_div(libmp.mpf_mul(a[0], p, prec, _FLOOR), q, prec, _FLOOR)
-    hi = libmp.mpf_div(libmp.mpf_mul(a[1], p, prec, _CEILING), q, prec, _CEILING)
-    return (lo, hi)
-
-
-def _around(value: tuple, prec: int) -> _Interval:
-    """``[value - r, value + r]`` with ``r`` one unit in the ``prec``-th bit of ``value``.
-
-    ``value`` is an elementary function computed with ``prec + _GUARD`` bits,
-    so ``r`` is about ``2**_GUARD`` times its error.
-    """
-    if value == libmp.fzero:
-        return (value, value)
-    radius = libmp.mpf_shift(libmp.fone, value[2] + value[3] - prec)
-    return (libmp.mpf_sub(value, radius), libmp.mpf_add(value, radius))
-
-
-def _log_interval(a: _Interval, prec: int) -> _Interval:
-    if libmp.mpf_sign(a[1]) <= 0:
-        raise _Unsupported("logarithm of a number that is not positive")
-    if libmp.mpf_sign(a[0]) <= 0:
-        raise _Imprecise
-    wp = prec + _GUARD
-    lo = _around(libmp.mpf_log(a[0], wp, libmp.round_nearest), prec)[0]
-    hi = _around(libmp.mpf_log(a[1], wp, libmp.round_nearest), prec)[1]
-    return (lo, hi)
-
-
-def _exp_interval(a: _Interval, prec: int) -> _Interval:
-    wp = prec + _GUARD
-    lo = _around(libmp.mpf_exp(a[0], wp, libmp.round_nearest), prec)[0]
-    hi = _around(libmp.mpf_exp(a[1], wp, libmp.round_nearest), prec)[1]
-    if libmp.mpf_sign(lo) < 0:  # exp is positive
-        lo = libmp.fzero
-    return (lo, hi)
-
-
-def _to_fraction(x: tuple) -> Fraction:
-    sign, man, exp, _ = x
-    if not man:
-        if x != libmp.fzero:
-            raise _Unsupported("infinite or undefined value")
-        return Fraction(0)
-    value = Fraction(man << exp) if exp >= 0 else Fraction(man, 1 << -exp)
-    return -value if sign else value
-
-
-# ---------------------------------------------------------------------------
-# Logarithms of integers
-# ---------------------------------------------------------------------------
-#: Integers up to this bound get their logarithm from the series below;
-#: larger ones (huge primes, gcd-free cofactors) from mpmath.
-_SERIES_LIMIT = 1 << 32
-#: Guard bits of the fixed-point series table.
-_SERIES_GUARD = 48
-
-
-def _atanh_inverse(m: int, wp: int) -> tuple[int, int]:
-    """``atanh(1/m) * 2**wp`` for an integer ``m >= 3``, with a bound on its error.
-
-    ``atanh(1/m) = sum_k 1 / ((2k + 1) m**(2k + 1))``.  Nested floor divisions
-    by integers are exact floors, so each computed term is
-    ``floor(2**wp / ((2k + 1) m**(2k + 1)))``, off by less than one unit;
-    the neglected tail, after the first power below one unit, is below two
-    units.  The result is returned with an error bound in units of
-    ``2**-wp``: ``(value, bound)``.
-    """
-    power = (1 << wp) // m
-    total = power
-    square = m * m
-    k = 1
-    while power:
-        power //= square
-        total += power // (2 * k + 1)
-        k += 1
-    return total, k + 2
-
-
-class _SeriesLogs:
-    """Logarithms of primes ``p <= _SERIES_LIMIT`` in fixed point, with error bounds.
-
-    ``log 2 = 2 atanh(1/3)``, and for a prime ``p >= 3``
-    ``log p = log(p**2 - 1)/2 + atanh(1/(2 p**2 - 1))``, where
-    ``p**2 - 1 = (p - 1)(p + 1)`` factors into smaller primes.  The series
-    for ``p`` near a million gains 40 bits a term, so a logarithm costs a few
-    dozen integer divisions: far less than a general-purpose logarithm, and
-    the error of every value is bounded by construction (integer arithmetic
-    only).  Values are kept for the working precision ``wp``; a request for
-    more precision starts a new table.
-    """
-
-    def __init__(self, wp: int) -> None:
-        self.wp = wp
-        self.logs: dict[int, tuple[int, int]] = {}
-        value, error = _atanh_inverse(3, wp)
-        self.logs[2] = (2 * value, 2 * error)
-
-    def log(self, p: int) -> tuple[int, int]:
-        """``(value, error)`` of ``log p * 2**wp`` for a prime ``p``."""
-        found = self.logs.get(p)
-        if found is not None:
-            return found
-        pending = [p]
-        while pending:  # compute the primes of p**2 - 1 first, without recursion
-            q = pending[-1]
-            if q in self.logs:
-                pending.pop()
-                continue
-            factors = _factors_of_square_minus_one(q)
-            missing = [r for r in factors if r not in self.logs]
-            if missing:
-                pending.extend(missing)
-                continue
-            pending.pop()
-            total = sum(e * self.logs[r][0] for r, e in factors.items())
-            bound = sum(e * self.logs[r][1] for r, e in factors.items())
-            series, series_error = _atanh_inverse(2 * q * q - 1, self.wp)
-            self.logs[q] = (total // 2 + series, (bound + 1) // 2 + 1 + series_error)
-        return self.logs[p]
-
-
-def _factors_of_square_minus_one(p: int) -> dict[int, int]:
-    factors = dict(factor_integer(p - 1))
-    for r, e in factor_integer(p + 1):
-        factors[r] = factors.get(r, 0) + e
-    return factors
-
-
-_SERIES: list[_SeriesLogs] = []  # the current table, if any
-
-
-def _series_log(n: int, prec: int) -> _Interval:
-    """An enclosure of ``log n`` for ``2 <= n <= _SERIES_LIMIT`` from the prime table."""
-    wp = prec + _SERIES_GUARD
-    if not _SERIES or _SERIES[0].wp < wp:
-        _SERIES[:] = [_SeriesLogs(wp)]
-    table = _SERIES[0]
-    value = error = 0
-    for p, e in factor_integer(n):
-        v, b = table.log(p)
-        value += e * v
-        error += e * b
-    return (libmp.from_man_exp(value - error, -table.wp), libmp.from_man_exp(value + error, -table.wp))
-
-
-#: Enclosures of logarithms of integers, kept at the highest precision
-#: computed so far (at most ``_LOG_CACHE_SIZE`` of them; the oldest go first).
-_LOG_CACHE: dict[int, tuple[int, _Interval]] = {}
-_LOG_CACHE_SIZE = 1 << 14
-
-
-def _log_of_integer(n: int, prec: int) -> _Interval:
-    """An enclosure of ``log(n)``, ``n >= 1``, of relative width about ``2**-prec`` or less.
-
-    Each integer's logarithm is computed once per precision and kept:
-    later calls at the same or a lower precision reuse it.  Integers up to
-    ``_SERIES_LIMIT`` come from the table of prime logarithms; larger ones
-    from one mpmath logarithm, enclosed with a margin ``2**_GUARD`` times
-    its error.
-    """
-    if n == 1:
-        return (libmp.fzero, libmp.fzero)
-    cached = _LOG_CACHE.get(n)
-    if cached is not None and cached[0] >= prec:
-        return cached[1]
-    if n <= _SERIES_LIMIT:
-        interval = _series_log(n, prec)
-    else:
-        interval = _around(libmp.mpf_log(libmp.from_int(n), prec + _GUARD, libmp.round_nearest), prec)
-    if cached is None and len(_LOG_CACHE) >= _LOG_CACHE_SIZE:
-        del _LOG_CACHE[next(iter(_LOG_CACHE))]
-    _LOG_CACHE[n] = (prec, interval)
-    return interval
-
-
-def _log_of_rational(b: Fraction, prec: int) -> _Interval:
-    if b.denominator == 1:
-        return _log_of_integer(b.numerator, prec)
-    return _add(_log_of_integer(b.numerator, prec), _neg(_log_of_integer(b.denominator, prec)), prec)
-
-
-# ---------------------------------------------------------------------------
-# Decimal rounding of exact binary numbers
-# ---------------------------------------------------------------------------
-def _round_decimal(x: Fraction, digits: int) -> tuple[int, int]:
-    """Round ``x != 0`` to ``digits`` significant decimals, ties to even.
-
-    Returns ``(m, e)`` with ``x ~ m * 10**e`` and ``10**(digits-1) <= |m| < 10**digits``.
-    """
-    negative = x < 0
-    x = -x if negative else x
-    num, den = x.numerator, x.denominator
-    e = math.floor((num.bit_length() - den.bit_length()) / _LOG2_10) - digits + 1
-    low, high = 10 ** (digits - 1), 10**digits
-    while True:  # find e with 10**(digits-1) <= x / 10**e < 10**digits
-        n, d = (num, den * 10**e) if e >= 0 else (num * 10**-e, den)
-        m, r = divmod(n, d)
-        if m >= high:
-            e += 1
-        elif m < low:
-            e -= 1
-        else:
-            break
-    if 2 * r > d or (2 * r == d and m % 2):
-        m += 1
-        if m == high:  # 9.99... rounded up to 10.0
-            m, e = low, e + 1
-    return (-m if negative else m, e)
-
-
 def _float(m: int, e: int, digits: int) -> sympy.Float:
     return sympy.Float(f"{m}e{e}", digits)
-
-
-def _rounded_from_interval(a: _Interval, digits: int) -> tuple[int, int] | None:
-    """The common rounding of every number in ``a``, or None if they differ."""
-    if _contains_zero(a):
-        return None
-    lo, hi = _round_decimal(_to_fraction(a[0]), digits), _round_decimal(_to_fraction(a[1]), digits)
-    return lo if lo == hi else None
 
 
 # ---------------------------------------------------------------------------
@@ -491,41 +224,41 @@ class _LogForm:
             return False, None
         ((b, (k, logs)),) = groups.items()
         if b is None:
-            rational = LogSum._from_integer_weights(logs).is_zero
+            rational = LogSum.from_integer_weights(logs).is_zero
             return True, (self.rational + k) if rational else None
         if k:
             return True, None
-        if max(b.numerator, b.denominator) >= _FACTOR_LIMIT:
+        if max(b.numerator, b.denominator) >= FACTOR_LIMIT:
             return False, None
         base = {p: e for p, e in factor_integer(b.numerator)}
         base.update((p, -e) for p, e in factor_integer(b.denominator))
         # N over a basis that contains the primes of b: its coefficient on
         # the smallest of them is t times that prime's exponent in b.
-        terms = dict(LogSum._from_integer_weights(logs)._terms)
+        terms = dict(LogSum.from_integer_weights(logs).terms)
         for p in base:
             terms.setdefault(p, Fraction(0))
-        refined = _refine_cofactors(terms)
+        refined = refine_cofactors(terms)
         pivot = min(base)
         t = Fraction(refined.get(pivot, 0)) / base[pivot]
         remainder = dict(logs)
         for n, sign in ((b.numerator, -1), (b.denominator, 1)):
             if n != 1:
                 remainder[n] = remainder.get(n, 0) + sign * t
-        if LogSum._from_integer_weights(remainder).is_zero:
+        if LogSum.from_integer_weights(remainder).is_zero:
             return True, self.rational + t
         return True, None
 
     # -- enclosure -------------------------------------------------------------
-    def enclose(self, prec: int) -> _Interval:
-        total = _exact_interval(self.rational, prec)
+    def enclose(self, prec: int) -> intervals.Pair:
+        total = intervals.exact(self.rational, prec)
         for b, (k, logs) in self.groups.items():
-            part = _exact_interval(k, prec)
+            part = intervals.exact(k, prec)
             for n, c in logs.items():
                 if c:
-                    part = _add(part, _scale(_log_of_integer(n, prec), c, prec), prec)
+                    part = intervals.add(part, intervals.scale(intervals.log_of_integer(n, prec), c, prec), prec)
             if b is not None:
-                part = _mul(part, _inverse(_log_of_rational(b, prec), prec), prec)
-            total = _add(total, part, prec)
+                part = intervals.mul(part, intervals.inverse(intervals.log_of_rational(b, prec), prec), prec)
+            total = intervals.add(total, part, prec)
         return total
 
     def magnitude_bits(self) -> int:
@@ -547,7 +280,7 @@ def _primitive_base(b: Fraction) -> tuple[Fraction, Fraction]:
     sign = 1
     if b < 1:
         b, sign = 1 / b, -1
-    if max(b.numerator, b.denominator) >= _FACTOR_LIMIT:
+    if max(b.numerator, b.denominator) >= FACTOR_LIMIT:
         return b, Fraction(sign)
     vector = dict(factor_integer(b.numerator))
     vector.update((p, -e) for p, e in factor_integer(b.denominator))
@@ -602,66 +335,70 @@ def _log_form(expr: sympy.Expr) -> _LogForm | None:
 # ---------------------------------------------------------------------------
 # General expressions: interval arithmetic on the tree
 # ---------------------------------------------------------------------------
-def _enclose_tree(expr: sympy.Expr, prec: int) -> _Interval:
+def _enclose_tree(expr: sympy.Expr, prec: int) -> intervals.Pair:
     if expr.is_Rational:
-        return _exact_interval(_as_fraction(expr), prec)
+        return intervals.exact(_as_fraction(expr), prec)
     if expr.is_Float:
         x = expr._mpf_
         return (x, x)
     if expr is sympy.pi:
-        return _around(libmp.mpf_pi(prec + _GUARD), prec)
+        return intervals.pi(prec)
     if expr is sympy.E:
-        return _around(libmp.mpf_e(prec + _GUARD), prec)
+        return intervals.e(prec)
     if expr.is_Add:
         total = _enclose_tree(expr.args[0], prec)
         for a in expr.args[1:]:
-            total = _add(total, _enclose_tree(a, prec), prec)
+            total = intervals.add(total, _enclose_tree(a, prec), prec)
         return total
     if expr.is_Mul:
         total = _enclose_tree(expr.args[0], prec)
         for a in expr.args[1:]:
-            total = _mul(total, _enclose_tree(a, prec), prec)
+            total = intervals.mul(total, _enclose_tree(a, prec), prec)
         return total
     if expr.is_Pow:
         base = _enclose_tree(expr.base, prec)
         if expr.exp.is_Integer:
             k = int(expr.exp)
-            result = _power(base, abs(k), prec)
-            return _inverse(result, prec) if k < 0 else result
+            result = intervals.power(base, abs(k), prec)
+            return intervals.inverse(result, prec) if k < 0 else result
         exponent = _enclose_tree(expr.exp, prec)
-        return _exp_interval(_mul(exponent, _log_interval(base, prec), prec), prec)
+        return intervals.exp(intervals.mul(exponent, intervals.log(base, prec), prec), prec)
     if isinstance(expr, sympy.log) and len(expr.args) == 1:
-        return _log_interval(_enclose_tree(expr.args[0], prec), prec)
+        return intervals.log(_enclose_tree(expr.args[0], prec), prec)
     if isinstance(expr, sympy.exp):
-        return _exp_interval(_enclose_tree(expr.args[0], prec), prec)
+        return intervals.exp(_enclose_tree(expr.args[0], prec), prec)
     raise _Unsupported(type(expr).__name__)
-
-
-def _power(a: _Interval, k: int, prec: int) -> _Interval:
-    """``a**k`` for an integer ``k >= 0``."""
-    if k == 0:
-        return (libmp.fone, libmp.fone)
-    if libmp.mpf_sign(a[0]) >= 0:
-        return (libmp.mpf_pow_int(a[0], k, prec, _FLOOR), libmp.mpf_pow_int(a[1], k, prec, _CEILING))
-    if libmp.mpf_sign(a[1]) <= 0:
-        b = _power(_neg(a), k, prec)
-        return b if k % 2 == 0 else _neg(b)
-    left = _power((libmp.fzero, libmp.mpf_neg(a[0])), k, prec)[1]  # |lo|**k, rounded up
-    right = _power((libmp.fzero, a[1]), k, prec)[1]
-    if k % 2 == 0:
-        return (libmp.fzero, max(left, right, key=_by_value))
-    return (libmp.mpf_neg(left), right)
 
 
 # ---------------------------------------------------------------------------
 # Driving the precision
 # ---------------------------------------------------------------------------
-def _check_digits(digits: Any) -> int:
-    if isinstance(digits, bool) or not isinstance(digits, int):
-        raise TypeError(f"digits must be a positive integer, got {digits!r}")
-    if digits < 1:
-        raise ValueError(f"digits must be a positive integer, got {digits}")
-    return digits
+def check_digits(digits: Any, *, limit: int | None = MAX_DIGITS, what: str = "digits") -> int:
+    """Return ``digits`` if it is an integer from 1 to ``limit``; else raise :class:`InvalidDigitsError`.
+
+    The one check of every ``digits=`` argument in symentropy.  ``bool`` is
+    refused (``True`` is not a number of digits); numpy and sympy integers
+    are accepted.
+
+    >>> from symentropy.core.numeric import check_digits
+    >>> check_digits(30)
+    30
+    >>> check_digits(0)
+    Traceback (most recent call last):
+    ...
+    symentropy.errors.InvalidDigitsError: digits must be an integer from 1 to 1000000, got 0
+    >>> check_digits(2.5, limit=100, what="decimals")
+    Traceback (most recent call last):
+    ...
+    symentropy.errors.InvalidDigitsError: decimals must be an integer from 1 to 100, got 2.5
+    """
+    bound = f"from 1 to {limit}" if limit is not None else "of at least 1"
+    if isinstance(digits, bool) or not isinstance(digits, numbers.Integral):
+        raise InvalidDigitsError(f"{what} must be an integer {bound}, got {digits!r}")
+    value = int(digits)
+    if value < 1 or (limit is not None and value > limit):
+        raise InvalidDigitsError(f"{what} must be an integer {bound}, got {value}")
+    return value
 
 
 def _as_number(value: Any) -> sympy.Expr:
@@ -694,14 +431,14 @@ def _prepare(expr: Any) -> tuple[sympy.Expr, _LogForm | None]:
 
 
 def _start_precision(digits: int, extra: int = 0) -> int:
-    return int(digits * _LOG2_10) + 24 + extra
+    return int(digits * intervals.LOG2_10) + 24 + extra
 
 
 def _limit(digits: int) -> int:
     return max(_MAX_PRECISION, 8 * _start_precision(digits))
 
 
-def _refine(enclose: Callable[[int], _Interval], done: Callable[[_Interval], Any], prec: int,
+def _refine(enclose: Callable[[int], intervals.Pair], done: Callable[[intervals.Pair], Any], prec: int,
             limit: int | None) -> Any:
     """Enclose at doubling precisions until ``done(interval)`` is not None.
 
@@ -712,7 +449,7 @@ def _refine(enclose: Callable[[int], _Interval], done: Callable[[_Interval], Any
     while limit is None or prec <= limit:
         try:
             result = done(enclose(prec))
-        except _Imprecise:
+        except intervals.Imprecise:
             result = None
         if result is not None:
             return result
@@ -720,10 +457,8 @@ def _refine(enclose: Callable[[int], _Interval], done: Callable[[_Interval], Any
     return None
 
 
-def _sign_of(interval: _Interval) -> int | None:
-    if _contains_zero(interval):
-        return None
-    return libmp.mpf_sign(interval[0])
+def _sign_of(interval: intervals.Pair) -> int | None:
+    return None if intervals.contains_zero(interval) else intervals.sign(interval)
 
 
 def evaluate(expr: Any, digits: int = 15) -> sympy.Float:
@@ -795,7 +530,7 @@ def evaluate(expr: Any, digits: int = 15) -> sympy.Float:
     F. Johansson et al., mpmath: a Python library for arbitrary-precision
     floating-point arithmetic, https://mpmath.org (raw ``libmp`` interface).
     """
-    digits = _check_digits(digits)
+    digits = check_digits(digits)
     if not isinstance(expr, sympy.Basic):
         hook = getattr(expr, "_symentropy_evaluate_", None)
         if hook is not None:
@@ -803,7 +538,7 @@ def evaluate(expr: Any, digits: int = 15) -> sympy.Float:
         if hasattr(expr, "lower") and hasattr(expr, "upper"):
             return _evaluate_enclosure(expr, digits)
     value, form = _prepare(expr)
-    done = functools.partial(_rounded_from_interval, digits=digits)
+    done = functools.partial(intervals.common_rounding, digits=digits)
     if form is not None:
         decided, rational = form.exact_rational()
         if rational is not None:
@@ -814,7 +549,7 @@ def evaluate(expr: Any, digits: int = 15) -> sympy.Float:
         try:
             enclose = functools.partial(_enclose_tree, value)
             rounded = _refine(enclose, done, _start_precision(digits), _limit(digits))
-        except (_Unsupported, ZeroDivisionError):
+        except (_Unsupported, intervals.Undefined, ZeroDivisionError):
             return _evaluate_guarded(value, digits)
     if rounded is None:
         return _last_resort(value, digits)
@@ -840,7 +575,7 @@ def _evaluate_enclosure(interval: Any, digits: int) -> sympy.Float:
 def _float_of_rational(q: Fraction, digits: int) -> sympy.Float:
     if not q:
         return sympy.Float(0, digits)
-    return _float(*_round_decimal(q, digits), digits)
+    return _float(*intervals.round_decimal(q, digits), digits)
 
 
 def _last_resort(value: sympy.Expr, digits: int) -> sympy.Float:
@@ -869,12 +604,12 @@ def _evaluate_guarded(value: sympy.Expr, digits: int) -> sympy.Float:
                 if x.is_number and x.is_extended_real is False:
                     raise ValueError(f"cannot evaluate {value}: it is not a real number ({x})")
                 raise UndecidedError(f"cannot evaluate {value} numerically: sympy gives {x}")
-        a = Fraction(0) if first.is_zero else _to_fraction(first._mpf_)
-        b = Fraction(0) if second.is_zero else _to_fraction(second._mpf_)
+        a = Fraction(0) if first.is_zero else intervals.to_fraction(first._mpf_)
+        b = Fraction(0) if second.is_zero else intervals.to_fraction(second._mpf_)
         error = abs(a - b) + abs(b) / 10 ** (n - 2)
         lo, hi = b - error, b + error
         if lo > 0 or hi < 0:
-            ends = _round_decimal(lo, digits), _round_decimal(hi, digits)
+            ends = intervals.round_decimal(lo, digits), intervals.round_decimal(hi, digits)
             if ends[0] == ends[1]:
                 return _float(*ends[0], digits)
         n *= 2
@@ -897,7 +632,7 @@ def _sign(value: sympy.Expr) -> int:
     if form is None:
         try:
             sign = _refine(functools.partial(_enclose_tree, value), _sign_of, 64, _MAX_PRECISION)
-        except (_Unsupported, ZeroDivisionError):
+        except (_Unsupported, intervals.Undefined, ZeroDivisionError):
             number = _evaluate_guarded(value, 15)
             return 0 if number.is_zero else (1 if number > 0 else -1)
     if sign is not None:
@@ -951,14 +686,58 @@ def compare(a: Any, b: Any) -> int:
     if x == y:
         return 0
     if fx is not None and fy is not None:
-        sign = _sign_of_form(fx.plus(fy.scaled(Fraction(-1))))
-        if sign is not None:
-            return sign
+        result = _sign_of_form(fx.plus(fy.scaled(Fraction(-1))))
+        if result is not None:
+            return result
     return _sign(_as_number(x - y))
 
 
+def sign(expr: Any) -> int:
+    """Return the sign of a number, -1, 0 or 1, decided exactly.
+
+    Explanation
+    ===========
+
+    The one sign decision of symentropy (:func:`compare` and
+    :func:`is_zero` call it).  For sums of logarithms (every rational
+    result of symentropy) it is exact: zero exactly when every coefficient
+    over a coprime basis is zero, and otherwise the sign of an enclosure
+    that excludes zero, refined until it does.  For other expressions,
+    enclosures of increasing precision; if zero cannot be excluded at a very
+    high precision, sympy is asked to prove the value zero, and
+    :class:`~symentropy.errors.UndecidedError` is raised if it cannot.
+    Never a float with a tolerance.
+
+    Examples
+    ========
+
+    >>> from sympy import log, sqrt, Rational
+    >>> from symentropy.core.numeric import sign
+    >>> sign(log(3)/log(2) - Rational(1585, 1000)), sign(log(8)/log(2) - 3)  # log2(3) = 1.58496...
+    (-1, 0)
+    >>> sign((sqrt(2) + sqrt(3))**2 - 5 - 2*sqrt(6) - Rational(1, 10**70))
+    -1
+
+    Parameters
+    ==========
+
+    expr : sympy expression or number without free symbols
+
+    See Also
+    ========
+
+    compare, is_zero, known_sign
+    """
+    value, form = _prepare(expr)
+    if form is not None:
+        result = _sign_of_form(form)
+        if result is not None:
+            return result
+    return _sign(_as_number(value))
+
+
 def is_zero(expr: Any) -> bool:
-    """Return True when ``expr`` is exactly zero, decided as in :func:`compare`.
+    """Return True when ``expr`` is exactly zero, decided by :func:`sign`.
 
     Examples
     ========
@@ -979,6 +758,39 @@ def is_zero(expr: Any) -> bool:
     See Also
     ========
 
-    compare
+    compare, sign
     """
-    return compare(expr, 0) == 0
+    return sign(expr) == 0
+
+
+def known_sign(expr: Any) -> int | None:
+    """The sign of ``expr`` where it is decided, else None: the three-valued check of validation.
+
+    A number without symbols gets its exact :func:`sign` (None only if even
+    that cannot decide it).  An expression in symbols gets the sign that
+    sympy's assumptions prove (``p*q`` with positive ``p`` and ``q`` is 1),
+    or None.
+
+    >>> from sympy import Symbol, log
+    >>> from symentropy.core.numeric import known_sign
+    >>> p = Symbol("p", positive=True)
+    >>> known_sign(log(2) - 1), known_sign(p + 1), known_sign(p - 1)
+    (-1, 1, None)
+    """
+    value = expr if isinstance(expr, sympy.Basic) else as_exact(expr)
+    if not isinstance(value, sympy.Expr):
+        raise TypeError(f"cannot take the sign of {value!r}: not a sympy expression")
+    if value.is_Rational:
+        return (value.p > 0) - (value.p < 0)
+    if value.free_symbols:
+        if value.is_zero:
+            return 0
+        if value.is_positive:
+            return 1
+        if value.is_negative:
+            return -1
+        return None
+    try:
+        return sign(value)
+    except UndecidedError:
+        return None

@@ -7,7 +7,7 @@ command                                         prints
                                                 Example 2.2.1)
 ``symentropy H 1/2 1/4 1/4``                    the entropy of a list of probabilities
 ``symentropy query table.csv "I(X;Y|Z)"``       any textbook notation (see
-                                                :mod:`symentropy.display.notation`) on a joint table
+                                                :mod:`symentropy.kernel.notation`) on a joint table
 ==============================================  ==============================================
 
 Options of both commands: ``--base B`` (``2``, ``e``, ``10``, ``3/2``, ...;
@@ -59,9 +59,10 @@ from ..core.distribution import Distribution
 from ..errors import DistributionError, ParseError, SymentropyError
 from ..kernel.exact import as_exact
 from ..kernel.logbase import as_base
+from ..kernel.notation import parse_notation
+from ..measures.info import info
 from ..version import __version__
 from .example import worked_example
-from .notation import info, parse_notation
 
 __all__ = ["main", "read_table"]
 
@@ -165,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     See Also
     ========
 
-    symentropy.display.notation.info
+    symentropy.measures.info.info
     """
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:

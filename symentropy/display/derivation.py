@@ -51,9 +51,10 @@ from typing import Any
 import sympy
 
 from ..core.distribution import Distribution, latex_name, latex_text
+from ..core.names import union
 from ..errors import ParseError, SymentropyError
 from ..kernel.logbase import Base, as_base
-from ..measures.shannon import _union
+from ..kernel.notation import EntropyTerm, InformationTerm, parse_notation
 from .expressions import ConditionalEntropy, Entropy, InformationMeasure, KLDivergence, MutualInformation
 from .latex import TextbookLatexPrinter, format_decimal, to_latex, to_text
 
@@ -168,52 +169,24 @@ class Derivation:
 
 
 # -- parsing -------------------------------------------------------------------
-_WORD = r"[^\s,;|()=:\[\]{}'\"\\]+"
-_NAMES = rf"{_WORD}(?:\s*,\s*{_WORD})*"
-_ENTROPY = re.compile(rf"\s*H\s*\(\s*(?P<names>{_NAMES})\s*(?:\|\s*(?P<given>{_NAMES})\s*)?\)\s*\Z")
-_INFORMATION = re.compile(
-    rf"\s*I\s*\(\s*(?P<a>{_NAMES})\s*;\s*(?P<b>{_NAMES})\s*(?:\|\s*(?P<given>{_NAMES})\s*)?\)\s*\Z"
-)
+def _parse(text: str) -> tuple[str, tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """Read ``H(...)`` or ``I(...;...)`` with the notation grammar: (letter, groups, given).
 
-
-def _split(text: str | None) -> tuple[str, ...]:
-    return tuple(n.strip() for n in text.split(",")) if text else ()
-
-
-def _parse_simple(text: str) -> tuple[str, tuple[tuple[str, ...], ...], tuple[str, ...]]:
-    """Parse ``H(...)`` or ``I(...;...)``: (letter, groups, given).  No ``eval``.
-
-    >>> from symentropy.display.derivation import _parse_simple
-    >>> _parse_simple("I(X;Y|Z)")
+    >>> from symentropy.display.derivation import _parse
+    >>> _parse("I(X;Y|Z)")
     ('I', (('X',), ('Y',)), ('Z',))
-    >>> _parse_simple(" H(X, Y) ")
+    >>> _parse(" H(X, Y) ")
     ('H', (('X', 'Y'),), ())
     """
-    match = _ENTROPY.match(text)
-    if match:
-        return "H", (_split(match["names"]),), _split(match["given"])
-    match = _INFORMATION.match(text)
-    if match:
-        return "I", (_split(match["a"]), _split(match["b"])), _split(match["given"])
-    raise ParseError(f"derive() understands H(X), H(X,Y), H(X|Y), I(X;Y) and I(X;Y|Z); got {text!r}", text, 0)
-
-
-def _parse(text: str) -> tuple[str, tuple[tuple[str, ...], ...], tuple[str, ...]]:
-    """Parse with :mod:`symentropy.display.notation` when present, else with :func:`_parse_simple`."""
-    try:
-        from .notation import parse_notation
-    except ImportError:  # pragma: no cover - the notation module is part of the package
-        return _parse_simple(text)
     parsed = parse_notation(text)
     if len(parsed.terms) != 1 or parsed.terms[0][0] != 1:
         raise ParseError(f"derive() takes one measure, not a combination: {text!r}", text, 0)
     measure = parsed.terms[0][1]
-    kind = type(measure).__name__
     if getattr(measure, "events", ()):
         raise ParseError(f"derive() does not take events such as Y=1: {text!r}", text, 0)
-    if kind == "Entropy" and measure.order is None:
+    if isinstance(measure, EntropyTerm) and measure.order is None:
         return "H", (tuple(measure.names),), tuple(measure.given)
-    if kind == "Information" and len(measure.groups) == 2:
+    if isinstance(measure, InformationTerm) and len(measure.groups) == 2:
         return "I", tuple(tuple(g) for g in measure.groups), tuple(measure.given)
     raise ParseError(f"derive() understands H(X), H(X,Y), H(X|Y), I(X;Y) and I(X;Y|Z); got {text!r}", text, 0)
 
@@ -506,7 +479,7 @@ def _information_steps(q: MutualInformation, printer: TextbookLatexPrinter) -> l
         ha, hb, hab = (
             Entropy(d, *a, base=base),
             Entropy(d, *b, base=base),
-            Entropy(d, *_union(a, b), base=base),
+            Entropy(d, *union(a, b), base=base),
         )
         steps.append(
             Step(
@@ -530,7 +503,7 @@ def _information_steps(q: MutualInformation, printer: TextbookLatexPrinter) -> l
                 "definition, Cover & Thomas (2.28)",
             )
         )
-        everything = _union(a, b)
+        everything = union(a, b)
         joint = _cells(d, everything)
         pa, pb = _cells(d, a), _cells(d, b)
         ia = [everything.index(n) for n in a]
@@ -551,7 +524,7 @@ def _information_steps(q: MutualInformation, printer: TextbookLatexPrinter) -> l
         reason_grouped = "each ratio simplified"
     else:
         first = ConditionalEntropy(d, a, given, base=base)
-        second = ConditionalEntropy(d, a, _union(b, given), base=base)
+        second = ConditionalEntropy(d, a, union(b, given), base=base)
         steps.append(
             Step(
                 "=",
@@ -576,9 +549,9 @@ def _information_steps(q: MutualInformation, printer: TextbookLatexPrinter) -> l
                 "definition, Cover & Thomas (2.60)",
             )
         )
-        everything = _union(a, b, given)
+        everything = union(a, b, given)
         joint = _cells(d, everything)
-        pac, pbc, pc = _cells(d, _union(a, given)), _cells(d, _union(b, given)), _cells(d, given)
+        pac, pbc, pc = _cells(d, union(a, given)), _cells(d, union(b, given)), _cells(d, given)
         pick = _picker(everything)
         raw = _Terms(base, printer, per_line=2)
         pairs = []

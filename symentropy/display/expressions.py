@@ -200,7 +200,7 @@ def _strings(t: sympy.Tuple) -> tuple[str, ...]:
 
 def _known(d: Any, names: Sequence[str]) -> None:
     if isinstance(d, Distribution):
-        d._positions(names)  # raises UnknownVariableError naming the bad variable
+        d.positions(names)  # raises UnknownVariableError naming the bad variable
 
 
 def _stored(args: tuple, count: int) -> bool:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -36,7 +36,7 @@ import sympy
 from ..errors import InexactInputError
 from .parsing import parse_expression
 
-__all__ = ["as_exact", "safe_sympify", "Exact"]
+__all__ = ["as_exact", "safe_sympify", "symbols_in", "Exact"]
 
 #: The types of value :func:`as_exact` accepts.
 Exact = int | Fraction | Decimal | str | sympy.Expr
@@ -155,3 +155,24 @@ def safe_sympify(value: Any) -> Any:
     if isinstance(value, str):
         return parse_expression(value)
     return sympy.sympify(value, strict=True)
+
+
+def symbols_in(values: Iterable[Any]) -> dict[str, sympy.Symbol]:
+    """The symbols already present in the sympy values among ``values``, by name.
+
+    Strings such as ``"1-p"`` in the same table are then parsed with the
+    user's ``Symbol("p", positive=True)`` instead of a new symbol of the same
+    name (pass the result as ``symbols=`` to :func:`as_exact`).
+
+    >>> from sympy import Symbol
+    >>> p = Symbol("p", positive=True)
+    >>> names = symbols_in([p, "1-p", 3])
+    >>> names, as_exact("1-p", symbols=names).free_symbols == {p}
+    ({'p': p}, True)
+    """
+    found: dict[str, sympy.Symbol] = {}
+    for v in values:
+        if isinstance(v, sympy.Basic) and not v.is_Rational:  # numbers have no symbols
+            for s in v.free_symbols:
+                found.setdefault(s.name, s)  # type: ignore[attr-defined]
+    return found

@@ -50,7 +50,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import math
 from collections.abc import Iterable
 from fractions import Fraction
 from functools import lru_cache
@@ -58,168 +57,48 @@ from typing import Union
 
 import sympy
 
-__all__ = ["LogSum", "factor_integer", "tidy"]
+from .primes import (
+    FACTOR_LIMIT,
+    TRIAL_BOUND,
+    coprime_basis,
+    exponents_over,
+    factor_integer,
+    smallest_factors,
+    split_integer,
+)
+from .simplify import tidy
+
+__all__ = ["LogSum", "refine_cofactors", "in_base"]
 
 Coefficient = Union[Fraction, sympy.Expr]
 Argument = Union[int, sympy.Expr]
 
 
-@lru_cache(maxsize=1 << 16)
-def factor_integer(n: int) -> tuple[tuple[int, int], ...]:
-    """Return the prime factorisation of ``n >= 1`` as ``((prime, exponent), ...)``.
-
-    Results are cached: tables reuse the same numerators and denominators.
-
-    >>> factor_integer(360)
-    ((2, 3), (3, 2), (5, 1))
-    """
-    if n < 1:
-        raise ValueError(f"cannot factor {n}: expected a positive integer")
-    if n < _TRIAL_BOUND * _TRIAL_BOUND:  # trial division is complete and cheaper than factorint
-        return _trial_division(n)
-    return tuple(sorted((int(p), int(e)) for p, e in sympy.factorint(n).items()))
-
-
-def _trial_division(n: int) -> tuple[tuple[int, int], ...]:
-    """Factor ``n < _TRIAL_BOUND**2`` by the primes below ``_TRIAL_BOUND``."""
-    if n < _TRIAL_BOUND:  # a table lookup per prime factor
-        smallest = _smallest_factors()
-        found: dict[int, int] = {}
-        while n > 1:
-            p = smallest[n]
-            found[p] = found.get(p, 0) + 1
-            n //= p
-        return tuple(found.items())
-    parts = []
-    for p in _trial_primes():
-        if p * p > n:
-            break
-        if n % p == 0:
-            e = 0
-            while n % p == 0:
-                n //= p
-                e += 1
-            parts.append((p, e))
-    if n > 1:
-        parts.append((n, 1))
-    return tuple(parts)
-
-
-#: Integers below this bound are factored completely (sympy's ``factorint``
-#: is deterministic and fast there).  Larger integers are only stripped of
-#: their prime factors below ``_TRIAL_BOUND``; what is left is a *cofactor*.
-_FACTOR_LIMIT = 1 << 64
-_TRIAL_BOUND = 1 << 16
-
-
-@lru_cache(maxsize=1)
-def _smallest_factors() -> list[int]:
-    """The smallest prime factor of every ``n < _TRIAL_BOUND`` (a sieve, built once)."""
-    root = math.isqrt(_TRIAL_BOUND - 1)
-    small = [p for p in range(2, root + 1) if all(p % d for d in range(2, math.isqrt(p) + 1))]
-    smallest = list(range(_TRIAL_BOUND))
-    for p in reversed(small):  # smaller primes overwrite larger ones: the smallest wins
-        smallest[p * p :: p] = [p] * len(range(p * p, _TRIAL_BOUND, p))
-    return smallest
-
-
-@lru_cache(maxsize=1)
-def _trial_primes() -> tuple[int, ...]:
-    smallest = _smallest_factors()
-    return tuple(i for i in range(2, _TRIAL_BOUND) if smallest[i] == i)
-
-
-@lru_cache(maxsize=1 << 16)
-def _split_integer(n: int) -> tuple[tuple[int, int], ...]:
-    """Write ``n >= 2`` as ``((a, e), ...)``: primes, and at most one large cofactor.
-
-    Below ``_FACTOR_LIMIT`` this is the prime factorisation.  Above it, the
-    primes below ``_TRIAL_BOUND`` are divided out and the rest, if it is not
-    below the limit either, is kept whole (as ``b**e`` when it is a perfect
-    power): factoring a product of two large primes could take forever, and
-    exactness does not need it (see :func:`_refine_cofactors`).
-    """
-    if n < _FACTOR_LIMIT:
-        return factor_integer(n)
-    parts: dict[int, int] = {}
-    for p in _trial_primes():
-        if n % p == 0:
-            e = 0
-            while n % p == 0:
-                n //= p
-                e += 1
-            parts[p] = e
-        if p * p > n:
-            break
-    if n > 1:
-        if n < _FACTOR_LIMIT:
-            parts.update(factor_integer(n))
-        else:
-            power = sympy.perfect_power(n)
-            base, exponent = (int(power[0]), int(power[1])) if power else (n, 1)
-            if base < _FACTOR_LIMIT:
-                parts.update((p, e * exponent) for p, e in factor_integer(base))
-            else:
-                parts[base] = exponent
-    return tuple(sorted(parts.items()))
-
-
 def _has_cofactor(terms: dict) -> bool:
-    return any(isinstance(k, int) and k >= _FACTOR_LIMIT for k in terms)
+    return any(isinstance(k, int) and k >= FACTOR_LIMIT for k in terms)
 
 
-def _refine_cofactors(terms: dict) -> dict:
-    """Make the integer arguments of ``terms`` pairwise coprime.
+def refine_cofactors(terms: dict) -> dict:
+    """Rewrite the integer arguments of ``terms`` (``{argument: coefficient}``) over a coprime basis.
 
-    Arguments below ``_FACTOR_LIMIT`` are primes; a cofactor (an argument at
-    or above it) may share factors with another cofactor or with a prime
-    key.  Repeated gcd splitting replaces such arguments by a *coprime
-    basis*: pairwise coprime integers ``> 1`` of which every argument is a
-    product of powers.  Logarithms of pairwise coprime integers ``> 1`` are
-    linearly independent over the rationals (unique factorisation), so exact
-    cancellation, and the test for zero, stay exact without factoring.
-    Pieces that fall below ``_FACTOR_LIMIT`` are factored into primes.
+    Arguments below :data:`~symentropy.kernel.primes.FACTOR_LIMIT` are
+    primes; a cofactor (an argument at or above it) may share factors with
+    another cofactor or with a prime key.  The arguments are replaced by a
+    coprime basis (:func:`~symentropy.kernel.primes.coprime_basis`), over
+    which logarithms are linearly independent, so exact cancellation and the
+    test for zero stay exact without factoring.  Terms whose coefficient
+    becomes zero are dropped.
     """
-    cofactors = [k for k in terms if isinstance(k, int) and k >= _FACTOR_LIMIT]
+    cofactors = [k for k in terms if isinstance(k, int) and k >= FACTOR_LIMIT]
     if not cofactors:
         return terms
-    basis: list[int] = sorted(k for k in terms if isinstance(k, int) and _TRIAL_BOUND <= k < _FACTOR_LIMIT)
-    primes = set(basis)
-    for n in cofactors:
-        pending = [n]
-        while pending:
-            x = pending.pop()
-            if x == 1:
-                continue
-            for i, b in enumerate(basis):
-                g = math.gcd(x, b)
-                if g > 1:
-                    if g == b and b in primes:  # a prime divides x
-                        pending.append(x // b)
-                        break
-                    basis.pop(i)
-                    pending.extend(y for y in (g, b // g, x // g) if y > 1)
-                    break
-            else:
-                basis.append(x)
-    pieces: list[int] = []
-    for b in dict.fromkeys(basis):
-        if b < _FACTOR_LIMIT and b not in primes:
-            pieces.extend(p for p, _ in factor_integer(b))
-        else:
-            pieces.append(b)
-    pieces = list(dict.fromkeys(pieces))
+    primes = sorted(k for k in terms if isinstance(k, int) and TRIAL_BOUND <= k < FACTOR_LIMIT)
+    pieces = coprime_basis(cofactors, primes)
     out: dict = {}
     for k, c in terms.items():
-        if isinstance(k, int) and k >= _FACTOR_LIMIT:
-            rest = k
-            for b in pieces:
-                if rest % b == 0:
-                    e = 0
-                    while rest % b == 0:
-                        rest //= b
-                        e += 1
-                    out[b] = _add(out.get(b, Fraction(0)), _mul(c, Fraction(e)))
+        if isinstance(k, int) and k >= FACTOR_LIMIT:
+            for b, e in exponents_over(k, pieces):
+                out[b] = _add(out.get(b, Fraction(0)), _mul(c, Fraction(e)))
         else:
             out[k] = _add(out.get(k, Fraction(0)), c) if k in out else c
     return {k: c for k, c in out.items() if not _is_zero_coefficient(c)}
@@ -254,33 +133,6 @@ def _as_coefficient(c: sympy.Expr) -> Coefficient:
     if c.is_Rational:
         return Fraction(int(c.p), int(c.q))
     return c
-
-
-def tidy(expr: sympy.Expr) -> sympy.Expr:
-    """Return the shortest of ``expr``, its expansion and its factorisation.
-
-    Used on symbolic probabilities and coefficients (sums of cells such as
-    ``p*q + p*(1 - q)`` become ``p``); never on sums of logarithms, where
-    ``simplify`` is slow and rarely helps.
-
-    >>> from sympy import symbols
-    >>> p, q = symbols("p q")
-    >>> tidy(p*q + p*(1 - q))
-    p
-    >>> tidy((1 - p)*(1 - q))
-    (1 - p)*(1 - q)
-    """
-    if expr.is_Atom or expr.is_Rational:
-        return expr
-    candidates = [expr]
-    expanded = sympy.expand(expr)
-    candidates.append(expanded)
-    if expanded.is_Add or expanded.is_Mul or expanded.is_Pow:
-        try:
-            candidates.append(sympy.factor(expanded))
-        except sympy.PolynomialError:  # non-polynomial expressions: keep the others
-            pass
-    return min(candidates, key=lambda e: (sympy.count_ops(e), len(str(e))))
 
 
 def _split_log_argument(m: sympy.Expr) -> list[tuple[sympy.Expr, sympy.Expr]]:
@@ -353,7 +205,7 @@ class LogSum:
         if value.is_Rational:
             if value <= 0:
                 raise ValueError(f"log of a nonpositive rational {value}")
-            return cls._from_integer_weights({int(value.p): Fraction(1), int(value.q): Fraction(-1)})
+            return cls.from_integer_weights({int(value.p): Fraction(1), int(value.q): Fraction(-1)})
         content, rest = value.as_content_primitive()
         result = cls()
         if content != 1 and content.is_Rational and content > 0:
@@ -366,14 +218,15 @@ class LogSum:
         return result
 
     @classmethod
-    def _from_integer_weights(cls, weights: dict[int, Fraction]) -> LogSum:
+    def from_integer_weights(cls, weights: dict[int, Fraction]) -> LogSum:
+        """Return ``sum_n w_n log(n)`` for ``{n: w_n}``, integers ``n >= 1`` and rationals ``w_n``."""
         terms: dict[Argument, Coefficient] = {}
         for n, w in weights.items():
             if n == 1 or not w:
                 continue
-            for prime, exponent in _split_integer(n):
+            for prime, exponent in split_integer(n):
                 terms[prime] = terms.get(prime, 0) + w * exponent
-        return cls(_refine_cofactors({k: v for k, v in terms.items() if v}))
+        return cls(refine_cofactors({k: v for k, v in terms.items() if v}))
 
     @classmethod
     def _from_grouped_counts(cls, counts: dict[int, dict[int, int]]) -> LogSum:
@@ -383,29 +236,29 @@ class LogSum:
         its coefficients over the primes are integers divided by ``q``.
         """
         terms: dict[Argument, Coefficient] = {}
-        smallest = _smallest_factors()
+        smallest = smallest_factors()
         for q, by_numerator in counts.items():
             integer: dict[int, int] = {}
             total = 0
             for a, k in by_numerator.items():
                 weight = a * k
                 total += weight
-                if a < _TRIAL_BOUND:  # most numerators: factored by table lookups
+                if a < TRIAL_BOUND:  # most numerators: factored by table lookups
                     while a > 1:
                         prime = smallest[a]
                         integer[prime] = integer.get(prime, 0) - weight
                         a //= prime
                 elif a != 1:
-                    for prime, exponent in _split_integer(a):
+                    for prime, exponent in split_integer(a):
                         integer[prime] = integer.get(prime, 0) - weight * exponent
             if q != 1:
-                for prime, exponent in _split_integer(q):
+                for prime, exponent in split_integer(q):
                     integer[prime] = integer.get(prime, 0) + total * exponent
             for prime, c in integer.items():
                 if c:
                     previous = terms.get(prime)
                     terms[prime] = Fraction(c, q) if previous is None else previous + Fraction(c, q)
-        return cls(_refine_cofactors({k: v for k, v in terms.items() if v}))
+        return cls(refine_cofactors({k: v for k, v in terms.items() if v}))
 
     # -- arithmetic ---------------------------------------------------------
     def _add_term(self, arg: Argument, coefficient: Coefficient) -> None:
@@ -428,7 +281,7 @@ class LogSum:
         for arg, c in other._terms.items():
             self._add_term(arg, c)
         if _has_cofactor(self._terms):
-            self._terms = _refine_cofactors(self._terms)
+            self._terms = refine_cofactors(self._terms)
 
     def copy(self) -> LogSum:
         return LogSum(dict(self._terms))
@@ -456,6 +309,11 @@ class LogSum:
         return self._terms == other._terms
 
     __hash__ = None  # type: ignore[assignment]  # mutable during construction
+
+    @property
+    def terms(self) -> dict[Argument, Coefficient]:
+        """A copy of ``{argument: coefficient}``: primes (or coprime cofactors) and symbolic arguments."""
+        return dict(self._terms)
 
     @property
     def is_zero(self) -> bool:
@@ -524,6 +382,50 @@ class LogSum:
             if c != 0:
                 parts.append(_term(c, sympy.log(arg), divisor, arg))
         return _sum_of_terms(parts)
+
+
+def in_base(nats: sympy.Expr, base: sympy.Expr) -> sympy.Expr:
+    """Return a value given in nats in logarithms to ``base``, in the canonical form of :meth:`LogSum.to_expr`.
+
+    ``nats`` is expanded into terms; the terms ``c*log(a)`` with rational
+    ``c`` and positive rational ``a`` are collected into a :class:`LogSum`
+    and written canonically (logarithms of primes, the rational part along
+    the base taken out); a rational constant ``r`` becomes ``r/log(base)``;
+    any other term is divided by ``log(base)`` as it is.  ``base`` must be
+    validated already (:func:`symentropy.kernel.logbase.as_base`).
+
+    >>> from sympy import log, pi, Rational
+    >>> from symentropy.kernel.logsum import in_base
+    >>> in_base(log(12) - log(3), 2)
+    2
+    >>> in_base(log(2*pi)/2 + Rational(1, 2), 2)
+    1/2 + 1/(2*log(2)) + log(pi)/(2*log(2))
+    >>> in_base(log(6), 10)
+    log(2)/log(10) + log(3)/log(10)
+    """
+    base = sympy.sympify(base)
+    divisor = sympy.Integer(1) if base == sympy.E else sympy.log(base)
+    logs = LogSum()
+    constant = sympy.Integer(0)
+    rest: list[sympy.Expr] = []
+    for term in sympy.Add.make_args(sympy.expand(sympy.expand_log(nats))):
+        coefficient, factor = term.as_coeff_Mul()
+        if factor == 1:
+            constant += coefficient
+        elif (
+            coefficient.is_Rational
+            and isinstance(factor, sympy.log)
+            and factor.args[0].is_Rational
+            and factor.args[0].is_positive
+        ):
+            logs._add_inplace(LogSum.log_of(factor.args[0]).scaled(coefficient))
+        else:
+            rest.append(term)
+    parts = [logs.to_expr(base)]
+    if constant != 0:
+        parts.append(constant / divisor)
+    parts.extend(term / divisor for term in rest)
+    return sympy.Add(*parts)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -89,7 +89,8 @@ from ..core.distribution import Distribution
 from ..errors import InvalidBaseError, SymentropyError, UndecidedError
 from ..kernel.exact import safe_sympify
 from ..kernel.logbase import Base, as_base
-from ..kernel.logsum import LogSum, tidy
+from ..kernel.logsum import LogSum
+from ..kernel.simplify import tidy
 from ..models.channel import Channel
 
 __all__ = ["capacity", "capacity_achieving_input", "certified_capacity", "CapacityInterval"]
@@ -167,7 +168,7 @@ def _enclose(expr: Any, iv: MPIntervalContext) -> Any:
 def _enclose_logsum(value: LogSum, iv: MPIntervalContext) -> Any:
     """An interval containing a :class:`LogSum` (nats)."""
     total = iv.mpf(0)
-    for arg, coefficient in value._terms.items():
+    for arg, coefficient in value.terms.items():
         total = total + _enclose(coefficient, iv) * iv.log(_enclose(arg, iv))
     return total
 
@@ -250,7 +251,7 @@ def _simplified(value: sympy.Expr) -> sympy.Expr:
 def _exp_of(value: LogSum) -> sympy.Expr:
     """``exp`` of a LogSum: the product of its arguments raised to their coefficients."""
     factors = []
-    for arg, coefficient in value._terms.items():
+    for arg, coefficient in value.terms.items():
         if isinstance(coefficient, Fraction):
             c = sympy.Rational(coefficient.numerator, coefficient.denominator)
         else:
@@ -440,7 +441,7 @@ def _all_positive(exponents: list[LogSum], inverse: list[list[sympy.Expr]]) -> b
     """Decide that every ``sum_y exp(c_y) inverse[y][x]`` is positive (False if not, or undecided)."""
     m = len(exponents)
     try:  # a quick rejection in floating point
-        weights = [math.exp(sum(float(c) * math.log(float(a)) for a, c in e._terms.items()))
+        weights = [math.exp(sum(float(c) * math.log(float(a)) for a, c in e.terms.items()))
                    for e in exponents]
         values = [sum(weights[y] * float(inverse[y][x]) for y in range(m)) for x in range(m)]
         if min(values) < -1e-9 * max(abs(v) for v in values):
@@ -1166,7 +1167,7 @@ def _input_distribution(
     values = [sympy.Rational(v.numerator, v.denominator) if isinstance(v, Fraction) else v
               for v in probabilities]
     if trusted:
-        return Distribution._trusted((name,), [(x,) for x in channel.inputs], values, channel.conditions)
+        return Distribution.from_validated((name,), [(x,) for x in channel.inputs], values, channel.conditions)
     return Distribution.from_pmf(values, name=name, outcomes=channel.inputs)
 
 

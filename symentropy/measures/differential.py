@@ -11,7 +11,7 @@ function                                   value
 
 The measures take the distributions of :mod:`symentropy.models.continuous`, or
 ``sympy.stats`` continuous random variables (read through
-:func:`symentropy.models.continuous.from_sympy_stats`, never integrated).  Every
+:func:`symentropy.models.stats.from_stats`, never integrated).  Every
 measure takes a keyword-only ``base=`` and defaults to nats (``base=E``).
 
 Canonical form
@@ -95,9 +95,9 @@ from ..models.continuous import (
     Weibull,
     _beta_value,
     _positive_form,
-    from_sympy_stats,
     multivariate_normal,
 )
+from ..models.stats import from_sympy_stats
 
 __all__ = [
     "differential_entropy",

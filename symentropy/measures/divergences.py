@@ -46,7 +46,9 @@ from typing import Any
 
 import sympy
 
-from ..core.distribution import Distribution, _show, sum_probabilities
+from ..core.distribution import Distribution, format_outcome
+from ..core.names import Names, as_group
+from ..core.validate import sum_probabilities
 from ..errors import DistributionError, UndecidedError, ZeroProbabilityError
 from ..kernel.exact import as_exact
 from ..kernel.logbase import Base, as_base
@@ -54,7 +56,7 @@ from ..kernel.logsum import LogSum
 from ..models.continuous import ContinuousDistribution
 from .differential import continuous_kl_divergence
 from .generalized import _order
-from .shannon import Names, _group, marginal_entropy
+from .shannon import marginal_entropy
 
 __all__ = [
     "kl_divergence",
@@ -84,8 +86,8 @@ def _pair(
             )
     if names:
         chosen = tuple(dict.fromkeys(names))
-        p._positions(chosen)
-        q._positions(chosen)
+        p.positions(chosen)
+        q.positions(chosen)
     else:
         if set(p.names) != set(q.names):
             raise DistributionError(
@@ -109,7 +111,7 @@ def _zero_opposite(p_value: sympy.Expr, outcome: tuple, what: str) -> None:
     """A nonzero cell of ``p`` opposite a zero of ``q``: infinite if provably positive, else undecided."""
     if not _positive(p_value):
         raise UndecidedError(
-            f"{what}: q is 0 at outcome {_show(outcome)} where p is {p_value}; the result is infinite "
+            f"{what}: q is 0 at outcome {format_outcome(outcome)} where p is {p_value}; the result is infinite "
             f"unless {p_value} = 0, which cannot be decided"
         )
 
@@ -125,7 +127,7 @@ def _p_log_q(pairs: Sequence[tuple[sympy.Expr, sympy.Expr]]) -> LogSum:
             weights[int(qv.q)] = weights.get(int(qv.q), Fraction(0)) - w
         else:
             result = result + LogSum.log_of(qv).scaled(pv)
-    return LogSum._from_integer_weights(weights) + result
+    return LogSum.from_integer_weights(weights) + result
 
 
 def _cross_logsum(
@@ -164,8 +166,8 @@ def _cross_logsum(
 
 def _split(p: Distribution, names: tuple[str, ...], given: Names) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Split the aligned variables into the conditioned ones and the conditioning ones."""
-    conditioning = _group(given, "given")
-    p._positions(conditioning)  # p is already restricted to ``names``
+    conditioning = as_group(given, "given")
+    p.positions(conditioning)  # p is already restricted to ``names``
     targets = tuple(n for n in names if n not in conditioning)
     if not targets:
         raise DistributionError(f"every variable compared is in given={conditioning!r}; nothing is left")
@@ -175,7 +177,7 @@ def _split(p: Distribution, names: tuple[str, ...], given: Names) -> tuple[tuple
 def _prepare(
     p: object, q: object, names: tuple[Any, ...], given: Names, what: str
 ) -> tuple[Distribution, Distribution, tuple[str, ...], tuple[str, ...]]:
-    conditioning = _group(given, "given")
+    conditioning = as_group(given, "given")
     if names and conditioning:
         names = tuple(dict.fromkeys(tuple(names) + conditioning))
     pp, qq, chosen = _pair(p, q, names, what)
@@ -267,7 +269,7 @@ def _continuous(p: Any, q: Any, names: tuple[Any, ...], given: Names, base: Base
     """Send ``kl_divergence`` of continuous distributions to :func:`continuous_kl_divergence`."""
     if not isinstance(p, (ContinuousDistribution, sympy.Basic)):
         raise TypeError(f"kl_divergence() compares two Distribution objects; p is a {type(p).__name__}")
-    if names or _group(given, "given"):
+    if names or as_group(given, "given"):
         raise TypeError("kl_divergence() of continuous distributions takes no variable names and no given=")
     return continuous_kl_divergence(p, q, base=base)
 
@@ -515,7 +517,7 @@ def renyi_divergence(p: Distribution, q: Distribution, alpha: Any, *names: str, 
             return sympy.oo
         if below_one is not sympy.true:
             raise UndecidedError(
-                f"renyi_divergence: q is 0 at outcome {_show(missing[0][0])} where p is not; the result is "
+                f"renyi_divergence: q is 0 at outcome {format_outcome(missing[0][0])} where p is not; the result is "
                 f"infinite for alpha >= 1 and finite for alpha < 1, and alpha = {a} is not decided"
             )
         pairs = [(o, pv, qv) for o, pv, qv in pairs if not qv.is_zero]

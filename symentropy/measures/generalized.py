@@ -35,11 +35,13 @@ from typing import Any
 import sympy
 
 from ..core.distribution import Distribution
+from ..core.names import Names, as_group, union
 from ..errors import DistributionError, UndecidedError
 from ..kernel.exact import as_exact
 from ..kernel.logbase import Base, as_base
-from ..kernel.logsum import LogSum, tidy
-from .shannon import Names, _check, _group, _union, marginal_entropy, mutual_information_logsum
+from ..kernel.logsum import LogSum
+from ..kernel.simplify import tidy
+from .shannon import as_distribution, marginal_entropy, mutual_information_logsum
 
 __all__ = [
     "renyi_entropy",
@@ -83,7 +85,7 @@ def _targets(d: Distribution, names: tuple[Any, ...], what: str) -> tuple[str, .
             )
     if not names:
         return d.names
-    d._positions(names)
+    d.positions(names)
     return tuple(dict.fromkeys(names))
 
 
@@ -161,7 +163,7 @@ def renyi_entropy(d: Distribution, alpha: Any, *names: str, base: Base = 2) -> s
     A. Rényi, "On measures of entropy and information", *Proc. Fourth
     Berkeley Symp. Math. Statist. Prob.* 1 (1961), 547-561.
     """
-    d = _check(d)
+    d = as_distribution(d)
     b = as_base(base)
     a = _order(alpha, "alpha", "renyi_entropy")
     targets = _targets(d, names, "renyi_entropy")
@@ -226,7 +228,7 @@ def tsallis_entropy(d: Distribution, q: Any, *names: str) -> sympy.Expr:
     C. Tsallis, "Possible generalization of Boltzmann-Gibbs statistics",
     *J. Stat. Phys.* 52 (1988), 479-487.
     """
-    d = _check(d)
+    d = as_distribution(d)
     order = _order(q, "q", "tsallis_entropy")
     if order == sympy.oo:
         raise DistributionError("tsallis_entropy: the order q must be finite, got oo")
@@ -284,14 +286,14 @@ def variation_of_information(
     M. Meilă, "Comparing clusterings by the variation of information",
     *Learning Theory and Kernel Machines*, LNCS 2777 (2003), 173-187.
     """
-    d = _check(d)
+    d = as_distribution(d)
     base_ = as_base(base)
-    ga, gb, gc = _group(a, "a"), _group(b, "b"), _group(given, "given")
+    ga, gb, gc = as_group(a, "a"), as_group(b, "b"), as_group(given, "given")
     if not ga or not gb:
         raise DistributionError("variation_of_information() needs a variable on each side")
-    joint = marginal_entropy(d, _union(ga, gb, gc))
-    value = joint.scaled(Fraction(2)) - marginal_entropy(d, _union(ga, gc))
-    value = value - marginal_entropy(d, _union(gb, gc))
+    joint = marginal_entropy(d, union(ga, gb, gc))
+    value = joint.scaled(Fraction(2)) - marginal_entropy(d, union(ga, gc))
+    value = value - marginal_entropy(d, union(gb, gc))
     return value.to_expr(base_)
 
 
@@ -393,13 +395,13 @@ def normalized_mutual_information(
     N. X. Vinh, J. Epps and J. Bailey, "Information theoretic measures for
     clusterings comparison", *J. Mach. Learn. Res.* 11 (2010), 2837-2854.
     """
-    d = _check(d)
+    d = as_distribution(d)
     if variant not in NMI_VARIANTS:
         raise DistributionError(
             f"normalized_mutual_information: unknown variant {variant!r}; "
             f"choose one of {', '.join(NMI_VARIANTS)}"
         )
-    ga, gb = _group(a, "a"), _group(b, "b")
+    ga, gb = as_group(a, "a"), as_group(b, "b")
     if not ga or not gb:
         raise DistributionError("normalized_mutual_information() needs a variable on each side")
     info = mutual_information_logsum(d, ga, gb)
@@ -411,7 +413,7 @@ def normalized_mutual_information(
     if variant == "arithmetic":
         return _ratio(info.scaled(Fraction(2)), ha + hb)
     if variant == "joint":
-        return _ratio(info, marginal_entropy(d, _union(ga, gb)))
+        return _ratio(info, marginal_entropy(d, union(ga, gb)))
     if variant == "geometric":
         if ha == hb:
             return _ratio(info, ha)

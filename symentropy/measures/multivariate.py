@@ -42,10 +42,11 @@ from itertools import combinations
 import sympy
 
 from ..core.distribution import Distribution
+from ..core.names import Names, as_group, union
 from ..errors import DistributionError
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
-from .shannon import Names, _check, _group, _union, marginal_entropy
+from .shannon import as_distribution, marginal_entropy
 
 __all__ = [
     "co_information",
@@ -61,15 +62,15 @@ Groups = tuple[tuple[str, ...], ...]
 
 def _groups(d: Distribution, groups: tuple[Names, ...], given: Names) -> tuple[Groups, tuple[str, ...]]:
     """Normalise ``groups`` and ``given``; default: each variable not in ``given``."""
-    conditioning = _group(given, "given")
-    d._positions(conditioning)
+    conditioning = as_group(given, "given")
+    d.positions(conditioning)
     if groups:
         result = []
         for i, g in enumerate(groups):
-            group = _group(g, f"group {i + 1}")
+            group = as_group(g, f"group {i + 1}")
             if not group:
                 raise DistributionError(f"group {i + 1} is empty; give a variable name or a tuple of names")
-            d._positions(group)
+            d.positions(group)
             result.append(group)
         return tuple(result), conditioning
     defaults = tuple((n,) for n in d.names if n not in conditioning)
@@ -90,7 +91,7 @@ def co_information_logsum(d: Distribution, groups: Groups, given: tuple[str, ...
     for k in range(1, len(groups) + 1):
         sign = Fraction(1 if k % 2 else -1)
         for combo in combinations(groups, k):
-            total = total + marginal_entropy(d, _union(*combo, given)).scaled(sign)
+            total = total + marginal_entropy(d, union(*combo, given)).scaled(sign)
     return total
 
 
@@ -152,7 +153,7 @@ def co_information(d: Distribution, *groups: Names, given: Names = (), base: Bas
     R. W. Yeung, "A new outlook on Shannon's information measures", *IEEE
     Trans. Inf. Theory* 37 (1991), 466-474.
     """
-    d = _check(d)
+    d = as_distribution(d)
     b = as_base(base)
     gs, conditioning = _groups(d, groups, given)
     return co_information_logsum(d, gs, conditioning).to_expr(b)
@@ -203,7 +204,7 @@ def interaction_information(d: Distribution, *groups: Names, given: Names = (), 
     A. Jakulin and I. Bratko, "Quantifying and visualizing attribute
     interactions", arXiv:cs/0308002, 2003.
     """
-    d = _check(d)
+    d = as_distribution(d)
     b = as_base(base)
     gs, conditioning = _groups(d, groups, given)
     value = co_information_logsum(d, gs, conditioning)
@@ -253,7 +254,7 @@ def total_correlation(d: Distribution, *groups: Names, given: Names = (), base: 
     S. Watanabe, "Information theoretical analysis of multivariate
     correlation", *IBM J. Res. Dev.* 4 (1960), 66-82.
     """
-    d = _check(d)
+    d = as_distribution(d)
     b = as_base(base)
     gs, conditioning = _groups(d, groups, given)
     return _total_correlation_logsum(d, gs, conditioning).to_expr(b)
@@ -261,9 +262,9 @@ def total_correlation(d: Distribution, *groups: Names, given: Names = (), base: 
 
 def _total_correlation_logsum(d: Distribution, gs: Groups, given: tuple[str, ...]) -> LogSum:
     h_given = marginal_entropy(d, given)
-    total = marginal_entropy(d, _union(*gs, given)).scaled(Fraction(-1)) + h_given
+    total = marginal_entropy(d, union(*gs, given)).scaled(Fraction(-1)) + h_given
     for g in gs:
-        total = total + marginal_entropy(d, _union(g, given)) - h_given
+        total = total + marginal_entropy(d, union(g, given)) - h_given
     return total
 
 
@@ -309,20 +310,20 @@ def dual_total_correlation(d: Distribution, *groups: Names, given: Names = (), b
     T. S. Han, "Nonnegative entropy measures of multivariate symmetric
     correlations", *Information and Control* 36 (1978), 133-156.
     """
-    d = _check(d)
+    d = as_distribution(d)
     b = as_base(base)
     gs, conditioning = _groups(d, groups, given)
-    h_all = marginal_entropy(d, _union(*gs, conditioning))
+    h_all = marginal_entropy(d, union(*gs, conditioning))
     total = h_all - marginal_entropy(d, conditioning)
     for i in range(len(gs)):
-        rest = _union(*gs[:i], *gs[i + 1 :], conditioning)
+        rest = union(*gs[:i], *gs[i + 1 :], conditioning)
         total = total - h_all + marginal_entropy(d, rest)
     return total.to_expr(b)
 
 
 def _label(gs: Groups, inside: tuple[int, ...], given: tuple[str, ...]) -> str:
     outside = [i for i in range(len(gs)) if i not in inside]
-    condition = list(_union(*(gs[i] for i in outside), given))
+    condition = list(union(*(gs[i] for i in outside), given))
     body = ";".join(",".join(gs[i]) for i in inside)
     letter = "H" if len(inside) == 1 else "I"
     return f"{letter}({body}|{','.join(condition)})" if condition else f"{letter}({body})"
@@ -384,7 +385,7 @@ def information_atoms(
     T. M. Cover and J. A. Thomas, *Elements of Information Theory*, 2nd ed.,
     Wiley, 2006, Figure 2.2 and Problem 2.25.
     """
-    d = _check(d)
+    d = as_distribution(d)
     b = as_base(base)
     gs, conditioning = _groups(d, groups, given)
     if len(gs) not in (2, 3):
@@ -395,7 +396,7 @@ def information_atoms(
     atoms: dict[str, sympy.Expr] = {}
     for k in range(1, len(gs) + 1):
         for inside in combinations(range(len(gs)), k):
-            outside = _union(*(gs[i] for i in range(len(gs)) if i not in inside), conditioning)
+            outside = union(*(gs[i] for i in range(len(gs)) if i not in inside), conditioning)
             value = co_information_logsum(d, tuple(gs[i] for i in inside), outside)
             atoms[_label(gs, inside, conditioning)] = value.to_expr(b)
     return atoms

@@ -44,36 +44,33 @@ from collections.abc import Sequence
 import sympy
 
 from ..core.distribution import Distribution
+from ..core.names import Names, as_group, name_arguments, union
 from ..errors import DistributionError
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
+from ..models.channel import Channel
+from ..models.continuous import ContinuousDistribution
+from ..models.families import FormulaDistribution
+from ..models.stats import from_stats, is_random_expression
 
 __all__ = [
     "entropy",
     "joint_entropy",
     "conditional_entropy",
     "mutual_information",
-    "Names",
+    "marginal_entropy",
+    "conditional_entropy_logsum",
+    "mutual_information_logsum",
+    "as_distribution",
 ]
 
-#: A variable name, or a tuple of names standing for their joint variable.
-Names = str | Sequence[str]
+def as_distribution(d: object) -> Distribution:
+    """Return ``d`` if it is a finite joint table; TypeError otherwise.
 
-
-def _group(names: Names, what: str) -> tuple[str, ...]:
-    if isinstance(names, str):
-        return (names,)
-    try:
-        group = tuple(names)
-    except TypeError:
-        raise TypeError(f"{what} must be a variable name or a tuple of names, got {names!r}") from None
-    for n in group:
-        if not isinstance(n, str):
-            raise TypeError(f"{what} must be a variable name or a tuple of names, got {names!r}")
-    return group
-
-
-def _check(d: object) -> Distribution:
+    Measures of several variables need a :class:`~symentropy.Distribution`;
+    ``entropy()`` alone also takes infinite-support families and
+    ``sympy.stats`` variables.
+    """
     if not isinstance(d, Distribution):
         raise TypeError(
             f"expected a Distribution, got {type(d).__name__}; measures of several variables need a finite "
@@ -89,26 +86,22 @@ def marginal_entropy(d: Distribution, names: Sequence[str]) -> LogSum:
     An empty set has entropy 0.
     """
     key = ("H", frozenset(names))
-    cached = d._cache.get(key)
+    cached = d.memo.get(key)
     if cached is None:
         if not names:
             cached = LogSum()
         else:
             ordered = tuple(n for n in d.names if n in key[1])
-            d._positions(names)  # unknown names raise UnknownVariableError
+            d.positions(names)  # unknown names raise UnknownVariableError
             table = d if ordered == d.names else d.marginal(*ordered)
             cached = LogSum.entropy_of(table.probabilities)
-        d._cache[key] = cached
+        d.memo[key] = cached
     return cached
-
-
-def _union(*groups: Sequence[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(n for g in groups for n in g))
 
 
 def conditional_entropy_logsum(d: Distribution, names: Sequence[str], given: Sequence[str]) -> LogSum:
     """``H(names | given)`` as a LogSum: ``H(names, given) - H(given)``."""
-    return marginal_entropy(d, _union(names, given)) - marginal_entropy(d, given)
+    return marginal_entropy(d, union(names, given)) - marginal_entropy(d, given)
 
 
 def mutual_information_logsum(
@@ -116,9 +109,9 @@ def mutual_information_logsum(
 ) -> LogSum:
     """``I(a; b | given)`` as a LogSum, from four marginal entropies."""
     return (
-        marginal_entropy(d, _union(a, given))
-        + marginal_entropy(d, _union(b, given))
-        - marginal_entropy(d, _union(a, b, given))
+        marginal_entropy(d, union(a, given))
+        + marginal_entropy(d, union(b, given))
+        - marginal_entropy(d, union(a, b, given))
         - marginal_entropy(d, given)
     )
 
@@ -169,20 +162,36 @@ def entropy(d: Distribution, *names: str, given: Names = (), base: Base = 2) -> 
     Wiley, 2006, eqs. (2.1), (2.8), (2.10).
     """
     if not isinstance(d, Distribution):
-        # Infinite-support families and sympy.stats random variables; imported
-        # lazily so that this module does not load them (or sympy.stats).
-        from ..models.stats import entropy_of_other
-
-        return entropy_of_other(d, names, given=given, base=base)
+        return _entropy_of_model(d, names, given, base)
     b = as_base(base)
-    for n in names:
-        if not isinstance(n, str):
-            raise TypeError(
-                f"variable names are passed as separate strings, e.g. entropy(d, 'X', 'Y'); got {n!r}"
-            )
+    name_arguments(names, "entropy(d, 'X', 'Y')")
     targets = tuple(names) if names else d.names
-    conditioning = _group(given, "given")
+    conditioning = as_group(given, "given")
     return conditional_entropy_logsum(d, targets, conditioning).to_expr(b)
+
+
+def _entropy_of_model(d: object, names: tuple, given: Names, base: Base) -> sympy.Expr:
+    """``entropy()`` of what is not a Distribution: converted by the models layer, then measured."""
+    if is_random_expression(d):
+        d = from_stats(d)  # type: ignore[arg-type]
+        if isinstance(d, Distribution):
+            return entropy(d, *names, given=given, base=base)
+    if isinstance(d, FormulaDistribution):
+        d.check_variables(name_arguments(names, "entropy(d, 'X')"))
+        conditioning = as_group(given, "given")
+        d.check_variables(conditioning)
+        if conditioning:
+            return sympy.Integer(0)  # H(X | X) = 0
+        return d.entropy(base=base)
+    if isinstance(d, ContinuousDistribution):
+        raise TypeError(
+            f"entropy() is the Shannon entropy of a discrete distribution, and {d!r} is continuous; "
+            f"its differential entropy is differential_entropy({d!r})"
+        )
+    raise TypeError(
+        "expected a Distribution, a FormulaDistribution or a sympy.stats random variable, "
+        f"got {type(d).__name__}"
+    )
 
 
 def joint_entropy(d: Distribution, *names: str, base: Base = 2) -> sympy.Expr:
@@ -207,7 +216,7 @@ def conditional_entropy(d: Distribution, names: Names, given: Names, *, base: Ba
     >>> conditional_entropy(dice, "A", "S")
     log(3)/(3*log(2)) + 5*log(5)/(18*log(2)) + 13/18
     """
-    group = _group(names, "names")
+    group = as_group(names, "names")
     if not group:
         raise DistributionError("conditional_entropy() needs at least one variable before the bar")
     return entropy(d, *group, given=given, base=base)
@@ -252,17 +261,15 @@ def mutual_information(
     T. M. Cover and J. A. Thomas, *Elements of Information Theory*, 2nd ed.,
     Wiley, 2006, eqs. (2.28), (2.60).
     """
-    from ..models.channel import Channel  # lazy: symentropy.models.channel imports this module
-
     if isinstance(d, Channel):
         if b is not None or given != ():
             raise TypeError("mutual_information(channel, input_pmf) takes a channel and an input distribution only")
-        return d.mutual_information(a, base=base)
+        return mutual_information(d.joint(a), "X", "Y", base=base)
     if b is None:
         raise TypeError("mutual_information() needs a variable on each side, e.g. mutual_information(d, 'X', 'Y')")
-    d = _check(d)
+    d = as_distribution(d)
     base_ = as_base(base)
-    ga, gb = _group(a, "a"), _group(b, "b")
+    ga, gb = as_group(a, "a"), as_group(b, "b")
     if not ga or not gb:
         raise DistributionError("mutual_information() needs a variable on each side of ';'")
-    return mutual_information_logsum(d, ga, gb, _group(given, "given")).to_expr(base_)
+    return mutual_information_logsum(d, ga, gb, as_group(given, "given")).to_expr(base_)

@@ -53,12 +53,12 @@ from typing import Any
 
 import sympy
 
-from ..core.distribution import Distribution, _check_names, _collect_symbols, sum_probabilities
-from ..errors import DistributionError, UndecidedError
-from ..kernel.exact import as_exact
+from ..core.distribution import Distribution
+from ..core.validate import check_probability, check_total, require_decided, sum_probabilities
+from ..errors import DistributionError
+from ..kernel.exact import as_exact, symbols_in
 from ..kernel.logbase import Base
-from ..kernel.logsum import tidy
-from ..measures.shannon import mutual_information as _mutual_information
+from ..kernel.simplify import tidy
 
 __all__ = [
     "Channel",
@@ -204,7 +204,7 @@ class Channel:
                 raise DistributionError(f"row {i} has {len(row)} entries but row 0 has {width}")
         ins = _labels(inputs, len(raw), "input")
         outs = _labels(outputs, width, "output")
-        namespace = _collect_symbols(v for row in raw for v in row)
+        namespace = symbols_in(v for row in raw for v in row)
         namespace.update(symbols or {})
         rows: list[tuple[sympy.Expr, ...]] = []
         conditions: list[sympy.Basic] = []
@@ -213,21 +213,14 @@ class Channel:
             for y, value in zip(outs, row, strict=True):
                 w = as_exact(value, exact_floats=exact_floats, symbols=namespace, what=f"W({y!r} | {x!r})")
                 values.append(w)
-                conditions.extend(_check_entry(w, x, y))
+                conditions.extend(check_probability(w, f"W({y!r} | {x!r})"))
             total = sum_probabilities(values)
-            difference = sympy.expand(total - 1)
-            if difference != 0:
-                decided = difference.equals(0) if difference.is_number else None
-                if decided is False or (difference.is_number and difference.is_Rational):
-                    raise DistributionError(f"row {i} (input {x!r}) sums to {total}, not 1")
-                if decided is None:
-                    conditions.append(sympy.Eq(total, 1))
-            rows.append(tuple(values))
-        if strict and conditions:
-            raise UndecidedError(
-                "cannot decide that this is a channel; it is one when "
-                + " and ".join(str(c) for c in conditions)
+            conditions.extend(
+                check_total(total, f"row {i} (input {x!r})", verb="sums", nonnegative=[w for w in values if w.is_Symbol])
             )
+            rows.append(tuple(values))
+        if strict:
+            require_decided(tuple(dict.fromkeys(conditions)), "a channel")
         self._set(tuple(rows), ins, outs, tuple(dict.fromkeys(conditions)))
 
     def _set(
@@ -371,7 +364,7 @@ class Channel:
         Distribution.from_dict({0: '0', 'e': '1/4', 1: '3/4'}, name='Y')
         """
         values = self._rows[self._input_index(x)]
-        return Distribution._trusted((name,), [(y,) for y in self._outputs], values, self._conditions)
+        return Distribution.from_validated((name,), [(y,) for y in self._outputs], values, self._conditions)
 
     # -- input distributions -------------------------------------------------------------
     def _input_probabilities(self, input_pmf: InputPmf) -> tuple[list[sympy.Expr], tuple]:
@@ -461,7 +454,7 @@ class Channel:
         if not outcomes:  # pragma: no cover - a valid pmf always leaves a cell
             raise DistributionError("the joint distribution has no outcome of nonzero probability")
         conditions_ = self._conditions + tuple(conditions)
-        return Distribution._trusted(_check_names(names), outcomes, cells, conditions_)
+        return Distribution.from_validated(names, outcomes, cells, conditions_)
 
     def output(self, input_pmf: InputPmf, *, name: str = "Y") -> Distribution:
         """Return the output distribution ``q(y) = sum_x p(x) W(y|x)``.
@@ -475,7 +468,7 @@ class Channel:
             sum_probabilities([p * row[j] for p, row in zip(probs, self._rows, strict=True) if not p.is_zero])
             for j in range(len(self._outputs))
         ]
-        return Distribution._trusted((name,), [(y,) for y in self._outputs], values,
+        return Distribution.from_validated((name,), [(y,) for y in self._outputs], values,
                                      self._conditions + tuple(conditions))
 
     def mutual_information(self, input_pmf: InputPmf, *, base: Base = 2) -> sympy.Expr:
@@ -507,7 +500,9 @@ class Channel:
 
         joint, symentropy.measures.capacity.capacity
         """
-        return _mutual_information(self.joint(input_pmf), "X", "Y", base=base)
+        from ..measures.shannon import mutual_information  # a convenience that delegates upward
+
+        return mutual_information(self.joint(input_pmf), "X", "Y", base=base)
 
     # -- substitution, comparison, printing --------------------------------------------
     def subs(self, *args: Any, **kwargs: Any) -> Channel:
@@ -564,23 +559,6 @@ class Channel:
 
     def _latex(self, printer: Any, exp: Any = None) -> str:
         return printer._print(self.matrix)
-
-
-def _check_entry(w: sympy.Expr, x: Hashable, y: Hashable) -> list[sympy.Basic]:
-    """Reject an entry that is provably not a probability; return undecided conditions."""
-    where = f"W({y!r} | {x!r})"
-    if w.is_number:
-        if w.is_extended_real is False:
-            raise DistributionError(f"{where} = {w} is not a real number")
-        if w.is_infinite or w.has(sympy.nan, sympy.zoo):
-            raise DistributionError(f"{where} = {w} is not a finite number")
-        if w.is_negative:
-            raise DistributionError(f"{where} = {w} is negative")
-        return []
-    nonnegative = w.is_nonnegative
-    if nonnegative is False:
-        raise DistributionError(f"{where} = {w} is negative")
-    return [sympy.Ge(w, 0)] if nonnegative is None else []
 
 
 def _parameter(value: Any, what: str) -> sympy.Expr:

@@ -36,7 +36,6 @@ constructor                              density (on the support)
 ``multivariate_normal(K)``               covariance matrix ``K``, optional ``mean=``
 ``density(expr, x, support)``            any density given as an expression
 ``affine(X, a, b)``                      the distribution of ``a*X + b``
-``from_sympy_stats(X)``                  the family of a ``sympy.stats`` random variable
 =======================================  =============================================================
 
 Parameters and their domains
@@ -82,7 +81,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 import sympy
-from sympy import Abs, Dummy, EulerGamma, Interval, Lambda, Piecewise, S, digamma, exp, log, oo, pi, sqrt
+from sympy import Abs, EulerGamma, Interval, Lambda, Piecewise, S, digamma, exp, log, oo, pi, sqrt
 from sympy import beta as beta_function
 from sympy import gamma as gamma_function
 from sympy.printing.precedence import PRECEDENCE
@@ -121,7 +120,6 @@ __all__ = [
     "multivariate_normal",
     "density",
     "affine",
-    "from_sympy_stats",
 ]
 
 _POSITIVE = "positive"
@@ -1886,98 +1884,3 @@ def multivariate_normal(K: Any, *, mean: Any = None) -> MultivariateNormal:
         if centre.cols != 1:
             centre = centre.reshape(centre.rows * centre.cols, 1)
     return MultivariateNormal(centre, covariance)
-
-
-# ---------------------------------------------------------------------------
-# sympy.stats
-# ---------------------------------------------------------------------------
-
-_SYMPY_STATS: dict[str, Any] = {
-    "UniformDistribution": UniformInterval,
-    "NormalDistribution": Normal,
-    "ExponentialDistribution": Exponential,
-    "LaplaceDistribution": Laplace,
-    "GammaDistribution": GammaDistribution,
-    "BetaDistribution": BetaDistribution,
-    "CauchyDistribution": Cauchy,
-    "LogisticDistribution": Logistic,
-    "RayleighDistribution": Rayleigh,
-    "ChiDistribution": Chi,
-    "ChiSquaredDistribution": ChiSquared,
-    "StudentTDistribution": StudentT,
-    "WeibullDistribution": Weibull,
-    "ParetoDistribution": Pareto,
-    "LogNormalDistribution": LogNormal,
-    "MaxwellDistribution": MaxwellBoltzmann,
-    "KumaraswamyDistribution": Kumaraswamy,
-    "TriangularDistribution": Triangular,
-}
-
-
-def _from_sympy_distribution(distribution: Any) -> ContinuousDistribution:
-    name = type(distribution).__name__
-    if name in _SYMPY_STATS and type(distribution).__module__.startswith("sympy.stats"):
-        return _SYMPY_STATS[name](*distribution.args)
-    if name == "GumbelDistribution":
-        beta, mu, minimum = distribution.args
-        if minimum:
-            return Affine(Gumbel(-mu, beta), S.NegativeOne, S.Zero)
-        return Gumbel(mu, beta)
-    if name == "MultivariateNormalDistribution":
-        return MultivariateNormal(*distribution.args)
-    if (
-        hasattr(distribution, "pdf")
-        and hasattr(distribution, "set")
-        and isinstance(distribution.set, Interval)
-    ):
-        x = Dummy("x", real=True)
-        return Density(Lambda(x, distribution.pdf(x)), distribution.set)
-    raise TypeError(f"no continuous distribution known for {distribution!r}")
-
-
-def from_sympy_stats(X: Any) -> ContinuousDistribution:
-    """Return the symentropy distribution of a ``sympy.stats`` continuous random variable.
-
-    Explanation
-    ===========
-
-    ``X.pspace.distribution`` and its arguments are read (no integration).
-    The families of this module map to their objects with the same
-    parameters (``Gumbel(name, beta, mu)`` becomes ``gumbel(mu, beta)``);
-    ``MultivariateNormal`` maps to :class:`MultivariateNormal`; any other
-    single continuous distribution becomes a :class:`Density` of its
-    ``pdf`` on its set.  A linear expression ``a*X + b`` in one random
-    variable becomes :func:`affine` of ``X``'s distribution.
-
-    Examples
-    ========
-
-    >>> from sympy import Symbol
-    >>> from sympy.stats import Normal, Gumbel
-    >>> from symentropy.models.continuous import from_sympy_stats
-    >>> from_sympy_stats(Normal("X", 1, Symbol("s", positive=True)))
-    normal(1, s)
-    >>> from_sympy_stats(2*Normal("X", 0, 1) + 1)
-    affine(normal(0, 1), 2, 1)
-    >>> from_sympy_stats(Gumbel("G", 3, 1))
-    gumbel(1, 3)
-
-    Parameters
-    ==========
-
-    X : sympy.stats random symbol, or a linear expression in one
-    """
-    from sympy.stats.rv import RandomSymbol, random_symbols
-
-    if isinstance(X, RandomSymbol):
-        return _from_sympy_distribution(X.pspace.distribution)
-    if isinstance(X, sympy.Expr):
-        symbols = random_symbols(X)
-        if len(symbols) == 1:
-            (variable,) = symbols
-            a = sympy.expand(X.diff(variable))
-            if not a.has(variable) and not a.is_zero:
-                b = X.subs(variable, 0)
-                return affine(from_sympy_stats(variable), a, b)
-        raise TypeError(f"{X} is not a random symbol or a linear expression in one random symbol")
-    raise TypeError(f"expected a sympy.stats random variable, got {X!r}")

@@ -58,13 +58,15 @@ from typing import Any
 import mpmath
 import sympy
 
-from ..core.distribution import Distribution, _check_names, uniform
+from ..core.distribution import Distribution, uniform
+from ..core.names import check_names
 from ..errors import DistributionError, UndecidedError, UnknownVariableError
 from ..kernel.binary_entropy import binary_entropy
 from ..kernel.exact import as_exact, safe_sympify
 from ..kernel.lambdify import lambdify
 from ..kernel.logbase import Base, as_base
-from ..kernel.logsum import LogSum, tidy
+from ..kernel.logsum import LogSum
+from ..kernel.simplify import tidy
 
 __all__ = [
     "bernoulli",
@@ -304,10 +306,10 @@ def bernoulli(p: Any, *, name: str = "X") -> Distribution:
     T. M. Cover and J. A. Thomas, *Elements of Information Theory*, 2nd ed.,
     Wiley, 2006, Example 2.1.1.
     """
-    names = _check_names((name,))
+    names = check_names((name,))
     (p,) = _parameters([p], [_PROBABILITY], "bernoulli(p)")
     conditions = _decide("bernoulli", ["p"], [p], _named_checks(["p"], _probability_checks(p, 0)))
-    return Distribution._trusted(names, [(0,), (1,)], [1 - p, p], conditions)
+    return Distribution.from_validated(names, [(0,), (1,)], [1 - p, p], conditions)
 
 
 def binomial(n: Any, p: Any, *, name: str = "X") -> Distribution | FormulaDistribution:
@@ -356,7 +358,7 @@ def binomial(n: Any, p: Any, *, name: str = "X") -> Distribution | FormulaDistri
     Algorithms*, Cambridge University Press, 2003, Example 1.1 (the
     binomial distribution of the number of heads of a bent coin).
     """
-    names = _check_names((name,))
+    names = check_names((name,))
     n, p = _parameters([n, p], [_COUNT, _PROBABILITY], "binomial(n, p)")
     labels = ["n", "p"]
     checks = _named_checks(
@@ -367,7 +369,7 @@ def binomial(n: Any, p: Any, *, name: str = "X") -> Distribution | FormulaDistri
     if n.is_Integer:
         count = int(n)
         probs = [sympy.Integer(math.comb(count, k)) * p**k * (1 - p) ** (count - k) for k in range(count + 1)]
-        return Distribution._trusted(names, [(k,) for k in range(count + 1)], probs, conditions)
+        return Distribution.from_validated(names, [(k,) for k in range(count + 1)], probs, conditions)
     k = _index_symbol([n, p])
     pmf = sympy.binomial(n, k) * p**k * (1 - p) ** (n - k)
     template = n * binary_entropy(p, _BASE) - sympy.Sum(
@@ -452,7 +454,7 @@ def discrete_uniform(n: Any, *, name: str = "X") -> Distribution | FormulaDistri
 
     symentropy.core.distribution.uniform, categorical
     """
-    names = _check_names((name,))
+    names = check_names((name,))
     (n,) = _parameters([n], [_POSITIVE_COUNT], "discrete_uniform(n)")
     checks = [(0, sympy.Contains(n, sympy.S.Naturals), "n a positive integer")]
     conditions = _decide("discrete_uniform", ["n"], [n], checks)
@@ -515,7 +517,7 @@ def geometric(p: Any, *, name: str = "X") -> FormulaDistribution:
     D. J. C. MacKay, *Information Theory, Inference, and Learning
     Algorithms*, Cambridge University Press, 2003, Exercise 2.29.
     """
-    names = _check_names((name,))
+    names = check_names((name,))
     (p,) = _parameters([p], [_POSITIVE_PROBABILITY], "geometric(p)")
     checks = _named_checks(["p"], _probability_checks(p, 0, open_at_zero=True))
     conditions = _decide("geometric", ["p"], [p], checks)
@@ -561,7 +563,7 @@ def poisson(lam: Any, *, name: str = "X") -> FormulaDistribution:
 
     FormulaDistribution.evaluate
     """
-    names = _check_names((name,))
+    names = check_names((name,))
     (lam,) = _parameters([lam], [_POSITIVE], "poisson(lam)")
     checks = [(0, sympy.Gt(lam, 0), "lam > 0")]
     conditions = _decide("poisson", ["lam"], [lam], checks)
@@ -617,7 +619,7 @@ def negative_binomial(r: Any, p: Any, *, name: str = "X") -> FormulaDistribution
 
     geometric
     """
-    names = _check_names((name,))
+    names = check_names((name,))
     r, p = _parameters([r, p], [_POSITIVE, _POSITIVE_PROBABILITY], "negative_binomial(r, p)")
     labels = ["r", "p"]
     checks = _named_checks(
@@ -708,7 +710,7 @@ class FormulaDistribution:
     )  # fmt: skip
 
     def __init__(self, pmf: Any, limits: tuple[Any, Any, Any], *, name: str = "X", strict: bool = False):
-        (name,) = _check_names((name,))
+        (name,) = check_names((name,))
         try:
             variable, lower, upper = limits
         except (TypeError, ValueError):
@@ -873,10 +875,11 @@ class FormulaDistribution:
     def marginal(self, *names: str) -> FormulaDistribution:
         """Return this distribution: it is the marginal of its only variable."""
         if names not in ((self._name,), ((self._name,),)):
-            self._check_names(names)
+            self.check_variables(names)
         return self
 
-    def _check_names(self, names: Iterable[str]) -> None:
+    def check_variables(self, names: Iterable[str]) -> None:
+        """Raise UnknownVariableError for a name other than this distribution's variable."""
         for n in names:
             if n != self._name:
                 raise UnknownVariableError(
@@ -1110,8 +1113,8 @@ class FormulaDistribution:
     def rename(self, mapping: Mapping[str, str] | None = None, /, **names: str) -> FormulaDistribution:
         """Return a copy with the variable renamed, e.g. ``d.rename(X="N")``."""
         spec = {**dict(mapping or {}), **names}
-        self._check_names(spec)
-        (new,) = _check_names((spec.get(self._name, self._name),))
+        self.check_variables(spec)
+        (new,) = check_names((spec.get(self._name, self._name),))
         return FormulaDistribution._trusted(
             new,
             self._index,
@@ -1135,7 +1138,7 @@ class FormulaDistribution:
             raise DistributionError(f"the support {self.support} is not a known finite set; it has no table")
         outcomes = range(int(self._lower), int(self._upper) + 1)
         probs = [self._pmf.xreplace({self._index: sympy.Integer(k)}) for k in outcomes]
-        return Distribution._trusted((self._name,), [(k,) for k in outcomes], probs, self._conditions)
+        return Distribution.from_validated((self._name,), [(k,) for k in outcomes], probs, self._conditions)
 
     # -- comparison and printing -----------------------------------------------------------------
     def _key(self) -> tuple:

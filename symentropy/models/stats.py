@@ -41,16 +41,40 @@ binary_entropy(p)/p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import sympy
 
 from ..core.distribution import Distribution
-from ..kernel.logbase import Base
+from .continuous import (
+    Affine,
+    BetaDistribution,
+    Cauchy,
+    Chi,
+    ChiSquared,
+    ContinuousDistribution,
+    Density,
+    Exponential,
+    GammaDistribution,
+    Gumbel,
+    Kumaraswamy,
+    Laplace,
+    Logistic,
+    LogNormal,
+    MaxwellBoltzmann,
+    MultivariateNormal,
+    Normal,
+    Pareto,
+    Rayleigh,
+    StudentT,
+    Triangular,
+    UniformInterval,
+    Weibull,
+    affine,
+)
 from .families import FormulaDistribution, binomial, geometric, negative_binomial, poisson
 
-__all__ = ["from_stats", "entropy_of_other", "is_random_expression"]
+__all__ = ["from_stats", "from_sympy_stats", "is_random_expression"]
 
 
 def is_random_expression(value: object) -> bool:
@@ -77,8 +101,10 @@ def _name_of(rv: sympy.Basic) -> str:
     return "X"
 
 
-def from_stats(rv: sympy.Basic, *, name: str | None = None) -> Distribution | FormulaDistribution:
-    """Return the distribution of a ``sympy.stats`` random variable.
+def from_stats(
+    rv: sympy.Basic, *, name: str | None = None
+) -> Distribution | FormulaDistribution | ContinuousDistribution:
+    """Return the distribution of a ``sympy.stats`` random variable: the one sympy.stats entry point.
 
     Explanation
     ===========
@@ -92,6 +118,16 @@ def from_stats(rv: sympy.Basic, *, name: str | None = None) -> Distribution | Fo
     of its pmf.  The variable keeps the random symbol's name unless ``name``
     is given.
 
+    A continuous random variable becomes the
+    :class:`~symentropy.models.continuous.ContinuousDistribution` of the same
+    family with the same parameters (``Gumbel(name, beta, mu)`` becomes
+    ``gumbel(mu, beta)``; any other single continuous distribution a
+    :class:`~symentropy.models.continuous.Density` of its ``pdf``), read from
+    its arguments without integrating; ``MultivariateNormal`` becomes
+    :class:`~symentropy.models.continuous.MultivariateNormal`, and a linear
+    expression ``a*X + b`` in one continuous variable becomes
+    :func:`~symentropy.models.continuous.affine` of ``X``'s distribution.
+
     Examples
     ========
 
@@ -103,6 +139,14 @@ def from_stats(rv: sympy.Basic, *, name: str | None = None) -> Distribution | Fo
     Distribution.from_dict({2: '1/4', 3: '1/2', 4: '1/4'}, name='S')
     >>> from_stats(Poisson("N", 3))
     poisson(3, name='N')
+    >>> from sympy import Symbol
+    >>> from sympy.stats import Normal, Gumbel
+    >>> from_stats(Normal("X", 1, Symbol("s", positive=True)))
+    normal(1, s)
+    >>> from_stats(2*Normal("X", 0, 1) + 1)
+    affine(normal(0, 1), 2, 1)
+    >>> from_stats(Gumbel("G", 3, 1))
+    gumbel(1, 3)
 
     Parameters
     ==========
@@ -117,8 +161,8 @@ def from_stats(rv: sympy.Basic, *, name: str | None = None) -> Distribution | Fo
 
     TypeError
         For something that is not a random expression, or a random
-        variable of a kind that has no distribution here (continuous,
-        multivariate, or discrete on all the integers).
+        variable of a kind that has no distribution here (discrete on all
+        the integers, a nonlinear expression of a continuous variable).
 
     See Also
     ========
@@ -131,7 +175,8 @@ def from_stats(rv: sympy.Basic, *, name: str | None = None) -> Distribution | Fo
     from sympy.stats.crv import SingleContinuousPSpace
     from sympy.stats.drv import SingleDiscretePSpace
     from sympy.stats.frv import FinitePSpace
-    from sympy.stats.rv import RandomSymbol, pspace
+    from sympy.stats.joint_rv import JointPSpace
+    from sympy.stats.rv import RandomSymbol, pspace, random_symbols
 
     label = _name_of(rv) if name is None else name
     space = pspace(rv)
@@ -151,10 +196,15 @@ def from_stats(rv: sympy.Basic, *, name: str | None = None) -> Distribution | Fo
         if not isinstance(table, dict):
             raise TypeError(f"sympy.stats gives no table of values for {rv}")
         return Distribution({_outcome(k): v for k, v in table.items()}, name=label)
-    if isinstance(space, SingleContinuousPSpace):
-        raise TypeError(
-            f"{rv} is a continuous random variable; symentropy's measures here are for discrete ones"
-        )
+    if isinstance(rv, RandomSymbol) and isinstance(space, (SingleContinuousPSpace, JointPSpace)):
+        return _continuous(space.distribution)
+    symbols = random_symbols(rv)
+    if len(symbols) == 1 and isinstance(symbols[0].pspace, SingleContinuousPSpace):
+        (variable,) = symbols
+        a = sympy.expand(rv.diff(variable))
+        if not a.has(variable) and not a.is_zero:  # a*X + b
+            return affine(_continuous(variable.pspace.distribution), a, rv.subs(variable, 0))
+        raise TypeError(f"{rv} is not a linear expression a*X + b in one continuous random variable")
     raise TypeError(f"cannot convert {rv} (probability space {type(space).__name__}) to a distribution")
 
 
@@ -193,48 +243,59 @@ def _discrete(distribution: Any, label: str) -> FormulaDistribution:
     return FormulaDistribution(distribution.pdf(k), (k, lower, upper), name=label)
 
 
-def entropy_of_other(
-    d: object, names: Sequence[str], *, given: str | Sequence[str] = (), base: Base = 2
-) -> sympy.Expr:
-    """The entropy of something that is not a :class:`~symentropy.Distribution`.
+_SYMPY_STATS: dict[str, Any] = {
+    "UniformDistribution": UniformInterval,
+    "NormalDistribution": Normal,
+    "ExponentialDistribution": Exponential,
+    "LaplaceDistribution": Laplace,
+    "GammaDistribution": GammaDistribution,
+    "BetaDistribution": BetaDistribution,
+    "CauchyDistribution": Cauchy,
+    "LogisticDistribution": Logistic,
+    "RayleighDistribution": Rayleigh,
+    "ChiDistribution": Chi,
+    "ChiSquaredDistribution": ChiSquared,
+    "StudentTDistribution": StudentT,
+    "WeibullDistribution": Weibull,
+    "ParetoDistribution": Pareto,
+    "LogNormalDistribution": LogNormal,
+    "MaxwellDistribution": MaxwellBoltzmann,
+    "KumaraswamyDistribution": Kumaraswamy,
+    "TriangularDistribution": Triangular,
+}
 
-    Explanation
-    ===========
 
-    :func:`symentropy.entropy` calls this for its first argument when it is
-    not a ``Distribution``: a :class:`~symentropy.models.families.FormulaDistribution`
-    (one variable; ``names`` may repeat its name, and ``H(X | X) = 0``) or a
-    ``sympy.stats`` random expression, converted by :func:`from_stats`.
+def _continuous(distribution: Any) -> ContinuousDistribution:
+    name = type(distribution).__name__
+    if name in _SYMPY_STATS and type(distribution).__module__.startswith("sympy.stats"):
+        return _SYMPY_STATS[name](*distribution.args)
+    if name == "GumbelDistribution":
+        beta, mu, minimum = distribution.args
+        if minimum:
+            return Affine(Gumbel(-mu, beta), sympy.S.NegativeOne, sympy.S.Zero)
+        return Gumbel(mu, beta)
+    if name == "MultivariateNormalDistribution":
+        return MultivariateNormal(*distribution.args)
+    if (
+        hasattr(distribution, "pdf")
+        and hasattr(distribution, "set")
+        and isinstance(distribution.set, sympy.Interval)
+    ):
+        x = sympy.Dummy("x", real=True)
+        return Density(sympy.Lambda(x, distribution.pdf(x)), distribution.set)
+    raise TypeError(f"no continuous distribution known for {distribution!r}")
 
-    >>> from symentropy.models.families import geometric
-    >>> entropy_of_other(geometric("1/2"), ("X",))
-    2
 
-    Raises
-    ======
 
-    TypeError
-        For any other object.
-    UnknownVariableError
-        For a name that is not the variable's.
+
+def from_sympy_stats(X: Any) -> ContinuousDistribution:
+    """The continuous distribution of a ``sympy.stats`` random variable: :func:`from_stats`, kept by its 0.1 name.
+
+    >>> from sympy.stats import Exponential
+    >>> from_sympy_stats(Exponential("T", 2))
+    exponential(2)
     """
-    if isinstance(d, FormulaDistribution):
-        for n in names:
-            if not isinstance(n, str):
-                raise TypeError(
-                    f"variable names are passed as separate strings, e.g. entropy(d, 'X'); got {n!r}"
-                )
-        conditioning = (given,) if isinstance(given, str) else tuple(given)
-        d._check_names(names)
-        d._check_names(conditioning)
-        if conditioning:
-            return sympy.Integer(0)  # H(X | X) = 0
-        return d.entropy(base=base)
-    if is_random_expression(d):
-        from ..measures.shannon import entropy  # lazy: measures imports this module lazily in turn
-
-        return entropy(from_stats(d), *names, given=given, base=base)  # type: ignore[arg-type]
-    raise TypeError(
-        "expected a Distribution, a FormulaDistribution or a sympy.stats random variable, "
-        f"got {type(d).__name__}"
-    )
+    result = from_stats(X)
+    if not isinstance(result, ContinuousDistribution):
+        raise TypeError(f"{X} is a discrete random variable; from_stats({X}) gives its distribution")
+    return result

@@ -1,4 +1,5 @@
-"""Tests of symentropy.core.empirical: exact plug-in distributions from samples and counts."""
+"""Tests of Distribution.from_samples and from_counts (symentropy.core.tables): exact plug-in distributions."""
+
 
 from __future__ import annotations
 
@@ -20,8 +21,10 @@ from symentropy import (
     joint_entropy,
     mutual_information,
 )
-from symentropy.core.empirical import from_counts, from_samples
 from tests.support import assert_exact
+
+from_samples = Distribution.from_samples
+from_counts = Distribution.from_counts
 
 LOG2 = lambda x: log(x) / log(2)  # noqa: E731
 

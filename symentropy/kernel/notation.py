@@ -1,7 +1,12 @@
-"""Textbook notation: ``info(d, "I(X;Y|Z)")``.
+"""Textbook notation: the grammar of ``"I(X;Y|Z)"``, parsed without evaluating anything.
+
+:func:`parse_notation` reads a linear combination of information measures
+into a :class:`Notation`: a tuple of ``(coefficient, term)`` pairs, each term
+an :class:`EntropyTerm`, :class:`InformationTerm` or :class:`DivergenceTerm`.
+:func:`symentropy.measures.info.info` evaluates one on a distribution.
 
 ===========================  ====================================================
-notation                     value
+notation                     term
 ===========================  ====================================================
 ``H(X)``, ``H(X,Y)``         (joint) Shannon entropy
 ``H(X|Y)``, ``H(X|Y,Z)``     conditional entropy
@@ -12,8 +17,7 @@ notation                     value
 ``H_2(X)``, ``H_{1/2}(X)``   Rényi entropy of a given order
 ``H_alpha(X)``               Rényi entropy of symbolic order ``alpha``
 ``H_inf(X)``, ``H_0(X)``     min-entropy, Hartley entropy
-``D(P||Q)``                  Kullback-Leibler divergence of distributions
-                             passed by keyword: ``info("D(P||Q)", P=p, Q=q)``
+``D(P||Q)``                  Kullback-Leibler divergence of two distributions
 ``D(P(Y|X)||Q(Y|X))``        conditional divergence
 ``H(X) + H(Y) - H(X,Y)``     sums and differences, with rational coefficients
 ===========================  ====================================================
@@ -40,37 +44,26 @@ spirit of :mod:`symentropy.kernel.parsing`: nothing is passed to ``eval`` or to
     number      := digits ["." digits | "/" digits]
 
 A ``word`` is a run of characters other than white space and
-``, ; | ( ) = : [ ] { } ' " \\`` (the characters a variable name may not
-contain), so every variable name of a :class:`~symentropy.Distribution`
-can be written.  An order is an integer, a decimal, a fraction, ``inf`` /
-``oo`` / ``∞``, or a name that becomes a sympy ``Symbol``.  The value of an
-event (``Y=3``) is matched against the outcomes of ``Y``: it equals an
-outcome when it is the outcome's ``str`` or, for a numeric outcome, the same
-number; quote it (``Y='a b'``) when it contains one of the characters above.
+:data:`WORD_DELIMITERS` (``, ; | ( ) = : [ ] { } ' " \\`` and the Unicode
+bars).  These are exactly the characters a variable name may not contain
+(:func:`symentropy.core.names.check_names` refuses them), so every variable
+name of a :class:`~symentropy.Distribution` can be written.  An order is an
+integer, a decimal, a fraction, ``inf`` / ``oo`` / ``∞``, or a name that
+becomes a sympy ``Symbol``.  The value of an event (``Y=3``) is matched
+against the outcomes of ``Y`` by :func:`label_matches`: it equals an outcome
+when it is the outcome's ``str`` or, for a numeric outcome, the same number;
+quote it (``Y='a b'``) when it contains one of the characters above.
 
 Examples
 ========
 
->>> from symentropy import Distribution
->>> from symentropy.display.notation import info
->>> d = Distribution({(0, 0): "1/2", (1, 1): "1/4", (1, 0): "1/4"}, names=("X", "Y"))
->>> info(d, "H(X,Y)")
-3/2
->>> info(d, "I(X;Y)")
--3*log(3)/(4*log(2)) + 3/2
->>> info(d, "H(X) + H(Y) - H(X,Y)")
--3*log(3)/(4*log(2)) + 3/2
->>> info(d, "H(X|Y=1)")
-0
->>> from symentropy import UnknownVariableError
->>> try:
-...     info(d, "H(X|W)")
-... except UnknownVariableError as error:
-...     print(error)
-unknown variable 'W' at position 4; the distribution's variables are X, Y
-    H(X|W)
-        ^
->>> info(d, "I(X;Y")
+>>> from symentropy.kernel.notation import parse_notation
+>>> n = parse_notation("I(X;Y|Z) - 1/2 H(X)")
+>>> n.terms[0]
+(Fraction(1, 1), InformationTerm(groups=(('X',), ('Y',)), given=('Z',), events=()))
+>>> str(n)
+'I(X;Y|Z) - 1/2*H(X)'
+>>> parse_notation("I(X;Y")
 Traceback (most recent call last):
 ...
 symentropy.errors.ParseError: expected "," or "|" or ")" at position 5, found end of input
@@ -91,14 +84,21 @@ from typing import Any
 
 import sympy
 
-from ..core.distribution import Distribution
-from ..errors import ParseError, UnknownVariableError, ZeroProbabilityError
-from ..kernel.logbase import Base, as_base
-from ..kernel.logsum import LogSum
-from ..kernel.parsing import MAX_EXPONENT
-from ..measures.shannon import conditional_entropy_logsum, mutual_information_logsum
+from ..errors import ParseError
+from .parsing import MAX_EXPONENT
 
-__all__ = ["info", "parse_notation", "Notation", "Entropy", "Information", "Divergence", "Event"]
+__all__ = [
+    "parse_notation",
+    "Notation",
+    "EntropyTerm",
+    "InformationTerm",
+    "DivergenceTerm",
+    "Term",
+    "Event",
+    "WORD_DELIMITERS",
+    "is_word",
+    "label_matches",
+]
 
 #: Longest notation accepted.
 MAX_LENGTH = 2000
@@ -111,7 +111,7 @@ MAX_ORDER = MAX_EXPONENT
 _BARS = frozenset("|∣｜")
 _DOUBLE_BARS = frozenset("‖∥")
 _MINUS = frozenset("-−")
-_DELIMITERS = frozenset(",;()=:[]{}'\"\\") | _BARS | _DOUBLE_BARS
+WORD_DELIMITERS = frozenset(",;()=:[]{}'\"\\") | _BARS | _DOUBLE_BARS
 _SUBSCRIPTS = {chr(0x2080 + k): str(k) for k in range(10)}
 _INFINITY_WORDS = frozenset({"inf", "oo", "infinity", "Inf", "∞"})
 _NUMBER = re.compile(r"[0-9]+(\.[0-9]+|/[0-9]+)?\Z")
@@ -130,7 +130,7 @@ class Event:
 
 
 @dataclass(frozen=True)
-class Entropy:
+class EntropyTerm:
     """``H(names | given, events)``, or the Rényi entropy ``H_order(...)``."""
 
     names: tuple[str, ...]
@@ -145,7 +145,7 @@ class Entropy:
 
 
 @dataclass(frozen=True)
-class Information:
+class InformationTerm:
     """``I(A; B | given, events)``; with three groups or more, the co-information."""
 
     groups: tuple[tuple[str, ...], ...]
@@ -159,7 +159,7 @@ class Information:
 
 
 @dataclass(frozen=True)
-class Divergence:
+class DivergenceTerm:
     """``D(P||Q)``, ``D(P(names)||Q(names))`` or ``D(P(names|given)||Q(names|given))``."""
 
     first: str
@@ -176,7 +176,7 @@ class Divergence:
         return f"D({self.first}({inner})||{self.second}({inner}))"
 
 
-Measure = Entropy | Information | Divergence
+Term = EntropyTerm | InformationTerm | DivergenceTerm
 
 
 @dataclass(frozen=True)
@@ -186,7 +186,7 @@ class Notation:
     ``str()`` gives the canonical spelling, which parses back to an equal
     :class:`Notation`.
 
-    >>> from symentropy.display.notation import parse_notation
+    >>> from symentropy.kernel.notation import parse_notation
     >>> n = parse_notation("I(X ; Y ∣ Z) - 1/2 H_α(X)")
     >>> str(n)
     'I(X;Y|Z) - 1/2*H_alpha(X)'
@@ -194,7 +194,7 @@ class Notation:
     True
     """
 
-    terms: tuple[tuple[Fraction, Measure], ...]
+    terms: tuple[tuple[Fraction, Term], ...]
     text: str = field(default="", compare=False, repr=False)
 
     def __str__(self) -> str:
@@ -211,7 +211,7 @@ class Notation:
 
 
 def _quote(value: str) -> str:
-    if value and not any(ch in _DELIMITERS or ch.isspace() for ch in value):
+    if value and not any(ch in WORD_DELIMITERS or ch.isspace() for ch in value):
         return value
     return f'"{value}"' if "'" in value else f"'{value}'"
 
@@ -229,12 +229,12 @@ def _format_order(order: sympy.Expr | None) -> str:
     if order.is_Integer and order >= 0:
         return f"_{order}"
     if isinstance(order, sympy.Symbol):
-        return f"_{order.name}" if _is_word(order.name) else f"_{{{order.name}}}"
+        return f"_{order.name}" if is_word(order.name) else f"_{{{order.name}}}"
     return f"_{{{order}}}"
 
 
-def _is_word(text: str) -> bool:
-    return bool(text) and not any(ch in _DELIMITERS or ch.isspace() for ch in text)
+def is_word(text: str) -> bool:
+    return bool(text) and not any(ch in WORD_DELIMITERS or ch.isspace() for ch in text)
 
 
 # -- the parser ----------------------------------------------------------------
@@ -244,16 +244,16 @@ def parse_notation(text: str, *, symbols: Mapping[str, sympy.Symbol] | None = No
     Explanation
     ===========
 
-    Only the grammar of :mod:`symentropy.display.notation` is accepted; nothing is
+    Only the grammar of :mod:`symentropy.kernel.notation` is accepted; nothing is
     evaluated.  Variable names are not checked here (that needs the
     distribution): see :func:`info`.
 
     Examples
     ========
 
-    >>> from symentropy.display.notation import parse_notation
+    >>> from symentropy.kernel.notation import parse_notation
     >>> parse_notation("H(X,Y|Z=1)").terms[0][1]
-    Entropy(names=('X', 'Y'), given=(), events=(Event(name='Z', value='1'),), order=None)
+    EntropyTerm(names=('X', 'Y'), given=(), events=(Event(name='Z', value='1'),), order=None)
     >>> str(parse_notation("I(X;Y∣Z)"))
     'I(X;Y|Z)'
     >>> parse_notation("H(X|)")
@@ -328,7 +328,7 @@ class _Parser:
         self._skip()
         start = self.i
         while self.i < len(self.text) and not (
-            self.text[self.i] in _DELIMITERS or self.text[self.i].isspace()
+            self.text[self.i] in WORD_DELIMITERS or self.text[self.i].isspace()
         ):
             self.i += 1
         if self.i == start:
@@ -355,7 +355,7 @@ class _Parser:
     def parse(self) -> Notation:
         if not self._peek():
             raise ParseError("empty notation: expected a measure such as H(X) or I(X;Y)", self.text, self.i)
-        terms: list[tuple[Fraction, Measure]] = []
+        terms: list[tuple[Fraction, Term]] = []
         sign = 1
         if self._peek() == "+" or self._peek() in _MINUS:
             sign = -1 if self._peek() in _MINUS else 1
@@ -373,7 +373,7 @@ class _Parser:
             raise self._error('"+", "-" or the end of the notation')
         return Notation(tuple(terms), self.text)
 
-    def _term(self) -> tuple[Fraction, Measure]:
+    def _term(self) -> tuple[Fraction, Term]:
         coefficient = Fraction(1)
         if self._peek().isdigit() and self._peek().isascii():
             coefficient = self._number()
@@ -381,7 +381,7 @@ class _Parser:
                 self.i += 1
         return coefficient, self._measure()
 
-    def _measure(self) -> Measure:
+    def _measure(self) -> Term:
         head = self._peek()
         if head == "H":
             self.i += 1
@@ -503,7 +503,7 @@ class _Parser:
             return self.text[start + 1 : end]
         return self._word("a value such as 3 or 'a'")[0]
 
-    def _entropy(self, order: sympy.Expr | None) -> Entropy:
+    def _entropy(self, order: sympy.Expr | None) -> EntropyTerm:
         self._expect("(", '"("')
         where: dict[str, int] = {}
         names = self._names(where)
@@ -521,9 +521,9 @@ class _Parser:
                 self.text,
                 pos,
             )
-        return Entropy(names, given, events, order, where)
+        return EntropyTerm(names, given, events, order, where)
 
-    def _information(self) -> Information:
+    def _information(self) -> InformationTerm:
         self._expect("(", '"("')
         where: dict[str, int] = {}
         groups = [self._names(where)]
@@ -538,7 +538,7 @@ class _Parser:
             self.i += 1
             given, events = self._condition(where)
         self._expect(")", '"," or "|" or ")"' if not (given or events) else '"," or ")"')
-        return Information(tuple(groups), given, events, where)
+        return InformationTerm(tuple(groups), given, events, where)
 
     def _side(self, where: dict[str, int]) -> tuple[str, int, tuple[str, ...], tuple[str, ...]]:
         name, pos = self._word("the name of a distribution")
@@ -562,7 +562,7 @@ class _Parser:
             self._expect(")", '"," or "|" or ")"' if not given else '"," or ")"')
         return name, pos, names, given
 
-    def _divergence(self) -> Divergence:
+    def _divergence(self) -> DivergenceTerm:
         self._expect("(", '"("')
         where: dict[str, int] = {}
         first, first_pos, names, given = self._side(where)
@@ -578,7 +578,7 @@ class _Parser:
                 second_pos,
             )
         self._expect(")", '")"')
-        return Divergence(first, second, names, given, where, (first_pos, second_pos))
+        return DivergenceTerm(first, second, names, given, where, (first_pos, second_pos))
 
 
 def _exact_number(literal: str) -> Fraction | None:
@@ -603,220 +603,17 @@ def _greek_name(word: str) -> str:
     return word
 
 
-# -- evaluation ------------------------------------------------------------------
-def info(
-    d: Distribution | str | Notation,
-    notation: str | Notation | None = None,
-    /,
-    *,
-    base: Base = 2,
-    symbols: Mapping[str, sympy.Symbol] | None = None,
-    **distributions: Distribution,
-) -> sympy.Expr:
-    """Evaluate textbook notation such as ``"I(X;Y|Z)"`` exactly.
+def label_matches(value: Any, label: str) -> bool:
+    """Whether an outcome ``value`` is the one written ``label`` in an event (``Y=3``).
 
-    Explanation
-    ===========
+    A string outcome matches its own text; any outcome matches its ``str``;
+    a numeric outcome (int, Fraction, Decimal, sympy Rational, finite float)
+    also matches a numeral of the same value (``3``, ``0.5``, ``1/2``, ``-1``).
 
-    ``info(d, "H(X|Y)")`` is ``conditional_entropy(d, "X", "Y")``,
-    ``info(d, "I(X,Y;Z|W)")`` is ``mutual_information(d, ("X", "Y"), "Z",
-    given="W")``, and so on for every form in the table of
-    :mod:`symentropy.display.notation`.  ``H(X|Y=3)`` is the entropy of ``X`` in
-    ``d.condition(Y=3)``.  Divergences compare distributions passed by
-    keyword: ``info("D(P||Q)", P=p, Q=q)``; the keywords ``base`` and
-    ``symbols`` are options, so a distribution cannot be called by those
-    names.
-
-    Sums of Shannon measures are combined before they are written out, so
-    ``info(d, "H(X) + H(Y) - H(X,Y) - I(X;Y)")`` is exactly ``0``.
-
-    Examples
-    ========
-
-    >>> from symentropy import Distribution, uniform, independent
-    >>> from symentropy.display.notation import info
-    >>> bits = independent(uniform(2, name="X"), uniform(2, name="Y"))
-    >>> xor = bits.with_variable("Z", lambda x, y: x ^ y)
-    >>> info(xor, "I(X;Y)"), info(xor, "I(X;Y|Z)"), info(xor, "I(X,Y;Z)")
-    (0, 1, 1)
-    >>> info(xor, "H(X) + H(Y) - H(X,Y) - I(X;Y)")
-    0
-    >>> die = uniform(range(1, 7), name="X").with_variable("E", lambda x: x % 2 == 0)
-    >>> info(die, "H(X|E=True)")
-    log(3)/log(2)
-    >>> info(die, "H(X)", base="e")
-    log(2) + log(3)
-
-    Parameters
-    ==========
-
-    d : Distribution
-        The distribution the variable names refer to.  Omit it (pass the
-        notation first) when the notation only compares distributions
-        passed by keyword.
-    notation : str or Notation
-        The notation, e.g. ``"I(X;Y|Z)"``; see :mod:`symentropy.display.notation`.
-    base : 2, sympy.E, 10, "e", a positive rational or a Symbol
-        Base of the logarithms: 2 gives bits.
-    symbols : mapping from str to Symbol, optional
-        Symbols to use for a symbolic order such as ``alpha`` in
-        ``H_alpha(X)``.
-    distributions : Distribution
-        Distributions named in divergences, e.g. ``P=p, Q=q``.
-
-    Raises
-    ======
-
-    ParseError
-        If the notation is not in the grammar; the message gives the
-        position and what was expected there.
-    UnknownVariableError
-        If a variable (or a distribution in ``D(..||..)``) is unknown; the
-        message lists the known names.
-    ZeroProbabilityError
-        If the event conditioned on (``Y=3``) has probability 0, or a sum
-        adds infinite divergences of opposite signs.
-    DistributionError
-        From :func:`~symentropy.measures.divergences.kl_divergence`, if the two
-        distributions of ``D(P||Q)`` are not on the same variables.
-
-    See Also
-    ========
-
-    parse_notation, symentropy.measures.shannon.entropy,
-    symentropy.measures.shannon.mutual_information
-
-    References
-    ==========
-
-    T. M. Cover and J. A. Thomas, *Elements of Information Theory*, 2nd ed.,
-    Wiley, 2006, ch. 2 (notation ``H(X|Y)``, ``I(X;Y|Z)``, ``D(p||q)``).
+    >>> from fractions import Fraction
+    >>> label_matches(Fraction(1, 2), "0.5"), label_matches(3, "3.0"), label_matches("3", "3.0")
+    (True, True, False)
     """
-    if notation is None:
-        subject, notation = None, d
-    else:
-        subject = d
-    if subject is not None and not isinstance(subject, Distribution):
-        raise TypeError(f"info() takes a Distribution and a notation string, got {type(subject).__name__}")
-    for key, value in distributions.items():
-        if not isinstance(value, Distribution):
-            raise TypeError(
-                f"info() got an unexpected keyword argument {key!r}: keywords other than base= and "
-                f"symbols= name distributions, and {key}={value!r} is not a Distribution"
-            )
-    if isinstance(notation, Notation):
-        parsed = notation
-    elif isinstance(notation, str):
-        parsed = parse_notation(notation, symbols=symbols)
-    else:
-        raise TypeError(f"notation must be a string, got {type(notation).__name__}")
-    b = as_base(base)
-    shannon = LogSum()
-    others: list[sympy.Expr] = []
-    for coefficient, measure in parsed.terms:
-        value = _evaluate(measure, subject, distributions, b, parsed.text)
-        if isinstance(value, LogSum):
-            shannon = shannon + value.scaled(coefficient)
-        else:
-            others.append(sympy.Rational(coefficient.numerator, coefficient.denominator) * value)
-    total = shannon.to_expr(b) + sympy.Add(*others)
-    if total.has(sympy.nan):
-        infinite = ", ".join(str(m) for _, m in parsed.terms if not isinstance(m, (Entropy, Information)))
-        raise ZeroProbabilityError(
-            f"{parsed} is undefined: it adds infinities of opposite signs (among {infinite}), "
-            "from outcomes that one distribution gives probability 0"
-        )
-    return total
-
-
-def _evaluate(
-    measure: Measure,
-    d: Distribution | None,
-    distributions: Mapping[str, Distribution],
-    base: sympy.Expr,
-    text: str,
-) -> LogSum | sympy.Expr:
-    """The value of one measure: a LogSum for Shannon measures, else an expression."""
-    if isinstance(measure, Divergence):
-        p = _named(distributions, measure.first, measure.at[0], text)
-        q = _named(distributions, measure.second, measure.at[1], text)
-        _check_names(p, measure.where, text, f"distribution {measure.first}")
-        _check_names(q, measure.where, text, f"distribution {measure.second}")
-        from ..measures.divergences import kl_divergence
-
-        return kl_divergence(p, q, *_unique(measure.names), given=_unique(measure.given), base=base)
-    if d is None:
-        raise TypeError(f"{measure} needs a distribution: call info(d, {str(measure)!r})")
-    _check_names(d, measure.where, text, "the distribution")
-    if measure.events:
-        d = _condition_on(d, measure.events)
-    if isinstance(measure, Entropy):
-        if measure.order is None or measure.order == 1:
-            return conditional_entropy_logsum(d, measure.names, measure.given)
-        from ..measures.generalized import renyi_entropy
-
-        return renyi_entropy(d, measure.order, *_unique(measure.names), base=base)
-    if len(measure.groups) == 2:
-        return mutual_information_logsum(d, measure.groups[0], measure.groups[1], measure.given)
-    from ..measures.multivariate import co_information
-
-    return co_information(d, *(_unique(g) for g in measure.groups), given=_unique(measure.given), base=base)
-
-
-def _unique(names: tuple[str, ...]) -> tuple[str, ...]:
-    """``names`` without repetitions: ``H(X,X)`` is ``H(X)``."""
-    return tuple(dict.fromkeys(names))
-
-
-def _pointer(text: str, position: int) -> str:
-    return f"\n    {text}\n    {' ' * position}^" if text else ""
-
-
-def _check_names(d: Distribution, where: Mapping[str, int], text: str, owner: str) -> None:
-    for name, position in sorted(where.items(), key=lambda item: item[1]):
-        if name not in d.names:
-            known = ", ".join(d.names)
-            raise UnknownVariableError(
-                f"unknown variable {name!r} at position {position}; {owner}'s variables are "
-                f"{known}{_pointer(text, position)}"
-            )
-
-
-def _named(distributions: Mapping[str, Distribution], name: str, position: int, text: str) -> Distribution:
-    if name in distributions:
-        return distributions[name]
-    known = ", ".join(distributions) if distributions else "none"
-    raise UnknownVariableError(
-        f"unknown distribution {name!r} at position {position}; pass it by keyword, as in "
-        f"info('D(P||Q)', P=p, Q=q); the distributions passed are: {known}{_pointer(text, position)}"
-    )
-
-
-def _condition_on(d: Distribution, events: tuple[Event, ...]) -> Distribution:
-    """``d`` conditioned on every event (``Y=3``) in ``events``."""
-    labels: dict[str, list[str]] = {}
-    for event in events:
-        position = d.names.index(event.name)
-        values = [v for _, v in dict.fromkeys((type(o[position]), o[position]) for o in d.outcomes)]
-        if not any(_label_matches(v, event.value) for v in values):
-            shown = ", ".join(str(v) for v in values[:20]) + (", ..." if len(values) > 20 else "")
-            raise ZeroProbabilityError(
-                f"cannot condition on {event}: {event.name} never takes the value {event.value!r}; "
-                f"its values are {shown}"
-            )
-        labels.setdefault(event.name, []).append(event.value)
-    spec = {
-        name: (lambda v, wanted=tuple(wanted): all(_label_matches(v, label) for label in wanted))
-        for name, wanted in labels.items()
-    }
-    if d.probability(spec).is_zero:
-        described = ", ".join(str(e) for e in events)
-        raise ZeroProbabilityError(f"cannot condition on {described}: it has probability 0")
-    return d.condition(spec)
-
-
-def _label_matches(value: Any, label: str) -> bool:
-    """Whether an outcome value is the one written ``label`` in an event."""
     if isinstance(value, str):
         return value == label
     if str(value) == label:

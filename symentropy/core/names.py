@@ -1,0 +1,143 @@
+"""Variable names: the one check of a name, and the readers of names and groups of names.
+
+=====================================  ===============================================
+function                               use
+=====================================  ===============================================
+:func:`check_names`                    the variable names of a distribution: nonempty
+                                       strings, distinct, each writable in textbook
+                                       notation
+:func:`as_group`                       a name or a tuple of names (one side of ``;``)
+:func:`name_arguments`                 names passed as separate arguments
+                                       (``entropy(d, "X", "Y")``)
+:func:`union`                          the names of several groups, in order, once
+=====================================  ===============================================
+
+A variable name may hold any character except white space and the characters
+that end a word in textbook notation (:data:`symentropy.kernel.notation.WORD_DELIMITERS`:
+``, ; | ( ) = : [ ] { } ' " \\`` and the Unicode bars ``∣ ｜ ‖ ∥``), so every
+name of a distribution can be written in ``info(d, "H(X|Y)")``.
+
+Examples
+========
+
+>>> from symentropy.core.names import check_names, as_group
+>>> check_names(("X", "Y_1", "α"))
+('X', 'Y_1', 'α')
+>>> check_names(("X", "X"))
+Traceback (most recent call last):
+...
+symentropy.errors.DistributionError: variable name 'X' is used twice in ('X', 'X')
+>>> check_names("A|B")
+Traceback (most recent call last):
+...
+symentropy.errors.DistributionError: variable name 'A|B' contains '|'; names may not contain white space or any of , ; | ( ) = : [ ] { } ' " \\ ∣ ｜ ‖ ∥
+>>> as_group(("X", "Y"), "given"), as_group("Z", "given")
+(('X', 'Y'), ('Z',))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sympy.core.symbol import Str
+
+from ..errors import DistributionError
+from ..kernel.notation import WORD_DELIMITERS
+
+__all__ = ["check_names", "as_group", "name_arguments", "union", "Names", "FORBIDDEN"]
+
+#: A variable name, or a tuple of names standing for their joint variable.
+Names = str | Sequence[str]
+
+#: The characters a name may not contain, besides white space, in the order the message lists them.
+FORBIDDEN = ",;|()=:[]{}'\"\\∣｜‖∥"
+assert set(FORBIDDEN) == set(WORD_DELIMITERS), "the name rule must follow the notation grammar"
+
+
+def _bad_character(name: str) -> str | None:
+    for ch in name:
+        if ch in WORD_DELIMITERS or ch.isspace():
+            return ch
+    return None
+
+
+def check_names(names: Any) -> tuple[str, ...]:
+    """Return the variable names ``names`` as a tuple, or raise DistributionError naming the bad one.
+
+    ``names`` is one name or an iterable of names.  Each must be a nonempty
+    string without white space or notation delimiters, and no name may
+    appear twice.
+    """
+    if isinstance(names, str):
+        names = (names,)
+    try:
+        names = tuple(names)
+    except TypeError:
+        raise DistributionError(f"names must be a tuple of strings, got {names!r}") from None
+    if not names:
+        raise DistributionError("a distribution needs at least one variable name")
+    seen: set[str] = set()
+    for name in names:
+        if not isinstance(name, str) or not name:
+            raise DistributionError(f"variable names must be nonempty strings, got {name!r}")
+        bad = _bad_character(name)
+        if bad is not None:
+            shown = repr(bad) if not bad.isspace() else f"white space ({bad!r})"
+            raise DistributionError(
+                f"variable name {name!r} contains {shown}; names may not contain white space or any of "
+                + " ".join(FORBIDDEN)
+            )
+        if name in seen:
+            raise DistributionError(f"variable name {name!r} is used twice in {names!r}")
+        seen.add(name)
+    return names
+
+
+def as_group(names: Any, what: str) -> tuple[str, ...]:
+    """Read one side of a measure: a name (``"X"``) or a tuple of names (``("X", "Y")``).
+
+    sympy ``Str`` objects (how unevaluated measures store names) count as
+    names.  ``what`` names the argument in the TypeError for anything else.
+    """
+    if isinstance(names, str):
+        return (names,)
+    if isinstance(names, Str):
+        return (names.name,)
+    try:
+        group = tuple(names)
+    except TypeError:
+        raise TypeError(f"{what} must be a variable name or a tuple of names, got {names!r}") from None
+    out = []
+    for n in group:
+        if isinstance(n, Str):
+            n = n.name
+        if not isinstance(n, str):
+            raise TypeError(f"{what} must be a variable name or a tuple of names, got {names!r}")
+        out.append(n)
+    return tuple(out)
+
+
+def name_arguments(names: Iterable[Any], example: str) -> tuple[str, ...]:
+    """Read variable names passed as separate string arguments, as in ``entropy(d, "X", "Y")``.
+
+    ``example`` is a call that shows the right way, for the TypeError message.
+
+    >>> name_arguments(("X", ("Y",)), "entropy(d, 'X', 'Y')")
+    Traceback (most recent call last):
+    ...
+    TypeError: variable names are passed as separate strings, e.g. entropy(d, 'X', 'Y'); got ('Y',)
+    """
+    out = []
+    for n in names:
+        if isinstance(n, Str):
+            n = n.name
+        if not isinstance(n, str):
+            raise TypeError(f"variable names are passed as separate strings, e.g. {example}; got {n!r}")
+        out.append(n)
+    return tuple(out)
+
+
+def union(*groups: Sequence[str]) -> tuple[str, ...]:
+    """The names of all ``groups``, each once, in order of first appearance."""
+    return tuple(dict.fromkeys(n for g in groups for n in g))

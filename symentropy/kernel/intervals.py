@@ -1,0 +1,533 @@
+"""Outward-rounded interval arithmetic: the one enclosure engine of symentropy.
+
+An *enclosure* is a pair ``(lo, hi)`` of raw mpmath binary numbers
+(``mpmath.libmp`` ``mpf`` tuples) with ``lo <= value <= hi``.  Every
+operation rounds its lower end down and its upper end up, so the result
+encloses the exact result of the operation on any numbers of the operands'
+enclosures.  Each function takes the working precision ``prec`` (bits) as an
+argument: nothing here reads or changes mpmath's global precision, in the way
+``mpmath.libmp`` itself works.  The policy that chooses precisions (how many
+bits for how many digits, when to give up) lives above, in
+:mod:`symentropy.core.numeric`.
+
+=====================================  ===============================================
+function                               enclosure of
+=====================================  ===============================================
+:func:`exact`                          a rational number
+:func:`add`, :func:`neg`, :func:`mul`  sum, negation, product
+:func:`scale`, :func:`inverse`         rational multiple, reciprocal
+:func:`power`                          integer power
+:func:`log`, :func:`exp`               natural logarithm, exponential
+:func:`log_of_integer`                 ``log n``, cached; series for ``n <= 2**32``
+:func:`pi`, :func:`e`                  the constants
+=====================================  ===============================================
+
+:func:`sign` and :func:`contains_zero` read an enclosure; :func:`to_fraction`
+turns an end into an exact ``Fraction``; :func:`round_decimal` rounds a
+rational exactly to decimal digits and :func:`common_rounding` gives the
+rounding shared by a whole enclosure, if any.  :class:`Interval` wraps a pair
+and its precision with operators, for code that reads better as formulas.
+
+Errors are proved, not estimated.  ``log`` and ``exp`` of mpmath are accurate
+to a few units in the last place; each is computed with ``GUARD`` extra bits
+and enclosed in a radius ``2**GUARD`` times that error (:func:`around`).
+Logarithms of integers up to ``2**32`` come from a table built with integer
+arithmetic only, with an error bound carried along exactly.
+
+Examples
+========
+
+>>> from fractions import Fraction
+>>> from symentropy.kernel import intervals
+>>> third = intervals.exact(Fraction(1, 3), 53)
+>>> lo, hi = (intervals.to_fraction(x) for x in third)
+>>> lo < Fraction(1, 3) < hi, hi - lo <= Fraction(1, 2**53)
+(True, True)
+>>> x = intervals.Interval.from_fraction(Fraction(1, 2), 64)
+>>> (x.log() * 2).exp().contains(Fraction(1, 4))
+True
+>>> intervals.round_decimal(Fraction(2, 3), 5)
+(66667, -5)
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from fractions import Fraction
+
+from mpmath import libmp
+
+from .logsum import factor_integer
+
+__all__ = [
+    "Interval",
+    "Imprecise",
+    "Undefined",
+    "GUARD",
+    "exact",
+    "add",
+    "neg",
+    "sub",
+    "mul",
+    "scale",
+    "inverse",
+    "power",
+    "log",
+    "exp",
+    "pi",
+    "e",
+    "around",
+    "contains_zero",
+    "sign",
+    "to_fraction",
+    "log_of_integer",
+    "log_of_rational",
+    "round_decimal",
+    "common_rounding",
+]
+
+FLOOR = libmp.round_floor
+CEILING = libmp.round_ceiling
+LOG2_10 = math.log2(10)
+
+#: An enclosure: ``(lo, hi)``, two raw mpf tuples with ``lo <= hi``.
+Pair = tuple
+
+#: Guard bits of an elementary function value.  mpmath computes ``log`` and
+#: ``exp`` with 20 guard bits of its own, to within a few units in the last
+#: place; each value is computed with ``GUARD`` extra bits and then enclosed
+#: in a radius of one unit in the ``prec``-th bit, about ``2**GUARD`` times
+#: the error.
+GUARD = 32
+
+
+class Imprecise(ArithmeticError):
+    """An enclosure is too wide to go on (a divisor or a logarithm's argument straddles 0).
+
+    More precision may help: the caller raises it and tries again.
+    """
+
+
+class Undefined(ArithmeticError):
+    """The value is not a finite real number (the logarithm of a nonpositive number, infinity)."""
+
+
+_by_value = functools.cmp_to_key(libmp.mpf_cmp)
+
+
+
+def exact(value: Fraction, prec: int) -> Pair:
+    p, q = value.numerator, value.denominator
+    if q == 1:
+        x = libmp.from_int(p)
+        return (x, x)
+    return (libmp.from_rational(p, q, prec, FLOOR), libmp.from_rational(p, q, prec, CEILING))
+
+
+def add(a: Pair, b: Pair, prec: int) -> Pair:
+    return (libmp.mpf_add(a[0], b[0], prec, FLOOR), libmp.mpf_add(a[1], b[1], prec, CEILING))
+
+
+def neg(a: Pair) -> Pair:
+    return (libmp.mpf_neg(a[1]), libmp.mpf_neg(a[0]))
+
+
+def mul(a: Pair, b: Pair, prec: int) -> Pair:
+    ends = [(x, y) for x in a for y in b]
+    lo = min((libmp.mpf_mul(x, y, prec, FLOOR) for x, y in ends), key=_by_value)
+    hi = max((libmp.mpf_mul(x, y, prec, CEILING) for x, y in ends), key=_by_value)
+    return (lo, hi)
+
+
+def contains_zero(a: Pair) -> bool:
+    return libmp.mpf_sign(a[0]) <= 0 <= libmp.mpf_sign(a[1])
+
+
+def inverse(a: Pair, prec: int) -> Pair:
+    if contains_zero(a):
+        if a[0] == a[1]:
+            raise ZeroDivisionError("division by zero")
+        raise Imprecise
+    one = libmp.fone
+    return (libmp.mpf_div(one, a[1], prec, FLOOR), libmp.mpf_div(one, a[0], prec, CEILING))
+
+
+def scale(a: Pair, c: Fraction, prec: int) -> Pair:
+    """``c * a`` for an exact rational ``c``."""
+    if c == 1:
+        return a
+    if c < 0:
+        a, c = neg(a), -c
+    p, q = libmp.from_int(c.numerator), libmp.from_int(c.denominator)
+    lo = libmp.mpf_div(libmp.mpf_mul(a[0], p, prec, FLOOR), q, prec, FLOOR)
+    hi = libmp.mpf_div(libmp.mpf_mul(a[1], p, prec, CEILING), q, prec, CEILING)
+    return (lo, hi)
+
+
+def around(value: tuple, prec: int) -> Pair:
+    """``[value - r, value + r]`` with ``r`` one unit in the ``prec``-th bit of ``value``.
+
+    ``value`` is an elementary function computed with ``prec + GUARD`` bits,
+    so ``r`` is about ``2**GUARD`` times its error.
+    """
+    if value == libmp.fzero:
+        return (value, value)
+    radius = libmp.mpf_shift(libmp.fone, value[2] + value[3] - prec)
+    return (libmp.mpf_sub(value, radius), libmp.mpf_add(value, radius))
+
+
+def log(a: Pair, prec: int) -> Pair:
+    if libmp.mpf_sign(a[1]) <= 0:
+        raise Undefined("logarithm of a number that is not positive")
+    if libmp.mpf_sign(a[0]) <= 0:
+        raise Imprecise
+    wp = prec + GUARD
+    lo = around(libmp.mpf_log(a[0], wp, libmp.round_nearest), prec)[0]
+    hi = around(libmp.mpf_log(a[1], wp, libmp.round_nearest), prec)[1]
+    return (lo, hi)
+
+
+def exp(a: Pair, prec: int) -> Pair:
+    wp = prec + GUARD
+    lo = around(libmp.mpf_exp(a[0], wp, libmp.round_nearest), prec)[0]
+    hi = around(libmp.mpf_exp(a[1], wp, libmp.round_nearest), prec)[1]
+    if libmp.mpf_sign(lo) < 0:  # exp is positive
+        lo = libmp.fzero
+    return (lo, hi)
+
+
+def to_fraction(x: tuple) -> Fraction:
+    sign, man, exp, _ = x
+    if not man:
+        if x != libmp.fzero:
+            raise Undefined("infinite or undefined value")
+        return Fraction(0)
+    value = Fraction(man << exp) if exp >= 0 else Fraction(man, 1 << -exp)
+    return -value if sign else value
+
+
+#: Integers up to this bound get their logarithm from the series below;
+#: larger ones (huge primes, gcd-free cofactors) from mpmath.
+_SERIES_LIMIT = 1 << 32
+#: Guard bits of the fixed-point series table.
+_SERIES_GUARD = 48
+
+
+def _atanh_inverse(m: int, wp: int) -> tuple[int, int]:
+    """``atanh(1/m) * 2**wp`` for an integer ``m >= 3``, with a bound on its error.
+
+    ``atanh(1/m) = sum_k 1 / ((2k + 1) m**(2k + 1))``.  Nested floor divisions
+    by integers are exact floors, so each computed term is
+    ``floor(2**wp / ((2k + 1) m**(2k + 1)))``, off by less than one unit;
+    the neglected tail, after the first power below one unit, is below two
+    units.  The result is returned with an error bound in units of
+    ``2**-wp``: ``(value, bound)``.
+    """
+    power = (1 << wp) // m
+    total = power
+    square = m * m
+    k = 1
+    while power:
+        power //= square
+        total += power // (2 * k + 1)
+        k += 1
+    return total, k + 2
+
+
+class _SeriesLogs:
+    """Logarithms of primes ``p <= _SERIES_LIMIT`` in fixed point, with error bounds.
+
+    ``log 2 = 2 atanh(1/3)``, and for a prime ``p >= 3``
+    ``log p = log(p**2 - 1)/2 + atanh(1/(2 p**2 - 1))``, where
+    ``p**2 - 1 = (p - 1)(p + 1)`` factors into smaller primes.  The series
+    for ``p`` near a million gains 40 bits a term, so a logarithm costs a few
+    dozen integer divisions: far less than a general-purpose logarithm, and
+    the error of every value is bounded by construction (integer arithmetic
+    only).  Values are kept for the working precision ``wp``; a request for
+    more precision starts a new table.
+    """
+
+    def __init__(self, wp: int) -> None:
+        self.wp = wp
+        self.logs: dict[int, tuple[int, int]] = {}
+        value, error = _atanh_inverse(3, wp)
+        self.logs[2] = (2 * value, 2 * error)
+
+    def log(self, p: int) -> tuple[int, int]:
+        """``(value, error)`` of ``log p * 2**wp`` for a prime ``p``."""
+        found = self.logs.get(p)
+        if found is not None:
+            return found
+        pending = [p]
+        while pending:  # compute the primes of p**2 - 1 first, without recursion
+            q = pending[-1]
+            if q in self.logs:
+                pending.pop()
+                continue
+            factors = _factors_of_square_minus_one(q)
+            missing = [r for r in factors if r not in self.logs]
+            if missing:
+                pending.extend(missing)
+                continue
+            pending.pop()
+            total = sum(e * self.logs[r][0] for r, e in factors.items())
+            bound = sum(e * self.logs[r][1] for r, e in factors.items())
+            series, series_error = _atanh_inverse(2 * q * q - 1, self.wp)
+            self.logs[q] = (total // 2 + series, (bound + 1) // 2 + 1 + series_error)
+        return self.logs[p]
+
+
+def _factors_of_square_minus_one(p: int) -> dict[int, int]:
+    factors = dict(factor_integer(p - 1))
+    for r, e in factor_integer(p + 1):
+        factors[r] = factors.get(r, 0) + e
+    return factors
+
+
+_SERIES: list[_SeriesLogs] = []  # the current table, if any
+
+
+def _series_log(n: int, prec: int) -> Pair:
+    """An enclosure of ``log n`` for ``2 <= n <= _SERIES_LIMIT`` from the prime table."""
+    wp = prec + _SERIES_GUARD
+    if not _SERIES or _SERIES[0].wp < wp:
+        _SERIES[:] = [_SeriesLogs(wp)]
+    table = _SERIES[0]
+    value = error = 0
+    for p, e in factor_integer(n):
+        v, b = table.log(p)
+        value += e * v
+        error += e * b
+    return (libmp.from_man_exp(value - error, -table.wp), libmp.from_man_exp(value + error, -table.wp))
+
+
+#: Enclosures of logarithms of integers, kept at the highest precision
+#: computed so far (at most ``_LOG_CACHE_SIZE`` of them; the oldest go first).
+_LOG_CACHE: dict[int, tuple[int, Pair]] = {}
+_LOG_CACHE_SIZE = 1 << 14
+
+
+def log_of_integer(n: int, prec: int) -> Pair:
+    """An enclosure of ``log(n)``, ``n >= 1``, of relative width about ``2**-prec`` or less.
+
+    Each integer's logarithm is computed once per precision and kept:
+    later calls at the same or a lower precision reuse it.  Integers up to
+    ``_SERIES_LIMIT`` come from the table of prime logarithms; larger ones
+    from one mpmath logarithm, enclosed with a margin ``2**GUARD`` times
+    its error.
+    """
+    if n == 1:
+        return (libmp.fzero, libmp.fzero)
+    cached = _LOG_CACHE.get(n)
+    if cached is not None and cached[0] >= prec:
+        return cached[1]
+    if n <= _SERIES_LIMIT:
+        interval = _series_log(n, prec)
+    else:
+        interval = around(libmp.mpf_log(libmp.from_int(n), prec + GUARD, libmp.round_nearest), prec)
+    if cached is None and len(_LOG_CACHE) >= _LOG_CACHE_SIZE:
+        del _LOG_CACHE[next(iter(_LOG_CACHE))]
+    _LOG_CACHE[n] = (prec, interval)
+    return interval
+
+
+def log_of_rational(b: Fraction, prec: int) -> Pair:
+    if b.denominator == 1:
+        return log_of_integer(b.numerator, prec)
+    return add(log_of_integer(b.numerator, prec), neg(log_of_integer(b.denominator, prec)), prec)
+
+
+def round_decimal(x: Fraction, digits: int) -> tuple[int, int]:
+    """Round ``x != 0`` to ``digits`` significant decimals, ties to even.
+
+    Returns ``(m, e)`` with ``x ~ m * 10**e`` and ``10**(digits-1) <= |m| < 10**digits``.
+    """
+    negative = x < 0
+    x = -x if negative else x
+    num, den = x.numerator, x.denominator
+    e = math.floor((num.bit_length() - den.bit_length()) / LOG2_10) - digits + 1
+    low, high = 10 ** (digits - 1), 10**digits
+    while True:  # find e with 10**(digits-1) <= x / 10**e < 10**digits
+        n, d = (num, den * 10**e) if e >= 0 else (num * 10**-e, den)
+        m, r = divmod(n, d)
+        if m >= high:
+            e += 1
+        elif m < low:
+            e -= 1
+        else:
+            break
+    if 2 * r > d or (2 * r == d and m % 2):
+        m += 1
+        if m == high:  # 9.99... rounded up to 10.0
+            m, e = low, e + 1
+    return (-m if negative else m, e)
+
+
+def common_rounding(a: Pair, digits: int) -> tuple[int, int] | None:
+    """The common rounding of every number in ``a``, or None if they differ."""
+    if contains_zero(a):
+        return None
+    lo, hi = round_decimal(to_fraction(a[0]), digits), round_decimal(to_fraction(a[1]), digits)
+    return lo if lo == hi else None
+
+
+def power(a: Pair, k: int, prec: int) -> Pair:
+    """``a**k`` for an integer ``k >= 0``."""
+    if k == 0:
+        return (libmp.fone, libmp.fone)
+    if libmp.mpf_sign(a[0]) >= 0:
+        return (libmp.mpf_pow_int(a[0], k, prec, FLOOR), libmp.mpf_pow_int(a[1], k, prec, CEILING))
+    if libmp.mpf_sign(a[1]) <= 0:
+        b = power(neg(a), k, prec)
+        return b if k % 2 == 0 else neg(b)
+    left = power((libmp.fzero, libmp.mpf_neg(a[0])), k, prec)[1]  # |lo|**k, rounded up
+    right = power((libmp.fzero, a[1]), k, prec)[1]
+    if k % 2 == 0:
+        return (libmp.fzero, max(left, right, key=_by_value))
+    return (libmp.mpf_neg(left), right)
+
+
+def sub(a: Pair, b: Pair, prec: int) -> Pair:
+    """``a - b``."""
+    return add(a, neg(b), prec)
+
+
+def sign(a: Pair) -> int | None:
+    """The sign (-1, 0 or 1) of every number in ``a``, or None when ``a`` holds numbers of both signs.
+
+    0 only for the exact enclosure ``[0, 0]``.
+    """
+    if a[0] == a[1] == libmp.fzero:
+        return 0
+    if contains_zero(a):
+        return None
+    return libmp.mpf_sign(a[0])
+
+
+def pi(prec: int) -> Pair:
+    """An enclosure of pi."""
+    return around(libmp.mpf_pi(prec + GUARD), prec)
+
+
+def e(prec: int) -> Pair:
+    """An enclosure of e."""
+    return around(libmp.mpf_e(prec + GUARD), prec)
+
+
+class Interval:
+    """An enclosure with operators: ``x + y``, ``x * y``, ``x / y``, ``x.log()``, ...
+
+    Each interval carries the working precision it was made with; an
+    operation works at the higher precision of its operands.  Operands may be
+    ``int`` or ``Fraction`` (exact).  Use it where a formula reads better
+    than calls of :func:`add` and :func:`mul`; both round outward alike.
+
+    >>> from fractions import Fraction
+    >>> from symentropy.kernel.intervals import Interval
+    >>> x = Interval.log_of(3, 80) / Interval.log_of(2, 80)  # log2(3) = 1.5849625007...
+    >>> Fraction(15849625007, 10**10) < x.lower < x.upper < Fraction(15849625008, 10**10)
+    True
+    >>> x.contains(Fraction(1585, 1000)), x.sign(), (x - x).sign()
+    (False, 1, None)
+    """
+
+    __slots__ = ("pair", "prec")
+
+    def __init__(self, pair: Pair, prec: int):
+        self.pair = pair
+        self.prec = prec
+
+    @classmethod
+    def from_fraction(cls, value: Fraction | int, prec: int) -> Interval:
+        """The enclosure of an exact rational."""
+        return cls(exact(Fraction(value), prec), prec)
+
+    @classmethod
+    def log_of(cls, n: int | Fraction, prec: int) -> Interval:
+        """The enclosure of ``log n`` for a positive rational ``n``."""
+        return cls(log_of_rational(Fraction(n), prec), prec)
+
+    def _operand(self, other: Interval | Fraction | int) -> Interval:
+        if isinstance(other, Interval):
+            return other
+        if isinstance(other, (int, Fraction)):
+            return Interval.from_fraction(other, self.prec)
+        return NotImplemented
+
+    def __add__(self, other: Interval | Fraction | int) -> Interval:
+        o = self._operand(other)
+        if o is NotImplemented:
+            return o
+        prec = max(self.prec, o.prec)
+        return Interval(add(self.pair, o.pair, prec), prec)
+
+    __radd__ = __add__
+
+    def __neg__(self) -> Interval:
+        return Interval(neg(self.pair), self.prec)
+
+    def __sub__(self, other: Interval | Fraction | int) -> Interval:
+        o = self._operand(other)
+        if o is NotImplemented:
+            return o
+        return self + (-o)
+
+    def __rsub__(self, other: Fraction | int) -> Interval:
+        return (-self) + other
+
+    def __mul__(self, other: Interval | Fraction | int) -> Interval:
+        if isinstance(other, (int, Fraction)) and not isinstance(other, bool):
+            return Interval(scale(self.pair, Fraction(other), self.prec), self.prec)
+        o = self._operand(other)
+        if o is NotImplemented:
+            return o
+        prec = max(self.prec, o.prec)
+        return Interval(mul(self.pair, o.pair, prec), prec)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: Interval | Fraction | int) -> Interval:
+        if isinstance(other, (int, Fraction)) and not isinstance(other, bool):
+            return self * (1 / Fraction(other))
+        o = self._operand(other)
+        if o is NotImplemented:
+            return o
+        prec = max(self.prec, o.prec)
+        return Interval(mul(self.pair, inverse(o.pair, prec), prec), prec)
+
+    def __rtruediv__(self, other: Fraction | int) -> Interval:
+        return Interval(scale(inverse(self.pair, self.prec), Fraction(other), self.prec), self.prec)
+
+    def __pow__(self, k: int) -> Interval:
+        result = power(self.pair, abs(k), self.prec)
+        return Interval(inverse(result, self.prec) if k < 0 else result, self.prec)
+
+    def log(self) -> Interval:
+        """The natural logarithm; :class:`Imprecise` if the enclosure reaches 0 or below."""
+        return Interval(log(self.pair, self.prec), self.prec)
+
+    def exp(self) -> Interval:
+        """The exponential."""
+        return Interval(exp(self.pair, self.prec), self.prec)
+
+    @property
+    def lower(self) -> Fraction:
+        """The lower end, exactly."""
+        return to_fraction(self.pair[0])
+
+    @property
+    def upper(self) -> Fraction:
+        """The upper end, exactly."""
+        return to_fraction(self.pair[1])
+
+    def sign(self) -> int | None:
+        """See :func:`sign`."""
+        return sign(self.pair)
+
+    def contains(self, value: Fraction | int) -> bool:
+        """Whether the exact rational ``value`` lies in the enclosure."""
+        return self.lower <= value <= self.upper
+
+    def __repr__(self) -> str:
+        return f"Interval([{float(self.lower)!r}, {float(self.upper)!r}], prec={self.prec})"

@@ -1,0 +1,223 @@
+"""Integers as products of primes, with a bound on the work: the number theory under LogSum.
+
+=====================================  ===============================================
+name                                   use
+=====================================  ===============================================
+:func:`factor_integer`                 the prime factorisation of ``n``, cached
+:func:`split_integer`                  primes, and at most one large *cofactor* kept
+                                       whole (``n >= FACTOR_LIMIT`` is not factored
+                                       completely)
+:func:`coprime_basis`                  pairwise coprime integers of which every given
+                                       integer is a product of powers
+:func:`exponents_over`                 ``n`` as powers of the elements of such a basis
+:data:`FACTOR_LIMIT`                   below it, every integer is factored into primes
+:func:`smallest_factors`               a sieve of smallest prime factors below
+                                       ``TRIAL_BOUND``
+=====================================  ===============================================
+
+Logarithms of pairwise coprime integers ``> 1`` are linearly independent
+over the rationals (unique factorisation), which is what makes exact
+cancellation of sums of logarithms possible without factoring large
+integers completely: a product of two 40-digit primes is kept whole, and a
+gcd with another argument splits it only where the two share a factor.
+
+Examples
+========
+
+>>> from symentropy.kernel.primes import factor_integer, split_integer, coprime_basis
+>>> factor_integer(360)
+((2, 3), (3, 2), (5, 1))
+>>> big = (2**61 - 1) * (2**89 - 1)
+>>> split_integer(12 * big)
+((2, 2), (3, 1), (1427247692705959880439315947500961989719490561, 1))
+>>> coprime_basis([6 * 35, 10 * 21])
+[2, 3, 5, 7]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from functools import lru_cache
+
+import sympy
+
+__all__ = [
+    "factor_integer",
+    "split_integer",
+    "coprime_basis",
+    "exponents_over",
+    "smallest_factors",
+    "trial_primes",
+    "FACTOR_LIMIT",
+    "TRIAL_BOUND",
+]
+
+@lru_cache(maxsize=1 << 16)
+def factor_integer(n: int) -> tuple[tuple[int, int], ...]:
+    """Return the prime factorisation of ``n >= 1`` as ``((prime, exponent), ...)``.
+
+    Results are cached: tables reuse the same numerators and denominators.
+
+    >>> factor_integer(360)
+    ((2, 3), (3, 2), (5, 1))
+    """
+    if n < 1:
+        raise ValueError(f"cannot factor {n}: expected a positive integer")
+    if n < TRIAL_BOUND * TRIAL_BOUND:  # trial division is complete and cheaper than factorint
+        return _trial_division(n)
+    return tuple(sorted((int(p), int(e)) for p, e in sympy.factorint(n).items()))
+
+
+def _trial_division(n: int) -> tuple[tuple[int, int], ...]:
+    """Factor ``n < TRIAL_BOUND**2`` by the primes below ``TRIAL_BOUND``."""
+    if n < TRIAL_BOUND:  # a table lookup per prime factor
+        smallest = smallest_factors()
+        found: dict[int, int] = {}
+        while n > 1:
+            p = smallest[n]
+            found[p] = found.get(p, 0) + 1
+            n //= p
+        return tuple(found.items())
+    parts = []
+    for p in trial_primes():
+        if p * p > n:
+            break
+        if n % p == 0:
+            e = 0
+            while n % p == 0:
+                n //= p
+                e += 1
+            parts.append((p, e))
+    if n > 1:
+        parts.append((n, 1))
+    return tuple(parts)
+
+
+#: Integers below this bound are factored completely (sympy's ``factorint``
+#: is deterministic and fast there).  Larger integers are only stripped of
+#: their prime factors below ``TRIAL_BOUND``; what is left is a *cofactor*.
+FACTOR_LIMIT = 1 << 64
+TRIAL_BOUND = 1 << 16
+
+
+@lru_cache(maxsize=1)
+def smallest_factors() -> list[int]:
+    """The smallest prime factor of every ``n < TRIAL_BOUND`` (a sieve, built once)."""
+    root = math.isqrt(TRIAL_BOUND - 1)
+    small = [p for p in range(2, root + 1) if all(p % d for d in range(2, math.isqrt(p) + 1))]
+    smallest = list(range(TRIAL_BOUND))
+    for p in reversed(small):  # smaller primes overwrite larger ones: the smallest wins
+        smallest[p * p :: p] = [p] * len(range(p * p, TRIAL_BOUND, p))
+    return smallest
+
+
+@lru_cache(maxsize=1)
+def trial_primes() -> tuple[int, ...]:
+    """The primes below ``TRIAL_BOUND``, in increasing order."""
+    smallest = smallest_factors()
+    return tuple(i for i in range(2, TRIAL_BOUND) if smallest[i] == i)
+
+
+@lru_cache(maxsize=1 << 16)
+def split_integer(n: int) -> tuple[tuple[int, int], ...]:
+    """Write ``n >= 2`` as ``((a, e), ...)``: primes, and at most one large cofactor.
+
+    Below ``FACTOR_LIMIT`` this is the prime factorisation.  Above it, the
+    primes below ``TRIAL_BOUND`` are divided out and the rest, if it is not
+    below the limit either, is kept whole (as ``b**e`` when it is a perfect
+    power): factoring a product of two large primes could take forever, and
+    exactness does not need it (see :func:`refine_cofactors`).
+    """
+    if n < FACTOR_LIMIT:
+        return factor_integer(n)
+    parts: dict[int, int] = {}
+    for p in trial_primes():
+        if n % p == 0:
+            e = 0
+            while n % p == 0:
+                n //= p
+                e += 1
+            parts[p] = e
+        if p * p > n:
+            break
+    if n > 1:
+        if n < FACTOR_LIMIT:
+            parts.update(factor_integer(n))
+        else:
+            power = sympy.perfect_power(n)
+            base, exponent = (int(power[0]), int(power[1])) if power else (n, 1)
+            if base < FACTOR_LIMIT:
+                parts.update((p, e * exponent) for p, e in factor_integer(base))
+            else:
+                parts[base] = exponent
+    return tuple(sorted(parts.items()))
+
+
+def coprime_basis(integers: Iterable[int], primes: Iterable[int] = ()) -> list[int]:
+    """Pairwise coprime integers ``> 1`` of which every one of ``integers`` is a product of powers.
+
+    ``primes`` are known primes that belong to the basis as they are (they
+    are never split).  Repeated gcd splitting: two elements that share a
+    factor ``g`` are replaced by ``g`` and their cofactors.  Elements below
+    :data:`FACTOR_LIMIT` that are not known primes are factored into primes,
+    so the basis is prime below the limit.  The basis is returned in the
+    order of discovery.
+
+    Two products of large primes that share one factor are split into the
+    three primes, without factoring either product:
+
+    >>> P, Q, R = 2**61 - 1, 2**89 - 1, 2**107 - 1
+    >>> sorted(coprime_basis([P * Q, Q * R])) == [P, Q, R]
+    True
+    >>> coprime_basis([2**70 * 3], primes=[3]) == [3, 2**70]  # a coprime basis, not a factorisation
+    True
+    """
+    basis: list[int] = list(dict.fromkeys(primes))
+    known = set(basis)
+    for n in integers:
+        pending = [n]
+        while pending:
+            x = pending.pop()
+            if x == 1:
+                continue
+            for i, b in enumerate(basis):
+                g = math.gcd(x, b)
+                if g > 1:
+                    if g == b and b in known:  # a prime divides x
+                        pending.append(x // b)
+                        break
+                    basis.pop(i)
+                    pending.extend(y for y in (g, b // g, x // g) if y > 1)
+                    break
+            else:
+                basis.append(x)
+    pieces: list[int] = []
+    for b in dict.fromkeys(basis):
+        if b < FACTOR_LIMIT and b not in known:
+            pieces.extend(p for p, _ in factor_integer(b))
+        else:
+            pieces.append(b)
+    return list(dict.fromkeys(pieces))
+
+
+def exponents_over(n: int, basis: Iterable[int]) -> list[tuple[int, int]]:
+    """Write ``n`` as ``[(b, e), ...]`` with ``n = prod b**e`` over a coprime ``basis``.
+
+    Raises ``ValueError`` if ``n`` is not a product of the basis elements.
+
+    >>> exponents_over(2**5 * 7, [2, 3, 7])
+    [(2, 5), (7, 1)]
+    """
+    parts = []
+    rest = n
+    for b in basis:
+        if rest % b == 0:
+            e = 0
+            while rest % b == 0:
+                rest //= b
+                e += 1
+            parts.append((b, e))
+    if rest != 1:
+        raise ValueError(f"{n} is not a product of powers of the basis")
+    return parts
