@@ -10,6 +10,8 @@ function                               use
 :func:`known_sign`                     the sign where it is decided, also for
                                        expressions in symbols; None otherwise
 :func:`check_digits`                   the one check of a ``digits=`` argument
+:func:`working_context`                a private mpmath context for numerical
+                                       searches that aim at ``digits`` digits
 =====================================  ===============================================
 
 Explanation
@@ -113,6 +115,7 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
+import mpmath
 import sympy
 
 from ..errors import InvalidDigitsError, UndecidedError
@@ -121,7 +124,20 @@ from ..kernel.exact import as_exact
 from ..kernel.logsum import LogSum, refine_cofactors
 from ..kernel.primes import FACTOR_LIMIT, factor_integer
 
-__all__ = ["evaluate", "compare", "sign", "is_zero", "known_sign", "check_digits", "MAX_DIGITS"]
+__all__ = [
+    "evaluate",
+    "compare",
+    "sign",
+    "is_zero",
+    "known_sign",
+    "check_digits",
+    "working_context",
+    "MAX_DIGITS",
+    "GUARD_DIGITS",
+]
+
+#: Guard digits of a numerical search (:func:`working_context`) beyond the digits it aims at.
+GUARD_DIGITS = 15
 
 #: The most digits :func:`evaluate` gives (about 3.3 million bits of working precision).
 MAX_DIGITS = 1_000_000
@@ -399,6 +415,26 @@ def check_digits(digits: Any, *, limit: int | None = MAX_DIGITS, what: str = "di
     if value < 1 or (limit is not None and value > limit):
         raise InvalidDigitsError(f"{what} must be an integer {bound}, got {value}")
     return value
+
+
+def working_context(digits: int, *, guard: int = GUARD_DIGITS) -> mpmath.ctx_mp.MPContext:
+    """A private mpmath context for a numerical search that aims at ``digits`` correct digits.
+
+    Root finders, Newton steps and quadratures (whose answers are proved or
+    certified afterwards) run in such a context, at ``digits + guard``
+    decimal digits; mpmath's global context is never read or changed, so
+    two computations cannot disturb each other.  Compile expressions for it
+    with :func:`symentropy.kernel.lambdify.lambdify` and ``context=``.
+
+    >>> import mpmath
+    >>> from symentropy.core.numeric import working_context
+    >>> ctx = working_context(40)
+    >>> ctx.dps, mpmath.mp.dps
+    (55, 15)
+    """
+    ctx = mpmath.mp.clone()
+    ctx.dps = check_digits(digits) + guard
+    return ctx
 
 
 def _as_number(value: Any) -> sympy.Expr:
