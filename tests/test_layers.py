@@ -46,8 +46,7 @@ UPWARD_CONVENIENCES = {
 
 #: Third-party modules that may be imported inside a function: optional extras, or heavy
 #: modules that ``import symentropy`` should not load.
-LAZY_THIRD_PARTY = ("numpy", "matplotlib", "pandas", "networkx", "scipy", "sympy.stats", "IPython", "html",
-                    "sympy.printing.pretty", "multiprocessing", "csv")
+LAZY_THIRD_PARTY = ("numpy", "matplotlib", "pandas", "networkx", "scipy", "sympy.stats", "IPython")
 
 #: Longest module, and the catalogues allowed beyond it (like sympy.stats' crv_types.py).
 MAX_LINES = 1200

@@ -40,12 +40,14 @@ symentropy.errors.DistributionError: probabilities sum to 5/6, not 1
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
 import sympy
+from sympy.printing.pretty.stringpict import prettyForm, stringPict
 
 from ..errors import DistributionError, UnknownVariableError, ZeroProbabilityError
 from ..kernel.exact import as_exact, safe_sympify, symbols_in
@@ -808,8 +810,6 @@ class Distribution:
 
     def _pretty(self, printer: Any) -> Any:
         """A table for sympy's pretty printer (``pprint``), one row per outcome."""
-        from sympy.printing.pretty.stringpict import prettyForm, stringPict
-
         header = [prettyForm(n) for n in self._names] + [prettyForm("P")]
         rows = [header] + [[prettyForm(str(v)) for v in o] + [printer._print(p)] for o, p in self.items()]
         widths = [max(r[i].width() for r in rows) for i in range(len(header))]
@@ -828,8 +828,6 @@ class Distribution:
 
     def _repr_html_(self) -> str:
         """An HTML table for Jupyter: a grid for two variables, else one row per outcome."""
-        import html
-
         def cell(tag: str, value: Any) -> str:
             return f"<{tag}>{html.escape(str(value))}</{tag}>"
 

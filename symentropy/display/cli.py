@@ -56,6 +56,7 @@ from typing import NoReturn, TextIO
 import sympy
 
 from ..core.distribution import Distribution
+from ..core.numeric import evaluate
 from ..errors import DistributionError, ParseError, SymentropyError
 from ..kernel.exact import as_exact
 from ..kernel.logbase import as_base
@@ -239,8 +240,6 @@ def _unit(base: sympy.Expr) -> str:
 def _report(
     label: str, value: sympy.Expr, d: Distribution, base: sympy.Expr, options: argparse.Namespace, out: TextIO
 ) -> None:
-    from ..core.numeric import evaluate
-
     out.write(f"{label} in {_unit(base)}\n")
     out.write(f"exact:   {value}\n")
     if d.conditions:

@@ -52,13 +52,17 @@ from collections.abc import Sequence
 from typing import Any
 
 import sympy
+from mpmath.libmp import prec_to_dps
 from sympy.core.basic import Atom, Basic
 from sympy.core.expr import Expr
 from sympy.core.symbol import Str
+from sympy.printing.pretty.stringpict import prettyForm
 
 from ..core.distribution import Distribution, latex_name
 from ..errors import DistributionError
 from ..kernel.logbase import Base, as_base
+from ..measures.divergences import kl_divergence
+from ..measures.shannon import entropy, mutual_information
 
 __all__ = [
     "DistributionAtom",
@@ -239,8 +243,6 @@ class InformationMeasure(Expr):
         return True if (self.base - 1).is_positive else None
 
     def _eval_evalf(self, prec: int) -> sympy.Expr:
-        from mpmath.libmp import prec_to_dps
-
         return self.doit().evalf(prec_to_dps(prec))
 
     # -- printing ------------------------------------------------------------
@@ -270,8 +272,6 @@ class InformationMeasure(Expr):
         return f"{tex}^{{{exp}}}" if exp is not None else tex
 
     def _pretty(self, printer: Any) -> Any:
-        from sympy.printing.pretty.stringpict import prettyForm
-
         return prettyForm(self._sympystr(printer))
 
 
@@ -350,8 +350,6 @@ class Entropy(InformationMeasure):
         return "H", [list(self.names)], self.given
 
     def doit(self, **hints: Any) -> sympy.Expr:
-        from ..measures.shannon import entropy
-
         return entropy(self.distribution, *self.names, given=self.given, base=self.base)
 
 
@@ -501,8 +499,6 @@ class MutualInformation(InformationMeasure):
         return "I", [list(self.a), list(self.b)], self.given
 
     def doit(self, **hints: Any) -> sympy.Expr:
-        from ..measures.shannon import mutual_information
-
         return mutual_information(self.distribution, self.a, self.b, given=self.given, base=self.base)
 
 
@@ -639,6 +635,4 @@ class KLDivergence(InformationMeasure):
         return f"{tex}^{{{exp}}}" if exp is not None else tex
 
     def doit(self, **hints: Any) -> sympy.Expr:
-        from ..measures.divergences import kl_divergence
-
         return kl_divergence(self.p, self.q, *self.names, given=self.given, base=self.base)

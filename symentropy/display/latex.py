@@ -42,6 +42,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import mpmath
 import sympy
 from sympy import Add, Function, Mul, log
 from sympy.printing.latex import LatexPrinter
@@ -49,6 +50,7 @@ from sympy.printing.precedence import PRECEDENCE, precedence
 from sympy.printing.str import StrPrinter
 
 from ..core.distribution import Distribution, latex_label, latex_name
+from ..core.numeric import evaluate
 from ..errors import SymentropyError
 from ..kernel.exact import safe_sympify
 from ..kernel.logbase import Base, as_base
@@ -413,16 +415,9 @@ def format_decimal(value: sympy.Expr, digits: int) -> str:
     >>> format_decimal(log(3)/log(2), 10), format_decimal(Rational(3, 2), 5), format_decimal(Rational(2), 5)
     ('1.584962501', '1.5', '2')
     """
-    import mpmath
-
     if value.is_Integer:
         return str(value)
-    try:  # correctly rounded digits, computed with interval arithmetic
-        from ..core.numeric import evaluate
-    except ImportError:  # pragma: no cover - numeric is part of the package
-        number = sympy.N(value, digits)
-    else:
-        number = evaluate(value, digits)
+    number = evaluate(value, digits)
     if not number.is_Float:
         raise ValueError(f"cannot give decimals of {value}: it is not a real number")
     return mpmath.nstr(mpmath.mpf(number._mpf_), digits, strip_zeros=True, min_fixed=-6, max_fixed=digits + 1)

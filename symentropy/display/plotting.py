@@ -27,10 +27,14 @@ from typing import Any
 import sympy
 
 from ..core.distribution import Distribution
+from ..core.numeric import working_context
 from ..errors import DistributionError
 from ..kernel.exact import safe_sympify
 from ..kernel.lambdify import lambdify
 from ..kernel.logbase import Base, as_base
+from ..measures.multivariate import information_atoms
+from ..measures.shannon import entropy
+from .latex import format_decimal, to_latex, unit_name
 
 __all__ = ["plot_binary_entropy", "plot_expression", "plot_information_diagram"]
 
@@ -54,8 +58,6 @@ def _axes(ax: Any, size: tuple[float, float]) -> Any:
 
 
 def _mathtext(value: sympy.Expr) -> str:
-    from .latex import to_latex
-
     return to_latex(value)
 
 
@@ -63,17 +65,14 @@ def _samples(
     expr: sympy.Expr, symbol: sympy.Symbol, lo: sympy.Expr, hi: sympy.Expr, points: int
 ) -> tuple[list, list]:
     """Exact sample points and float values; non-finite values are replaced by exact limits."""
-    import mpmath
-
-    f = lambdify(symbol, expr, modules="mpmath")
+    ctx = working_context(5)  # 20 digits: ample for a picture
+    f = lambdify(symbol, expr, context=ctx)
     xs, ys = [], []
     for k in range(points):
         x = lo + (hi - lo) * sympy.Rational(k, points - 1)
         try:
-            with mpmath.workdps(20):
-                y = f(mpmath.mpf(sympy.Float(x, 20)))
-            y = complex(y)
-            ok = abs(y.imag) < 1e-12 and mpmath.isfinite(y.real)
+            y = complex(f(ctx.mpf(sympy.Float(x, 20))))
+            ok = abs(y.imag) < 1e-12 and ctx.isfinite(y.real)
         except (ValueError, ZeroDivisionError, TypeError):
             ok = False
         if not ok:
@@ -192,9 +191,6 @@ def plot_binary_entropy(*, ax: Any = None, base: Base = 2, points: int = 201) ->
 
     plot_expression
     """
-    from ..measures.shannon import entropy
-    from .latex import unit_name
-
     b = as_base(base)
     p = sympy.Symbol("p", nonnegative=True)
     h = entropy(Distribution.from_pmf([p, 1 - p]), base=b)
@@ -222,8 +218,6 @@ _LABELS_3 = [(-1.0, 0.65), (1.0, 0.65), (0.0, -1.15), (0.0, 0.75), (-0.62, -0.35
 
 def _region_lines(value: sympy.Expr, digits: int) -> list[str]:
     """The exact value on one or more lines (one term a line when long), then its decimals."""
-    from .latex import format_decimal, to_latex
-
     def display(tex: str) -> str:  # full-size fractions: mathtext's \frac is small
         return "$" + tex.replace(r"\frac", r"\dfrac") + "$"
 
@@ -333,8 +327,6 @@ def plot_information_diagram(
     R. W. Yeung, *Information Theory and Network Coding*, Springer, 2008,
     chapter 3.  Cover & Thomas, 2nd ed., Figure 2.2.
     """
-    from ..measures.multivariate import information_atoms
-
     atoms = information_atoms(d, *groups, given=given, base=base)
     count = {3: 2, 7: 3}.get(len(atoms))
     if count is None:  # pragma: no cover - information_atoms checks this

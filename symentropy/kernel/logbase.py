@@ -27,6 +27,7 @@ from typing import Any
 import sympy
 
 from ..errors import InexactInputError, InvalidBaseError
+from .parsing import parse_expression
 
 __all__ = ["as_base", "log_of_base", "Base"]
 
@@ -54,8 +55,6 @@ def as_base(base: Base) -> sympy.Expr:
         text = base.strip()
         if text in ("e", "E"):
             return sympy.E
-        from .parsing import parse_expression  # local: parsing is a sibling leaf
-
         value = parse_expression(text)
     elif isinstance(base, Fraction):
         value = sympy.Rational(base.numerator, base.denominator)

@@ -56,6 +56,7 @@ from functools import lru_cache
 from typing import Union
 
 import sympy
+from sympy.core.basic import ordering_of_classes
 
 from .primes import (
     FACTOR_LIMIT,
@@ -515,8 +516,6 @@ def _item_key(a: sympy.Expr) -> tuple:
 @functools.cache
 def _class_key(cls: type) -> tuple[int, str]:
     """The position of a class in ``Basic.compare``: listed classes first, then by name."""
-    from sympy.core.basic import ordering_of_classes
-
     name = cls.__name__
     if name in ordering_of_classes:
         return (ordering_of_classes.index(name), "")
