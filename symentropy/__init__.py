@@ -120,6 +120,9 @@ from .models.families import (
 )
 from .models.stats import from_stats, from_sympy_stats
 from .version import __version__ as __version__
+from . import legacy
+
+legacy.install()
 
 __all__ = [
     "Distribution",

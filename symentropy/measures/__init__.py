@@ -1,1 +1,107 @@
-"""measures layer."""
+"""Layer 4, measures: every information measure.
+
+=====================  ===========================================================
+module                 holds
+=====================  ===========================================================
+``shannon``            entropy, conditional entropy, mutual information
+``multivariate``       co-information, total correlation, information atoms
+``generalized``        Renyi and Tsallis entropies, normalised informations
+``differential``       differential entropy, Gaussian information, continuous KL
+``divergences``        KL, cross entropy, Jensen-Shannon, Renyi, TV, Hellinger
+``capacity``           channel capacity, exact or certified
+``info``               textbook notation evaluated: ``info(d, "I(X;Y|Z)")``
+=====================  ===========================================================
+
+Every public name is re-exported here and, for the layers above the kernel,
+from :mod:`symentropy` itself.
+"""
+
+from __future__ import annotations
+
+from ..core.names import Names  # the type of a group of names, as in 0.1's symentropy.measures
+from .capacity import (
+    CapacityInterval,
+    capacity,
+    capacity_achieving_input,
+    certified_capacity,
+)
+from .differential import (
+    NumericEstimate,
+    conditional_differential_entropy,
+    continuous_kl_divergence,
+    differential_entropy,
+    gaussian_mutual_information,
+)
+from .divergences import (
+    cross_entropy,
+    hellinger_distance,
+    jensen_shannon_divergence,
+    kl_divergence,
+    renyi_divergence,
+    total_variation_distance,
+)
+from .generalized import (
+    NMI_VARIANTS,
+    normalized_mutual_information,
+    renyi_entropy,
+    tsallis_entropy,
+    variation_of_information,
+)
+from .info import (
+    info,
+)
+from .multivariate import (
+    co_information,
+    dual_total_correlation,
+    information_atoms,
+    interaction_information,
+    total_correlation,
+)
+from .shannon import (
+    as_distribution,
+    conditional_entropy,
+    conditional_entropy_logsum,
+    entropy,
+    joint_entropy,
+    marginal_entropy,
+    mutual_information,
+    mutual_information_logsum,
+)
+
+__all__ = [
+    "Names",
+    "entropy",
+    "joint_entropy",
+    "conditional_entropy",
+    "mutual_information",
+    "marginal_entropy",
+    "conditional_entropy_logsum",
+    "mutual_information_logsum",
+    "as_distribution",
+    "co_information",
+    "interaction_information",
+    "total_correlation",
+    "dual_total_correlation",
+    "information_atoms",
+    "renyi_entropy",
+    "tsallis_entropy",
+    "variation_of_information",
+    "normalized_mutual_information",
+    "NMI_VARIANTS",
+    "differential_entropy",
+    "conditional_differential_entropy",
+    "gaussian_mutual_information",
+    "continuous_kl_divergence",
+    "NumericEstimate",
+    "kl_divergence",
+    "cross_entropy",
+    "jensen_shannon_divergence",
+    "renyi_divergence",
+    "total_variation_distance",
+    "hellinger_distance",
+    "capacity",
+    "capacity_achieving_input",
+    "certified_capacity",
+    "CapacityInterval",
+    "info",
+]

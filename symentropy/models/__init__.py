@@ -1,1 +1,133 @@
-"""models layer."""
+"""Layer 3, models: distributions that are not finite tables, and channels.
+
+=====================  ===========================================================
+module                 holds
+=====================  ===========================================================
+``families``           Bernoulli, binomial, geometric, Poisson, ...:
+                       :class:`FormulaDistribution`
+``continuous``         the catalogue of continuous families
+``channel``            :class:`Channel` and the standard channels
+``stats``              the one ``sympy.stats`` entry point, :func:`from_stats`
+=====================  ===========================================================
+
+Every public name is re-exported here and, for the layers above the kernel,
+from :mod:`symentropy` itself.
+"""
+
+from __future__ import annotations
+
+from .channel import (
+    Channel,
+    InputPmf,
+    additive_noise_channel,
+    binary_erasure_channel,
+    binary_symmetric_channel,
+    cascade,
+    channel_product,
+    channel_sum,
+    erasure_error_channel,
+    noisy_typewriter,
+    q_ary_symmetric_channel,
+    z_channel,
+)
+from .continuous import (
+    Affine,
+    ContinuousDistribution,
+    ContinuousFamily,
+    Density,
+    MultivariateNormal,
+    affine,
+    beta_distribution,
+    cauchy,
+    chi,
+    chi_squared,
+    density,
+    exponential,
+    gamma_distribution,
+    generalized_normal,
+    gumbel,
+    half_normal,
+    kumaraswamy,
+    laplace,
+    log_normal,
+    logistic,
+    maxwell_boltzmann,
+    multivariate_normal,
+    normal,
+    pareto,
+    rayleigh,
+    student_t,
+    triangular,
+    uniform_interval,
+    weibull,
+)
+from .families import (
+    FormulaDistribution,
+    bernoulli,
+    binomial,
+    categorical,
+    discrete_uniform,
+    geometric,
+    negative_binomial,
+    poisson,
+)
+from .stats import (
+    from_stats,
+    from_sympy_stats,
+    is_random_expression,
+)
+
+__all__ = [
+    "bernoulli",
+    "binomial",
+    "categorical",
+    "discrete_uniform",
+    "geometric",
+    "poisson",
+    "negative_binomial",
+    "FormulaDistribution",
+    "ContinuousDistribution",
+    "ContinuousFamily",
+    "Affine",
+    "Density",
+    "MultivariateNormal",
+    "uniform_interval",
+    "normal",
+    "exponential",
+    "laplace",
+    "gamma_distribution",
+    "beta_distribution",
+    "cauchy",
+    "logistic",
+    "rayleigh",
+    "chi",
+    "chi_squared",
+    "student_t",
+    "weibull",
+    "pareto",
+    "log_normal",
+    "maxwell_boltzmann",
+    "gumbel",
+    "generalized_normal",
+    "half_normal",
+    "kumaraswamy",
+    "triangular",
+    "multivariate_normal",
+    "density",
+    "affine",
+    "Channel",
+    "binary_symmetric_channel",
+    "binary_erasure_channel",
+    "z_channel",
+    "q_ary_symmetric_channel",
+    "erasure_error_channel",
+    "noisy_typewriter",
+    "additive_noise_channel",
+    "cascade",
+    "channel_product",
+    "channel_sum",
+    "InputPmf",
+    "from_stats",
+    "from_sympy_stats",
+    "is_random_expression",
+]
