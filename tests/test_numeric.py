@@ -369,33 +369,7 @@ def test_ordering_of_entropies_is_decided_exactly(d):
 
 
 # -- the logarithm table and other enclosures -----------------------------------------
-@pytest.mark.parametrize("prec", [53, 500, 3400])
-def test_logarithms_of_integers_are_enclosed(prec):
-    from symentropy.kernel.intervals import _LOG_CACHE, _SERIES
-    from symentropy.kernel.intervals import log_of_integer as _log_of_integer
-
-    _LOG_CACHE.clear()
-    _SERIES.clear()
-    ctx = _context(prec // 3 + 40)
-    integers = [2, 3, 4, 5, 6, 7, 8, 9, 10, 97, 1000, 65521, 65536, 999983, 2**31 - 1, 3**20]
-    integers += [2**32, 2**32 + 15]
-    integers += [int(sympy.nextprime(10**30)), 10**40]  # beyond the table: mpmath with a margin
-    for n in integers:
-        lo, hi = _log_of_integer(n, prec)
-        reference = ctx.log(n)
-        assert ctx.mpf(lo) <= reference <= ctx.mpf(hi), n
-        assert ctx.mpf(hi) - ctx.mpf(lo) <= reference * ctx.ldexp(1, -prec + 12), n
-
-
-def test_the_atanh_series_bound_holds():
-    from symentropy.kernel.intervals import _atanh_inverse
-
-    ctx = _context(400)
-    for m in (3, 5, 17, 97, 2 * 999983**2 - 1):
-        for wp in (64, 300, 1000):
-            value, bound = _atanh_inverse(m, wp)
-            exact = ctx.atanh(ctx.mpf(1) / m) * ctx.ldexp(1, wp)
-            assert abs(exact - value) <= bound
+# (the enclosures of logarithms of integers are tested in tests/kernel/test_intervals.py)
 
 
 def test_a_certified_enclosure_without_the_hook():

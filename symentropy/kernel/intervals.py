@@ -85,6 +85,7 @@ __all__ = [
     "log_of_rational",
     "round_decimal",
     "common_rounding",
+    "clear_caches",
 ]
 
 FLOOR = libmp.round_floor
@@ -330,6 +331,12 @@ def log_of_integer(n: int, prec: int) -> Pair:
         del _LOG_CACHE[next(iter(_LOG_CACHE))]
     _LOG_CACHE[n] = (prec, interval)
     return interval
+
+
+def clear_caches() -> None:
+    """Forget the cached logarithms (the series table and the enclosures of ``log n``)."""
+    _SERIES.clear()
+    _LOG_CACHE.clear()
 
 
 def log_of_rational(b: Fraction, prec: int) -> Pair:

@@ -1,0 +1,83 @@
+"""Direct tests of symentropy.kernel.primes: factorisation with bounded work and coprime bases."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import sympy
+from hypothesis import given
+from hypothesis import strategies as st
+
+from symentropy.kernel.primes import (
+    FACTOR_LIMIT,
+    TRIAL_BOUND,
+    coprime_basis,
+    exponents_over,
+    factor_integer,
+    smallest_factors,
+    split_integer,
+)
+
+P61, P89, P107 = 2**61 - 1, 2**89 - 1, 2**107 - 1  # Mersenne primes
+
+
+def product(parts) -> int:
+    return math.prod(b**e for b, e in parts)
+
+
+@given(st.integers(1, 2**62))
+def test_factor_integer_gives_primes_whose_product_is_n(n):
+    parts = factor_integer(n)
+    assert product(parts) == n
+    assert all(sympy.isprime(p) and e >= 1 for p, e in parts)
+    assert [p for p, _ in parts] == sorted(p for p, _ in parts)
+
+
+def test_factor_integer_refuses_nonpositive():
+    with pytest.raises(ValueError, match="positive integer"):
+        factor_integer(0)
+
+
+def test_the_sieve_gives_smallest_prime_factors():
+    smallest = smallest_factors()
+    assert len(smallest) == TRIAL_BOUND
+    for n in (2, 3, 4, 9, 15, 49, 65521, 65535):
+        assert smallest[n] == min(sympy.factorint(n))
+
+
+@given(st.integers(2, 2**200))
+def test_split_integer_is_exact_and_prime_below_the_limit(n):
+    parts = split_integer(n)
+    assert product(parts) == n
+    large = [b for b, _ in parts if b >= FACTOR_LIMIT]
+    assert len(large) <= 1
+    for b, _ in parts:
+        if b < FACTOR_LIMIT:
+            assert sympy.isprime(b)
+
+
+def test_a_product_of_large_primes_is_kept_whole():
+    assert split_integer(12 * P61 * P89) == ((2, 2), (3, 1), (P61 * P89, 1))
+    assert split_integer((P61 * P89) ** 3) == ((P61 * P89, 3),)  # a perfect power of a cofactor
+    assert split_integer(P61**3) == ((P61, 3),)  # a perfect power of a factorable base
+
+
+@given(st.lists(st.sampled_from([2, 3, 5, 7, P61, P89, P107, 65537]), min_size=1, max_size=6), st.data())
+def test_a_coprime_basis_is_pairwise_coprime_and_spans_the_inputs(primes, data):
+    integers = [math.prod(data.draw(st.lists(st.sampled_from(primes), min_size=1, max_size=4))) for _ in range(3)]
+    basis = coprime_basis(integers)
+    assert all(b > 1 for b in basis)
+    assert all(math.gcd(a, b) == 1 for i, a in enumerate(basis) for b in basis[i + 1 :])
+    for n in integers:
+        assert product(exponents_over(n, basis)) == n
+
+
+def test_coprime_basis_splits_shared_factors_without_factoring():
+    assert sorted(coprime_basis([P61 * P89, P89 * P107])) == [P61, P89, P107]
+    assert coprime_basis([6 * 35, 10 * 21]) == [2, 3, 5, 7]  # small pieces are factored into primes
+
+
+def test_exponents_over_a_basis_that_does_not_span():
+    with pytest.raises(ValueError, match="not a product"):
+        exponents_over(2 * 7, [2, 3])
