@@ -27,7 +27,7 @@ precisions = st.sampled_from([24, 53, 113, 400])
 
 
 def holds(pair, reference) -> bool:
-    lo, hi = (REF.mpf(intervals.to_fraction(x).numerator) / intervals.to_fraction(x).denominator for x in pair)
+    lo, hi = (ref(intervals.to_fraction(x)) for x in pair)
     return lo <= reference <= hi
 
 
@@ -39,7 +39,8 @@ def ref(x: Fraction):
 def test_exact(x, prec):
     pair = intervals.exact(x, prec)
     assert intervals.to_fraction(pair[0]) <= x <= intervals.to_fraction(pair[1])
-    assert intervals.to_fraction(pair[1]) - intervals.to_fraction(pair[0]) <= abs(x) * Fraction(2, 2**prec) + Fraction(0)
+    width = intervals.to_fraction(pair[1]) - intervals.to_fraction(pair[0])
+    assert width <= abs(x) * Fraction(2, 2**prec)
 
 
 @given(fractions, fractions, precisions)
@@ -126,7 +127,7 @@ def test_what_is_undefined_or_too_wide():
         intervals.inverse(intervals.exact(Fraction(0), 53), 53)
 
 
-@given(st.fractions(min_value=Fraction(-10**9), max_value=Fraction(10**9), max_denominator=10**12), st.integers(1, 40))
+@given(st.fractions(min_value=-(10**9), max_value=10**9, max_denominator=10**12), st.integers(1, 40))
 def test_round_decimal_is_correct_rounding_ties_to_even(x, digits):
     if not x:
         return

@@ -65,7 +65,8 @@ def test_a_product_of_large_primes_is_kept_whole():
 
 @given(st.lists(st.sampled_from([2, 3, 5, 7, P61, P89, P107, 65537]), min_size=1, max_size=6), st.data())
 def test_a_coprime_basis_is_pairwise_coprime_and_spans_the_inputs(primes, data):
-    integers = [math.prod(data.draw(st.lists(st.sampled_from(primes), min_size=1, max_size=4))) for _ in range(3)]
+    factors = st.lists(st.sampled_from(primes), min_size=1, max_size=4)
+    integers = [math.prod(data.draw(factors)) for _ in range(3)]
     basis = coprime_basis(integers)
     assert all(b > 1 for b in basis)
     assert all(math.gcd(a, b) == 1 for i, a in enumerate(basis) for b in basis[i + 1 :])
