@@ -42,8 +42,19 @@ def _context(dps: int) -> mpmath.MPContext:
 
 
 def _rounded(x: mpmath.mpf, digits: int) -> Decimal:
-    """``x`` rounded to ``digits`` significant digits by mpmath's own formatting."""
-    return Decimal(mpmath.libmp.to_str(x._mpf_, digits))
+    """``x`` rounded to ``digits`` significant digits, ties to even (as evaluate documents).
+
+    The binary value is converted to a decimal exactly, then rounded once: a value that is a
+    tie (an entropy of 9/4 to 2 digits) rounds to even, as it must.
+    """
+    sign, man, exp, _ = x._mpf_
+    if exp >= 0:
+        exact = Decimal(man << exp)
+    else:  # man / 2**k = man * 5**k / 10**k, exactly
+        scaled = man * 5**-exp
+        exact = Decimal(scaled).scaleb(exp, Context(prec=len(str(scaled)) + 5))
+    exact = exact.copy_negate() if sign else exact
+    return Context(prec=digits, rounding=ROUND_HALF_EVEN).plus(exact)
 
 
 def _same_digits(value: sympy.Float, expected: Decimal) -> bool:
