@@ -8,7 +8,8 @@ written for 0.1 keeps working: importing an old path gives a module whose
 attributes are read from the new homes, and warns once.  The old paths will
 be removed in 0.3.
 
->>> import warnings
+>>> import sys, warnings
+>>> _ = sys.modules.pop("symentropy.numeric", None)  # the example needs a first import
 >>> with warnings.catch_warnings(record=True) as caught:
 ...     warnings.simplefilter("always")
 ...     from symentropy.numeric import evaluate
