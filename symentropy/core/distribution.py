@@ -50,7 +50,7 @@ import sympy
 from sympy.printing.pretty.stringpict import prettyForm, stringPict
 
 from ..errors import DistributionError, UnknownVariableError, ZeroProbabilityError
-from ..kernel.exact import as_exact, safe_sympify, symbols_in
+from ..kernel.exact import as_exact, safe_sympify, substitutions, symbols_in
 from ..kernel.simplify import tidy
 from .names import as_group, check_names
 from .tables import read_counts, read_grid, read_samples
@@ -719,20 +719,26 @@ class Distribution:
         new = check_names(tuple(spec.get(n, n) for n in self._names))
         return Distribution._trusted(new, self._outcomes, self._probs, self._conditions)
 
-    def subs(self, *args: Any, **kwargs: Any) -> Distribution:
-        """Substitute into every probability (as :meth:`sympy.Basic.subs`) and revalidate.
+    def subs(self, *args: Any) -> Distribution:
+        """Substitute into every probability and revalidate.
+
+        The arguments are those of :meth:`sympy.Basic.subs`: ``(old, new)``,
+        a mapping or a list of pairs, substituted simultaneously.  Values are
+        exact (strings are read by the safe grammar; ``"p"`` names this
+        distribution's own symbol ``p``).
 
         >>> from sympy import Symbol
         >>> from symentropy import Distribution
         >>> p = Symbol("p")
         >>> Distribution.from_pmf([p, 1 - p]).subs(p, "1/4")
         Distribution.from_dict({0: '1/4', 1: '3/4'}, name='X')
+        >>> Distribution.from_pmf([p, 1 - p]).subs({"p": 2})
+        Traceback (most recent call last):
+        ...
+        symentropy.errors.DistributionError: probability of outcome 1 is -1, which is negative
         """
-        args = tuple(as_exact(a) if isinstance(a, (str, float)) else a for a in args)
-        if len(args) == 1 and isinstance(args[0], Mapping):
-            args = ({k: as_exact(v) if isinstance(v, (str, float)) else v for k, v in args[0].items()},)
-        kwargs = {k: as_exact(v) if isinstance(v, (str, float)) else v for k, v in kwargs.items()}
-        new = [p.subs(*args, **kwargs) for p in self._probs]
+        pairs = substitutions(args, symbols={s.name: s for s in self.free_symbols}, what="Distribution.subs()")
+        new = [p.subs(pairs, simultaneous=True) for p in self._probs]
         result = object.__new__(Distribution)
         result._init_from_pairs(
             self._names, list(zip(self._outcomes, new)), strict=False, exact_floats=False, symbols=None

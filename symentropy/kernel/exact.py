@@ -36,7 +36,7 @@ import sympy
 from ..errors import InexactInputError
 from .parsing import parse_expression
 
-__all__ = ["as_exact", "safe_sympify", "symbols_in", "Exact"]
+__all__ = ["as_exact", "safe_sympify", "substitutions", "symbols_in", "Exact", "MAX_DEPTH"]
 
 #: The types of value :func:`as_exact` accepts.
 Exact = int | Fraction | Decimal | str | sympy.Expr
@@ -136,25 +136,83 @@ def _float_message(value: float, where: str) -> str:
     )
 
 
-def safe_sympify(value: Any) -> Any:
-    """``sympy.sympify`` that never evaluates a string as Python.
+#: How deeply :func:`safe_sympify` walks nested containers before it refuses.
+MAX_DEPTH = 64
 
-    Strings go through the safe grammar of :mod:`symentropy.kernel.parsing`; any other
-    value through ``sympy.sympify(value, strict=True)``, which converts only
-    types with an explicit conversion (numbers, sympy objects, containers).
+
+def safe_sympify(value: Any) -> Any:
+    """``sympy.sympify`` that never evaluates a string as Python: the one gate for user values.
+
+    Explanation
+    ===========
+
+    sympy's ``sympify`` parses strings with Python's ``eval``, also strings
+    nested in tuples, lists, dicts, sets and numpy object arrays, even with
+    ``strict=True``.  This gate walks containers itself, as deep as they go,
+    and converts each part:
+
+    - a string goes through the safe grammar of :mod:`symentropy.kernel.parsing`
+      (numbers, names, ``+ - * / ^ **`` and parentheses: nothing can run);
+    - a sympy object is kept as it is;
+    - a number (``int``, ``Fraction``, ``Decimal``, ``float``, numpy
+      scalars, ...) and a ``bool`` go through ``sympy.sympify``, which parses
+      nothing for them;
+    - a tuple becomes a sympy ``Tuple``, a list a list, a dict a sympy
+      ``Dict``, a set a ``FiniteSet`` and a numpy array a sympy ``Array``, as
+      ``sympify`` would make them, of converted parts;
+    - an object with a ``_sympy_`` method is converted by that method (its
+      own code, not a parse);
+    - anything else raises TypeError naming it.
+
+    Floats are converted, not refused: the gate is for values such as the
+    points of a plot; probabilities go through the stricter :func:`as_exact`.
+
+    Examples
+    ========
 
     >>> safe_sympify("1 - p")
     1 - p
-    >>> safe_sympify("__import__('os').getcwd()")
+    >>> safe_sympify({"a": ("1/2", "x**2")}), safe_sympify(["p", 3])
+    ({a: (1/2, x**2)}, [p, 3])
+    >>> safe_sympify(("__import__('os').getcwd()",))
     Traceback (most recent call last):
     ...
     symentropy.errors.ParseError: unexpected character "'" at position 11
         __import__('os').getcwd()
                    ^
+    >>> safe_sympify(object())  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    TypeError: cannot convert <object object at ...> (an object) to a sympy expression
     """
+    return _gate(value, 0)
+
+
+def _gate(value: Any, depth: int) -> Any:
     if isinstance(value, str):
         return parse_expression(value)
-    return sympy.sympify(value, strict=True)
+    if isinstance(value, sympy.Basic):
+        return value
+    if isinstance(value, (bool, numbers.Number)):
+        return sympy.sympify(value, strict=True)
+    if depth >= MAX_DEPTH:
+        raise TypeError(f"cannot convert a value nested more than {MAX_DEPTH} containers deep")
+    if isinstance(value, tuple):
+        return sympy.Tuple(*(_gate(v, depth + 1) for v in value))
+    if isinstance(value, list):
+        return [_gate(v, depth + 1) for v in value]
+    if isinstance(value, Mapping):
+        return sympy.Dict({_gate(k, depth + 1): _gate(v, depth + 1) for k, v in value.items()})
+    if isinstance(value, (set, frozenset)):
+        return sympy.FiniteSet(*(_gate(v, depth + 1) for v in value))
+    if hasattr(value, "tolist") and hasattr(value, "dtype") and hasattr(value, "shape"):  # numpy
+        converted = _gate(value.tolist(), depth + 1)
+        return sympy.Array(converted) if value.shape else converted
+    converter = getattr(type(value), "_sympy_", None)
+    if converter is not None:
+        return converter(value)
+    article = "an" if type(value).__name__[:1].lower() in "aeiou" else "a"
+    raise TypeError(f"cannot convert {value!r} ({article} {type(value).__name__}) to a sympy expression")
 
 
 def symbols_in(values: Iterable[Any]) -> dict[str, sympy.Symbol]:
@@ -176,3 +234,44 @@ def symbols_in(values: Iterable[Any]) -> dict[str, sympy.Symbol]:
             for s in v.free_symbols:
                 found.setdefault(s.name, s)  # type: ignore[attr-defined]
     return found
+
+
+def substitutions(
+    args: tuple[Any, ...], *, symbols: Mapping[str, sympy.Symbol] | None = None, what: str = "subs()"
+) -> list[tuple[sympy.Expr, sympy.Expr]]:
+    """Read the arguments of a ``subs`` call as exact ``(old, new)`` pairs.
+
+    The forms of :meth:`sympy.Basic.subs` are accepted: ``(old, new)``, a
+    mapping ``{old: new}``, or an iterable of pairs.  Every ``old`` and
+    ``new`` goes through :func:`as_exact` (a string through the safe
+    grammar; a name such as ``"p"`` becomes the symbol of that name in
+    ``symbols`` when there is one), so no value reaches sympy's parser and
+    no float slips in.
+
+    >>> from sympy import Symbol
+    >>> p = Symbol("p", positive=True)
+    >>> substitutions(("p", "1/4"), symbols={"p": p})
+    [(p, 1/4)]
+    >>> substitutions(({p: "1/3"},))
+    [(p, 1/3)]
+    >>> substitutions((p, ("1/2",)))
+    Traceback (most recent call last):
+    ...
+    TypeError: ('1/2',) (new value of p in subs()) has type tuple; expected an int, Fraction, Decimal, str or sympy expression
+    """
+    if len(args) == 2:
+        pairs = [tuple(args)]
+    elif len(args) == 1 and isinstance(args[0], Mapping):
+        pairs = list(args[0].items())
+    elif len(args) == 1 and isinstance(args[0], Iterable) and not isinstance(args[0], (str, sympy.Basic)):
+        pairs = list(args[0])
+        for pair in pairs:
+            if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
+                raise TypeError(f"{what} takes (old, new), a mapping, or pairs (old, new); got {pair!r} in the list")
+    else:
+        raise TypeError(f"{what} takes (old, new), a mapping, or a list of pairs (old, new); got {args!r}")
+    out = []
+    for old, new in pairs:
+        key = as_exact(old, symbols=symbols, what=f"a variable in {what}")
+        out.append((key, as_exact(new, symbols=symbols, what=f"new value of {key} in {what}")))
+    return out

@@ -56,7 +56,7 @@ import sympy
 from ..core.distribution import Distribution
 from ..core.validate import check_probability, check_total, require_decided, sum_probabilities
 from ..errors import DistributionError
-from ..kernel.exact import as_exact, symbols_in
+from ..kernel.exact import as_exact, substitutions, symbols_in
 from ..kernel.logbase import Base
 from ..kernel.simplify import tidy
 
@@ -505,8 +505,8 @@ class Channel:
         return mutual_information(self.joint(input_pmf), "X", "Y", base=base)
 
     # -- substitution, comparison, printing --------------------------------------------
-    def subs(self, *args: Any, **kwargs: Any) -> Channel:
-        """Substitute into every entry (as :meth:`sympy.Basic.subs`) and revalidate.
+    def subs(self, *args: Any) -> Channel:
+        """Substitute into every entry and revalidate (the arguments of :meth:`Distribution.subs`).
 
         >>> from sympy import Symbol
         >>> from symentropy.models.channel import binary_symmetric_channel
@@ -514,18 +514,12 @@ class Channel:
         >>> binary_symmetric_channel(p).subs(p, "1/8").rows
         ((7/8, 1/8), (1/8, 7/8))
         """
-        def exact(v: Any) -> Any:
-            return as_exact(v) if isinstance(v, (str, float)) else v
-
-        args = tuple(exact(a) for a in args)
-        if len(args) == 1 and isinstance(args[0], Mapping):
-            args = ({k: exact(v) for k, v in args[0].items()},)
-        kwargs = {k: exact(v) for k, v in kwargs.items()}
-        table = [[w.subs(*args, **kwargs) for w in row] for row in self._rows]
+        pairs = substitutions(args, symbols={s.name: s for s in self.free_symbols}, what="Channel.subs()")
+        table = [[w.subs(pairs, simultaneous=True) for w in row] for row in self._rows]
         result = Channel(table, self._inputs, self._outputs)
         if self._structure is not None:
             kind, parts = self._structure
-            result._structure = (kind, tuple(c.subs(*args, **kwargs) for c in parts))
+            result._structure = (kind, tuple(c.subs(pairs) for c in parts))
         return result
 
     def __eq__(self, other: object) -> bool:
