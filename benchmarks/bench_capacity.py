@@ -25,7 +25,6 @@ The ratio printed is ``time of plain Blahut-Arimoto / time of symentropy``
 from __future__ import annotations
 
 import argparse
-import math
 import random
 import signal
 import sys
@@ -37,7 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 
 import sympy  # noqa: E402
 
-from symentropy.measures.capacity import _Numeric, certified_capacity  # noqa: E402
+from symentropy.measures.capacity import certified_capacity  # noqa: E402
+from symentropy.measures.capacity_numeric import CapacitySolver  # noqa: E402
 from symentropy.models.channel import Channel  # noqa: E402
 
 
@@ -66,18 +66,16 @@ def tolerance_in_nats(digits: int) -> Fraction:
 
 def plain_blahut_arimoto(channel: Channel, tolerance: Fraction) -> tuple[int, Fraction, Fraction]:
     """Plain Blahut-Arimoto to a certified gap of ``tolerance`` nats: (iterations, lower, upper)."""
-    numeric = _Numeric([list(r) for r in channel.rows])
+    numeric = CapacitySolver(channel.rows, tolerance)
     ctx = numeric.ctx
-    decimals = max(1, math.ceil(-math.log10(tolerance)))
-    target = int((decimals + 20) * 3.33) + 8 * (numeric.m * numeric.n).bit_length()
-    ctx.prec = target  # the working precision of the certified method's last steps
+    ctx.prec = numeric.target  # the working precision of the certified method's last steps
     p = [ctx.one / numeric.m] * numeric.m
     goal = ctx.mpf(tolerance.numerator) / tolerance.denominator / 4
     d, info, upper = numeric.divergences(p, numeric.distinct)
     iterations = 0
     while True:
         if upper - info < goal:
-            solution = numeric._certified(p, decimals + 12, target, tolerance)
+            solution = numeric.certified(p)
             if solution is not None:
                 return iterations, solution.lower, solution.upper
         p = numeric.blahut_arimoto_step(p, d, upper)

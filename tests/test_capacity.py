@@ -19,9 +19,11 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mpmath.ctx_iv import MPIntervalContext
-from sympy import E, Rational, Symbol, log, sqrt
+from sympy import E, Rational, Symbol, besselj, log, sqrt
 
-from symentropy.errors import InvalidBaseError, UndecidedError
+from symentropy import uniform
+from symentropy.core.numeric import evaluate
+from symentropy.errors import InvalidBaseError, InvalidDigitsError, UndecidedError
 from symentropy.measures.capacity import (
     CapacityInterval,
     capacity,
@@ -178,6 +180,7 @@ def test_product_of_channels():
     w = channel_product(binary_symmetric_channel(quarter), binary_erasure_channel(third))
     assert_exact(capacity(w), 1 - h(quarter) + Rational(2, 3))
     plain = Channel(w.rows)  # the same matrix without its history
+    assert w.structure[0] == "product" and plain.structure is None
     assert_exact(capacity(plain), 1 - h(quarter) + Rational(2, 3))
 
 
@@ -322,6 +325,90 @@ def test_bad_arguments():
         capacity(NO_CLOSED_FORM, digits=0)
     with pytest.raises(ValueError, match="digits"):
         certified_capacity(NO_CLOSED_FORM, digits=True)
+    for bad in (0, True, 2.5, 2001, "10"):
+        with pytest.raises(InvalidDigitsError, match="from 1 to 2000"):
+            certified_capacity(NO_CLOSED_FORM, digits=bad)
+        with pytest.raises(InvalidDigitsError):
+            capacity_achieving_input(NO_CLOSED_FORM, digits=bad)
+    c = certified_capacity(NO_CLOSED_FORM, digits=10)
+    for bad in (0, True, 2.5):
+        with pytest.raises(InvalidDigitsError):
+            c.evalf(bad)
+
+
+def interval(lower: str, upper: str, digits: int) -> CapacityInterval:
+    """A CapacityInterval with the given ends (as a certificate would print them)."""
+    places = len(lower.partition(".")[2])
+    return CapacityInterval(Rational(lower), Rational(upper), base=2, digits=digits,
+                            input=uniform(2, name="X"), places=places)
+
+
+def test_evalf_prints_only_certified_digits():
+    # the two ends round differently to 6 digits: no digit is guessed (the midpoint
+    # would print 0.0308100)
+    c = interval("0.0308099", "0.0308101", 6)
+    with pytest.raises(UndecidedError, match="round differently to 6 significant digits"):
+        c.evalf(6)
+    with pytest.raises(UndecidedError):
+        evaluate(c, 6)
+    assert c.evalf(4) == evaluate(c, 4) == sympy.Float("0.03081", 4)
+    assert c.n(5) == sympy.Float("0.030810", 5)
+    # a capacity that is not known to be nonzero has no significant digit
+    with pytest.raises(UndecidedError):
+        interval("0.0000000", "0.0000001", 6).evalf(1)
+
+
+def test_evalf_is_evaluate():
+    c = certified_capacity(NO_CLOSED_FORM, digits=20)
+    for n in range(1, 25):
+        try:
+            expected = evaluate(c, n)
+        except UndecidedError:
+            with pytest.raises(UndecidedError):
+                c.evalf(n)
+        else:
+            assert c.evalf(n) == expected and str(c.evalf(n)) == str(expected)
+            # C ~ 0.2: the n-th significant digit is the n-th decimal, so the rounding is within 10**-n / 2
+            assert abs(Rational(str(c.evalf(n))) - c.midpoint) <= Rational(1, 2 * 10**n) + c.width
+    assert c.evalf(15) == sympy.Float("0.196597131599220", 15)
+
+
+def test_membership_is_decided_exactly():
+    two = log(8) / log(2) - 1  # 2, in a form sympy does not reduce
+    assert two in interval("2.0", "2.1", 1) and two in interval("1.9", "2.0", 1)
+    assert two not in interval("2.1", "2.2", 1)
+    assert log(3, 2) in certified_capacity(Channel([[1, 0, 0], [0, 1, 0], [0, 0, 1]]), digits=30)
+    with pytest.raises(UndecidedError):
+        Symbol("x") in interval("2.0", "2.1", 1)  # noqa: B015
+
+
+def test_many_digits():
+    # more than the range of a float: 10**-400 is 0.0 as a float
+    c = certified_capacity(NO_CLOSED_FORM, digits=400)
+    assert c.width <= Rational(1, 10**400)
+    few = certified_capacity(NO_CLOSED_FORM, digits=30)
+    assert few.lower <= c.lower <= c.upper <= few.upper
+
+
+def test_irrational_bases():
+    bits = certified_capacity(NO_CLOSED_FORM, digits=30)
+    half_bits = certified_capacity(NO_CLOSED_FORM, digits=30, base=sqrt(2))  # log_sqrt2 = 2 log2
+    assert half_bits.lower <= 2 * bits.upper and 2 * bits.lower <= half_bits.upper
+    assert half_bits.width <= Rational(1, 10**30)
+    negative = certified_capacity(NO_CLOSED_FORM, digits=30, base=Rational(1, 2))
+    assert negative.lower == -bits.upper and negative.upper == -bits.lower
+    with pytest.raises(InvalidBaseError, match="not be 1"):
+        certified_capacity(NO_CLOSED_FORM, base=(1 + sqrt(2)) * (sqrt(2) - 1))
+
+
+def test_entries_beyond_elementary_functions():
+    # J0(1)/2 is certified through core.numeric.evaluate (sympy's evalf for Bessel functions)
+    b = besselj(0, 1) / 2
+    w = Channel([[b, 1 - b, 0], [0, third, 2 * third]])
+    c = capacity(w, digits=25)
+    assert isinstance(c, CapacityInterval) and c.width <= Rational(1, 10**25)
+    information = sympy.N(w.mutual_information(list(c.input.probabilities)), 60)
+    assert c.lower - Rational(1, 10**40) <= information <= c.upper
 
 
 def test_global_precision_is_untouched():

@@ -315,6 +315,31 @@ class Channel:
         return self._conditions
 
     @property
+    def structure(self) -> tuple[str, tuple[Channel, ...]] | None:
+        """How the channel was built, when that helps to analyse it; else ``None``.
+
+        ``("product", (W1, W2, ...))`` for :func:`channel_product` of several
+        channels (their capacities add up).  A channel built from its matrix
+        alone (``Channel(w.rows)``) has no structure; :meth:`subs` keeps it.
+
+        >>> from symentropy.models.channel import binary_symmetric_channel, channel_product
+        >>> w = channel_product(binary_symmetric_channel("1/4"), binary_symmetric_channel("1/3"))
+        >>> kind, parts = w.structure
+        >>> kind, len(parts)
+        ('product', 2)
+        """
+        return self._structure
+
+    @property
+    def memo(self) -> dict[Any, Any]:
+        """A cache of values derived from this channel (capacities, solutions), keyed by their callers.
+
+        The channel is immutable, so what is computed from it once stays
+        true; measures keep their results here.
+        """
+        return self._cache
+
+    @property
     def free_symbols(self) -> set[sympy.Symbol]:
         """The symbols appearing in the entries."""
         out: set[sympy.Symbol] = set()
