@@ -585,11 +585,17 @@ class Distribution:
         if not spec:
             raise DistributionError("an event needs at least one variable, e.g. X=1")
         tests = []
-        for pos, value in zip(self.positions(spec), spec.values()):
+        for (name, value), pos in zip(spec.items(), self.positions(spec), strict=True):
             if callable(value):
                 tests.append((pos, value, True))
-            else:
-                tests.append((pos, value, False))
+                continue
+            try:
+                hash(value)
+            except TypeError:
+                raise DistributionError(
+                    f"the event gives {name} the value {value!r}, which is not an outcome label (labels are hashable)"
+                ) from None
+            tests.append((pos, value, False))
 
         def matches(outcome: tuple) -> bool:
             for pos, value, is_predicate in tests:

@@ -51,6 +51,7 @@ from typing import Any
 import sympy
 
 from ..core.distribution import Distribution, latex_name, latex_text
+from ..core.numeric import check_digits
 from ..core.names import union
 from ..errors import ParseError, SymentropyError
 from ..kernel.logbase import Base, as_base
@@ -706,15 +707,16 @@ def derive(
     T. M. Cover and J. A. Thomas, *Elements of Information Theory*, 2nd ed.,
     Wiley, 2006, chapter 2.
     """
-    if isinstance(digits, bool) or not isinstance(digits, int) or digits < 1:
-        raise ValueError(f"digits must be a positive integer, got {digits!r}")
+    digits = check_digits(digits)
     if isinstance(quantity, InformationMeasure):
         if notation is not None or base is not None:
             raise TypeError("derive(measure) takes no notation and no base: they are part of the measure")
         measure = quantity
     elif isinstance(quantity, Distribution):
         if not isinstance(notation, str):
-            raise TypeError('derive(d, notation) needs the quantity as a string, e.g. derive(d, "I(X;Y)")')
+            raise TypeError(
+                f'derive(d, notation) needs the quantity as a string, e.g. derive(d, "I(X;Y)"); got {notation!r}'
+            )
         letter, groups, given = _parse(notation)
         b = as_base(2 if base is None else base)
         if letter == "H":

@@ -50,7 +50,7 @@ from sympy.printing.precedence import PRECEDENCE, precedence
 from sympy.printing.str import StrPrinter
 
 from ..core.distribution import Distribution, latex_label, latex_name
-from ..core.numeric import evaluate
+from ..core.numeric import check_digits, evaluate
 from ..errors import SymentropyError
 from ..kernel.exact import safe_sympify
 from ..kernel.logbase import Base, as_base
@@ -370,8 +370,10 @@ def to_latex(
         raise ValueError(f"style must be 'booktabs' or 'array', got {style!r}")
     if layout not in ("auto", "grid", "long"):
         raise ValueError(f"layout must be 'auto', 'grid' or 'long', got {layout!r}")
-    if decimals is not None and (isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 1):
-        raise ValueError(f"decimals must be a positive integer, got {decimals!r}")
+    if decimals is not None:
+        decimals = check_digits(decimals, what="decimals")
+    if base is not None:
+        base = as_base(base)
     printer = TextbookLatexPrinter()
     if isinstance(obj, Distribution):
         return _distribution_latex(obj, printer, style, layout)

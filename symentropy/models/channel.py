@@ -412,7 +412,7 @@ class Channel:
             values = list(input_pmf)
             if len(values) != len(self._inputs):
                 raise DistributionError(
-                    f"{len(values)} input probabilities for a channel with {len(self._inputs)} inputs"
+                    f"{len(values)} input probabilities for a channel with {len(self._inputs)} inputs: {values!r}"
                 )
             d = Distribution.from_pmf(values, name="X", outcomes=self._inputs)
         probs = [sympy.Integer(0)] * len(self._inputs)
