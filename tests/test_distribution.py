@@ -204,7 +204,7 @@ def test_str_and_repr_round_trip():
         (lambda: Distribution({(1, 2): "1/2", (1, 2, 3): "1/2"}, names=("X", "Y")),
          r"outcome \(1, 2, 3\) has 3 values but there are 2 variables"),
         (lambda: Distribution({}, name="X"), "at least one outcome"),
-        (lambda: Distribution.from_table([], names=("A", "B")), "at least one outcome"),
+        (lambda: Distribution.from_table([], names=("A", "B")), "the table is empty"),
         (lambda: Distribution({(1,): 1}, names=("X", "X")), "variable name 'X' is used twice"),
         (lambda: Distribution({1: 1}, names=()), "at least one variable name"),
         (lambda: Distribution({1: 1}, names=("X Y",)), "may not contain"),

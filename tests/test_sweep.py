@@ -108,7 +108,7 @@ def test_tabulate_takes_a_mapping():
 def test_argument_errors():
     with pytest.raises(ValueError, match="symbols q that are not among the arguments"):
         numpy_function(p, p * log(q))
-    with pytest.raises(TypeError, match="takes Symbols"):
+    with pytest.raises(TypeError, match="takes a Symbol or a sequence of Symbols"):
         numpy_function(["p"], p)
     f = numpy_function((p, q), p * q)
     with pytest.raises(TypeError, match="expected 2 arguments, got 1"):

@@ -158,7 +158,7 @@ def numpy_function(args: sympy.Symbol | Sequence[sympy.Symbol], expr: sympy.Expr
     symbols = (args,) if isinstance(args, sympy.Basic) else tuple(args)
     for s in symbols:
         if not isinstance(s, sympy.Symbol):
-            raise TypeError(f"numpy_function() takes Symbols as arguments, got {s!r}")
+            raise TypeError(f"numpy_function() takes a Symbol or a sequence of Symbols as arguments, got {args!r}")
     expr = safe_sympify(expr)
     missing = expr.free_symbols - set(symbols)
     if missing:
@@ -171,7 +171,12 @@ def numpy_function(args: sympy.Symbol | Sequence[sympy.Symbol], expr: sympy.Expr
         if len(values) != len(symbols):
             plural = "s" if len(symbols) != 1 else ""
             raise TypeError(f"expected {len(symbols)} argument{plural}, got {len(values)}")
-        arrays = [np.asarray(v, dtype=float) for v in values]
+        arrays = []
+        for s, v in zip(symbols, values, strict=True):
+            try:
+                arrays.append(np.asarray(v, dtype=float))
+            except (TypeError, ValueError):
+                raise TypeError(f"the value of {s} must be a real number or an array of them, got {v!r}") from None
         with np.errstate(divide="ignore"):  # log(0) = -inf is the right value where it remains
             out = np.asarray(compiled(*arrays), dtype=float)
         out += 0.0  # -0.0 (from -xlogx(0)) prints as 0.0
@@ -208,5 +213,9 @@ def tabulate(expr: sympy.Expr, values: Mapping[sympy.Symbol, Any]) -> Any:
 
     numpy_function
     """
+    if not isinstance(values, Mapping):
+        raise TypeError(f"tabulate() takes a mapping from symbols to values, got {values!r}")
     symbols = tuple(values)
+    if not all(isinstance(s, sympy.Symbol) for s in symbols):
+        raise TypeError(f"tabulate() maps sympy Symbols to values, got {values!r}")
     return numpy_function(symbols, expr)(*(values[s] for s in symbols))

@@ -270,6 +270,9 @@ class Distribution:
         >>> Distribution.from_pmf(["1/2", "1/4", "1/4"], outcomes="abc")
         Distribution.from_dict({'a': '1/2', 'b': '1/4', 'c': '1/4'}, name='X')
         """
+        if isinstance(probabilities, (str, bytes, Mapping)) or not isinstance(probabilities, Iterable):
+            hint = "; for {outcome: probability} use Distribution.from_dict" if isinstance(probabilities, Mapping) else ""
+            raise TypeError(f"from_pmf() takes a sequence of probabilities, got {probabilities!r}{hint}")
         values = list(probabilities)
         labels = list(range(len(values))) if outcomes is None else list(outcomes)
         if len(labels) != len(values):
@@ -557,7 +560,7 @@ class Distribution:
     def positions(self, names: Iterable[str]) -> tuple[int, ...]:
         """The positions of ``names`` in the outcome tuples; UnknownVariableError for a name not here."""
         positions = []
-        for n in names:
+        for n in as_group(names, "names"):
             if n not in self._names:
                 known = ", ".join(self._names)
                 raise UnknownVariableError(f"unknown variable {n!r}; the distribution's variables are {known}")

@@ -47,30 +47,35 @@ __all__ = ["read_grid", "read_samples", "read_counts", "Pairs"]
 Pairs = tuple[tuple[str, ...], list[tuple[tuple, sympy.Expr]]]
 
 
-def read_grid(table: Any, labels: Any = None) -> tuple[list[list[Any]], list[Any], list[Any]]:
+def read_grid(
+    table: Any, labels: Any = None, *, what: str = "table"
+) -> tuple[list[list[Any]], list[Any], list[Any]]:
     """Read a 2-D table: ``(rows, row labels, column labels)``.
 
-    ``table`` is nested lists, a 2-D numpy array or a pandas DataFrame (whose
-    index and columns are the default labels).  ``labels`` is ``None`` or a
-    pair ``(row labels, column labels)``, each ``None`` for ``0, 1, ...``.
-    Ragged rows and label counts that do not match raise DistributionError.
+    ``table`` is nested lists, a sympy Matrix, a 2-D numpy array or a pandas
+    DataFrame (whose index and columns are the default labels).  ``labels``
+    is ``None`` or a pair ``(row labels, column labels)``, each ``None`` for
+    ``0, 1, ...``.  An empty table, ragged rows and label counts that do not
+    match raise DistributionError; ``what`` names the table in messages.
     """
     row_labels = col_labels = None
+    if isinstance(table, sympy.MatrixBase):
+        table = table.tolist()
     if hasattr(table, "columns") and hasattr(table, "index") and hasattr(table, "to_numpy"):  # pandas
         row_labels, col_labels = list(table.index), list(table.columns)
         table = table.to_numpy(dtype=object).tolist()
     elif hasattr(table, "tolist") and hasattr(table, "ndim"):  # numpy
         if table.ndim != 2:
-            raise DistributionError(f"expected a 2-D table, got an array with {table.ndim} dimensions")
+            raise DistributionError(f"a {what} is 2-D; got an ndarray with {table.ndim} dimensions")
         table = table.tolist()
-    if isinstance(table, (str, bytes)) or not isinstance(table, Iterable):
-        raise DistributionError(f"expected a 2-D table (a list of rows), got {type(table).__name__}")
+    if isinstance(table, (str, bytes, Mapping)) or not isinstance(table, Iterable):
+        raise DistributionError(f"a {what} is a list of rows; got {table!r}")
     rows = [list(r) if isinstance(r, Iterable) and not isinstance(r, (str, bytes)) else r for r in table]
-    if not rows:
-        raise DistributionError("a distribution needs at least one outcome; the table has no rows")
+    if not rows or not rows[0]:
+        raise DistributionError(f"the {what} is empty: it needs at least one row and one column")
     for i, r in enumerate(rows):
         if not isinstance(r, list):
-            raise DistributionError(f"row {i} of the table is {r!r}, not a row of probabilities")
+            raise DistributionError(f"row {i} of the {what} is {r!r}, not a row of probabilities")
         if len(r) != len(rows[0]):
             raise DistributionError(f"row {i} has {len(r)} entries but row 0 has {len(rows[0])}")
     if labels is not None:

@@ -59,10 +59,13 @@ from sympy.core.symbol import Str
 from sympy.printing.pretty.stringpict import prettyForm
 
 from ..core.distribution import Distribution, latex_name
+from ..core.names import as_group, name_arguments
 from ..errors import DistributionError
 from ..kernel.logbase import Base, as_base
 from ..measures.divergences import kl_divergence
 from ..measures.shannon import entropy, mutual_information
+from ..models.continuous import ContinuousDistribution
+from ..models.families import FormulaDistribution
 
 __all__ = [
     "DistributionAtom",
@@ -106,14 +109,8 @@ class DistributionAtom(Atom):
     def __new__(cls, distribution: Any) -> DistributionAtom:
         if isinstance(distribution, DistributionAtom):
             return distribution
-        if isinstance(distribution, Basic):
-            raise TypeError(f"expected a distribution, got the sympy object {distribution}")
-        try:
-            hash(distribution)
-        except TypeError:
-            raise TypeError(
-                f"a distribution in an expression must be hashable, got {type(distribution).__name__}"
-            ) from None
+        if not isinstance(distribution, (Distribution, FormulaDistribution, ContinuousDistribution)):
+            raise TypeError(f"expected a distribution, got {distribution!r}")
         obj = super().__new__(cls)
         obj._distribution = distribution
         return obj
@@ -173,25 +170,6 @@ class DistributionAtom(Atom):
 
     def _pretty(self, printer: Any) -> Any:
         return printer._print(self._distribution)
-
-
-def _names(value: Any, what: str) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, Str):
-        return (value.name,)
-    try:
-        names = tuple(value)
-    except TypeError:
-        raise TypeError(f"{what} must be a variable name or a tuple of names, got {value!r}") from None
-    out = []
-    for n in names:
-        if isinstance(n, Str):
-            n = n.name
-        if not isinstance(n, str):
-            raise TypeError(f"{what} must be a variable name or a tuple of names, got {value!r}")
-        out.append(n)
-    return tuple(out)
 
 
 def _tuple(names: Sequence[str]) -> sympy.Tuple:
@@ -356,13 +334,9 @@ class Entropy(InformationMeasure):
 def _entropy_from(distribution: Any, names: tuple, given: Any, base: Base) -> Entropy:
     if not isinstance(distribution, Distribution):
         raise TypeError(f"expected a Distribution, got {type(distribution).__name__}")
-    for n in names:
-        if not isinstance(n, str):
-            raise TypeError(
-                f"variable names are passed as separate strings, e.g. Entropy(d, 'X', 'Y'); got {n!r}"
-            )
+    name_arguments(names, "Entropy(d, 'X', 'Y')")
     targets = tuple(names) if names else distribution.names
-    conditioning = _names(given, "given")
+    conditioning = as_group(given, "given")
     _known(distribution, targets + conditioning)
     return _make_entropy(DistributionAtom(distribution), _tuple(targets), _tuple(conditioning), as_base(base))
 
@@ -410,7 +384,7 @@ class ConditionalEntropy(Entropy):
             raise TypeError(
                 "ConditionalEntropy(d, names, given, *, base=2) takes a distribution and two groups of names"
             )
-        group = _names(names, "names")
+        group = as_group(names, "names")
         if not group:
             raise DistributionError("ConditionalEntropy() needs at least one variable before the bar")
         return _entropy_from(distribution, group, given, base)
@@ -468,7 +442,7 @@ class MutualInformation(InformationMeasure):
             )
         if not isinstance(distribution, Distribution):
             raise TypeError(f"expected a Distribution, got {type(distribution).__name__}")
-        ga, gb, gc = _names(a, "a"), _names(b, "b"), _names(given, "given")
+        ga, gb, gc = as_group(a, "a"), as_group(b, "b"), as_group(given, "given")
         if not ga or not gb:
             raise DistributionError("MutualInformation() needs a variable on each side of ';'")
         _known(distribution, ga + gb + gc)
@@ -557,14 +531,10 @@ class KLDivergence(InformationMeasure):
         if len(stored) == 7 and isinstance(p, DistributionAtom) and isinstance(q, DistributionAtom):
             if all(isinstance(a, Basic) for a in stored):
                 return Expr.__new__(cls, *stored)
-        for n in names:
-            if not isinstance(n, str):
-                raise TypeError(
-                    f"variable names are passed as separate strings, e.g. KLDivergence(p, q, 'X'); got {n!r}"
-                )
+        name_arguments(names, "KLDivergence(p, q, 'X')")
         if len(labels) != 2 or not all(isinstance(s, str) and s for s in labels):
             raise TypeError(f"labels must be two nonempty strings, got {labels!r}")
-        conditioning = _names(given, "given")
+        conditioning = as_group(given, "given")
         for d in (p, q):
             _known(d, tuple(names) + conditioning)
         return Expr.__new__(

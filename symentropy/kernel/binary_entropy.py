@@ -153,6 +153,10 @@ class binary_entropy(sympy.Function):
 
     @classmethod
     def eval(cls, p: sympy.Expr, base: sympy.Expr | None = None) -> sympy.Expr | None:
+        """Evaluate at ``0``, ``1`` and rational ``p`` (sympy calls this with sympified arguments)."""
+        for value in (p, base):
+            if value is not None and not isinstance(value, sympy.Expr):
+                raise TypeError(f"binary_entropy takes sympy expressions, got {value!r}")
         b = _TWO if base is None else base
         if p.is_zero or (p - 1).is_zero:
             return sympy.Integer(0)

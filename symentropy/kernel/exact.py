@@ -36,7 +36,7 @@ import sympy
 from ..errors import InexactInputError
 from .parsing import parse_expression
 
-__all__ = ["as_exact", "safe_sympify", "substitutions", "symbols_in", "Exact", "MAX_DEPTH"]
+__all__ = ["as_exact", "as_symbols", "safe_sympify", "substitutions", "symbols_in", "Exact", "MAX_DEPTH"]
 
 #: The types of value :func:`as_exact` accepts.
 Exact = int | Fraction | Decimal | str | sympy.Expr
@@ -95,7 +95,7 @@ def as_exact(
         exact = Fraction(value)
         return sympy.Rational(exact.numerator, exact.denominator)
     if isinstance(value, str):
-        return parse_expression(value, symbols)
+        return parse_expression(value, as_symbols(symbols))
     if isinstance(value, sympy.Basic):
         if not isinstance(value, sympy.Expr):
             raise TypeError(f"{value!r}{where} is not a sympy expression")
@@ -213,6 +213,29 @@ def _gate(value: Any, depth: int) -> Any:
         return converter(value)
     article = "an" if type(value).__name__[:1].lower() in "aeiou" else "a"
     raise TypeError(f"cannot convert {value!r} ({article} {type(value).__name__}) to a sympy expression")
+
+
+def as_symbols(symbols: Any) -> dict[str, sympy.Symbol]:
+    """Check a ``symbols=`` argument: a mapping from names to sympy Symbols (or None).
+
+    >>> from sympy import Symbol
+    >>> as_symbols({"p": Symbol("p", positive=True)})
+    {'p': p}
+    >>> as_symbols({"p": "__import__('os')"})
+    Traceback (most recent call last):
+    ...
+    TypeError: symbols= maps names to sympy Symbols; got "__import__('os')" for 'p'
+    """
+    if symbols is None:
+        return {}
+    if not isinstance(symbols, Mapping):
+        raise TypeError(f"symbols= is a mapping from names to sympy Symbols, got {symbols!r}")
+    out = {}
+    for name, symbol in symbols.items():
+        if not isinstance(name, str) or not isinstance(symbol, sympy.Symbol):
+            raise TypeError(f"symbols= maps names to sympy Symbols; got {symbol!r} for {name!r}")
+        out[name] = symbol
+    return out
 
 
 def symbols_in(values: Iterable[Any]) -> dict[str, sympy.Symbol]:

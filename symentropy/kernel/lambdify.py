@@ -7,6 +7,12 @@ cache (doctest calls it), ``checkcache`` raises ``KeyError``.  Dropping the
 entry right after compiling removes the race; the only loss is the generated
 source in tracebacks.
 
+``lambdify`` writes Python source from the expression and runs it, so an
+expression that *prints* as code would run as code: a symbol named
+``"__import__('os').system('...')"``, an undefined function of such a name,
+a sympy ``Str``.  :func:`check_compilable` refuses them before any source is
+written, and every argument is replaced by a dummy.
+
 ``context=`` compiles against a private mpmath context (see
 :func:`symentropy.core.numeric.working_context`) instead of the global one, so
 a function evaluates at that context's precision and never reads or changes
@@ -26,13 +32,51 @@ a function evaluates at that context's precision and never reads or changes
 
 from __future__ import annotations
 
+import keyword
 import linecache
 from typing import Any
 
 import mpmath
 import sympy
+from sympy.core.function import AppliedUndef
+from sympy.core.symbol import Str
 
-__all__ = ["lambdify"]
+__all__ = ["lambdify", "check_compilable"]
+
+
+def _safe_name(name: str) -> bool:
+    return name.isidentifier() and not keyword.iskeyword(name) and not name.startswith("__")
+
+
+def check_compilable(expr: Any, args: Any = ()) -> None:
+    """Raise TypeError if compiling ``expr`` could write anything but arithmetic into the source.
+
+    Every symbol of ``expr`` must be one of ``args`` (they are replaced by
+    dummies) or carry a plain identifier as its name (a bound index of a
+    sum); undefined functions and ``Str`` objects, which print as their raw
+    names, are refused.
+
+    >>> from sympy import Symbol, Function
+    >>> check_compilable(Symbol("x")**2, [Symbol("x")])
+    >>> check_compilable(Symbol("os.system('ls')") + 1)
+    Traceback (most recent call last):
+    ...
+    TypeError: cannot compile an expression with the symbol "os.system('ls')": its name is not a plain identifier
+    >>> check_compilable(Function("f")(Symbol("x")), [Symbol("x")])
+    Traceback (most recent call last):
+    ...
+    TypeError: cannot compile the undefined function f(x): it has no numerical meaning
+    """
+    bound = set(sympy.flatten([args])) if args is not None else set()
+    for node in sympy.preorder_traversal(expr) if isinstance(expr, sympy.Basic) else ():
+        if isinstance(node, Str):
+            raise TypeError(f"cannot compile an expression that holds the text {node.name!r}")
+        if isinstance(node, AppliedUndef):
+            raise TypeError(f"cannot compile the undefined function {node}: it has no numerical meaning")
+        if isinstance(node, sympy.Symbol) and node not in bound and not _safe_name(node.name):
+            raise TypeError(
+                f"cannot compile an expression with the symbol {node.name!r}: its name is not a plain identifier"
+            )
 
 
 def _namespace(context: Any) -> dict[str, Any]:
@@ -41,15 +85,18 @@ def _namespace(context: Any) -> dict[str, Any]:
 
 
 def lambdify(args: Any, expr: Any, modules: Any = None, *, context: Any = None, **options: Any) -> Any:
-    """``sympy.lambdify(args, expr, modules, **options)``, minus its linecache entry.
+    """``sympy.lambdify(args, expr, modules, **options)``, checked, and minus its linecache entry.
 
+    ``expr`` must pass :func:`check_compilable`; the arguments are dummified.
     With ``context`` (an mpmath context), the function is compiled for mpmath
     with that context's functions and constants.
     """
+    check_compilable(expr, args)
     if context is not None:
         if modules is not None:
             raise TypeError("pass either modules= or context=, not both")
         modules = [_namespace(context), "mpmath"]
+    options.setdefault("dummify", True)
     function = sympy.lambdify(args, expr, modules=modules, **options)
     linecache.cache.pop(function.__code__.co_filename, None)
     return function

@@ -58,7 +58,7 @@ def as_base(base: Base) -> sympy.Expr:
         value = parse_expression(text)
     elif isinstance(base, Fraction):
         value = sympy.Rational(base.numerator, base.denominator)
-    elif isinstance(base, (int, sympy.Basic)):
+    elif isinstance(base, int) or isinstance(base, sympy.Expr):
         value = sympy.sympify(base)
     else:
         raise InvalidBaseError(f"logarithm base must be a number or a sympy expression, got {base!r}")

@@ -85,6 +85,7 @@ from typing import Any
 import sympy
 
 from ..errors import ParseError
+from .exact import as_symbols
 from .parsing import MAX_EXPONENT
 
 __all__ = [
@@ -288,7 +289,9 @@ def parse_notation(text: str, *, symbols: Mapping[str, sympy.Symbol] | None = No
         raise TypeError(f"notation must be a string, got {type(text).__name__}")
     if len(text) > MAX_LENGTH:
         raise ParseError(f"notation is {len(text)} characters long; at most {MAX_LENGTH} are accepted")
-    return _Parser(text, dict(symbols or {})).parse()
+    if not isinstance(text, str):
+        raise TypeError(f"a notation is a string such as 'I(X;Y|Z)', got {text!r}")
+    return _Parser(text, as_symbols(symbols)).parse()
 
 
 class _Parser:

@@ -48,12 +48,14 @@ X\\Y  0  1
 from __future__ import annotations
 
 import itertools
+import numbers
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 import sympy
 
 from ..core.distribution import Distribution
+from ..core.tables import read_grid
 from ..core.validate import check_probability, check_total, require_decided, sum_probabilities
 from ..errors import DistributionError
 from ..kernel.exact import as_exact, substitutions, symbols_in
@@ -101,26 +103,6 @@ def _labels(labels: Iterable[Hashable] | None, count: int, what: str) -> tuple:
             raise DistributionError(f"{what} label {label!r} appears twice")
         seen.add(label)
     return result
-
-
-def _rows_of(matrix: Any) -> list[list[Any]]:
-    """A 2-D table (nested sequences, numpy array, sympy Matrix) as a list of rows."""
-    if isinstance(matrix, sympy.MatrixBase):
-        return matrix.tolist()
-    if hasattr(matrix, "tolist") and hasattr(matrix, "ndim"):  # numpy
-        if matrix.ndim != 2:
-            raise DistributionError(f"a channel matrix is 2-D; got an array with {matrix.ndim} dimensions")
-        return matrix.tolist()
-    if isinstance(matrix, (str, bytes, Mapping)) or not isinstance(matrix, Iterable):
-        raise DistributionError(
-            f"a channel matrix is a list of rows, one per input; got {type(matrix).__name__}"
-        )
-    rows = []
-    for i, row in enumerate(matrix):
-        if isinstance(row, (str, bytes)) or not isinstance(row, Iterable):
-            raise DistributionError(f"row {i} of the channel matrix is {row!r}, not a row of probabilities")
-        rows.append(list(row))
-    return rows
 
 
 class Channel:
@@ -195,7 +177,7 @@ class Channel:
         exact_floats: bool = False,
         symbols: Mapping[str, sympy.Symbol] | None = None,
     ):
-        raw = _rows_of(matrix)
+        raw = read_grid(matrix, what="channel matrix")[0]
         if not raw or not raw[0]:
             raise DistributionError("a channel needs at least one input and one output; the matrix is empty")
         width = len(raw[0])
@@ -685,6 +667,22 @@ def erasure_error_channel(alpha: Any, epsilon: Any) -> Channel:
     return Channel([[1 - a - e, a, e], [e, a, 1 - a - e]], outputs=(0, "e", 1))
 
 
+def _integer(value: Any, what: str) -> int:
+    """An exact integer from user input (strings through the safe grammar)."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return int(value)
+    number = as_exact(value, what=what)
+    if not number.is_Integer:
+        raise DistributionError(f"{what} must be an integer, got {value!r}")
+    return int(number)
+
+
+def _sequence(values: Any, what: str) -> list:
+    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+        raise TypeError(f"{what} must be a sequence, got {values!r}")
+    return list(values)
+
+
 def noisy_typewriter(alphabet: int | Sequence[Hashable] = 26, *, offsets: Sequence[int] = (0, 1)) -> Channel:
     """The noisy typewriter: letter ``i`` is typed as letter ``i + k`` for ``k`` in ``offsets``.
 
@@ -719,7 +717,7 @@ def noisy_typewriter(alphabet: int | Sequence[Hashable] = 26, *, offsets: Sequen
     n = len(letters)
     if n < 1:
         raise DistributionError("a typewriter needs at least one letter")
-    shifts = {int(k) % n for k in offsets}
+    shifts = {_integer(k, 'an offset') % n for k in _sequence(offsets, 'offsets')}
     if not shifts:
         raise DistributionError("offsets must not be empty")
     w = sympy.Rational(1, len(shifts))
