@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import sympy
 
+from symentropy.display import cli
 from symentropy.display.cli import main, read_table
 from symentropy.errors import DistributionError, ParseError
 
@@ -156,7 +157,7 @@ def test_output(runs, name, expected):
         ("missing file", "cannot read missing.csv: No such file or directory"),
         (
             "bad digits",
-            "argument --digits: --digits must be between 1 and 10000, got 0 (see symentropy --help)",
+            "argument --digits: --digits must be an integer from 1 to 100000, got 0 (see symentropy --help)",
         ),
     ],
 )
@@ -193,7 +194,7 @@ def test_bad_input_is_one_line_and_status_2(runs, name, message):
             ("H", *["0.1"] * 10, "--base", "10", "--digits", "5"),
             "H(X) in hartleys\nexact:   1\ndecimal: 1.0000\n",
         ),
-        (("H", "1"), "H(X) in bits\nexact:   0\ndecimal: 0.0\n"),
+        (("H", "1"), "H(X) in bits\nexact:   0\ndecimal: 0\n"),
         (("--version",), "symentropy 0.1.0\n"),
     ],
 )
@@ -215,11 +216,14 @@ def test_more_output(tables, monkeypatch, capsys, args, expected):
         ),
         (("H",), None, "the following arguments are required: probabilities"),
         (("entropy", "1/2"), None, "argument {H,query}: invalid choice: 'entropy'"),
-        (("H", "1/2", "1/2", "--digits", "x"), None, "--digits must be a positive integer, got 'x'"),
+        (("H", "1/2", "1/2", "--digits", "x"), None, "--digits must be an integer from 1 to 100000, got 'x'"),
+        (("H", "1/2", "1/2", "--digits", "0"), None, "--digits must be an integer from 1 to 100000, got 0"),
         (("H", "1/2", "1/2", "--base", "1"), None, "logarithm base must be positive and not 1, got 1"),
         (("H", "1/2", "1/2", "--base", "-2"), None, "logarithm base must be positive and not 1, got -2"),
         (("H", "1/2", "0.5.1"), None, "cannot read probability 2, '0.5.1'"),
-        (("H", "3/2", "-1/2"), None, "unrecognized arguments: -1/2"),
+        (("H", "3/2", "-1/2"), None, "probability of outcome 1 is -1/2, which is negative"),
+        (("H", "-0.5", "1.5"), None, "probability of outcome 0 is -1/2, which is negative"),
+        (("query", "t.csv", "H(X)"), "X,p\n0,1\0\n", "t.csv is not a text table: it contains NUL characters"),
         (("H", "--", "3/2", "-1/2"), None, "probability of outcome 1 is -1/2, which is negative"),
         (("query", "t.csv", "H(X)"), "", "the table is empty: expected a header row such as X,Y,p"),
         (("query", "t.csv", "H(X)"), "X,p\n", "the table has a header but no rows"),
@@ -295,3 +299,32 @@ def test_main_reads_sys_argv(monkeypatch, capsys):
     assert main() == 0
     # H(1/4, 3/4) = 2 - (3/4) log2(3) = 0.8113 to four digits.
     assert capsys.readouterr().out == "H(X) in bits\nexact:   -3*log(3)/(4*log(2)) + 2\ndecimal: 0.8113\n"
+
+
+def test_a_table_too_long_is_refused(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(cli, "MAX_TABLE_CHARACTERS", 100)
+    (tmp_path / "t.csv").write_text("X,p\n" + "0,1\n" * 50)
+    monkeypatch.chdir(tmp_path)
+    assert main(["query", "t.csv", "H(X)"]) == 2
+    assert "t.csv is longer than 100 characters" in capsys.readouterr().err
+
+
+def test_many_digits_and_an_exact_zero(capsys):
+    assert main(["H", "1/3", "2/3", "--digits", "5000"]) == 0
+    decimal = capsys.readouterr().out.splitlines()[-1]
+    assert decimal.startswith("decimal: 0.9182958340544895") and len(decimal) == len("decimal: 0.") + 5000
+    assert main(["H", "1"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "decimal: 0"
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    # the reader closes its end after the first line; the command stops without a traceback
+    command = [sys.executable, "-m", "symentropy", "H", "1/2", "1/4", "1/4", "--digits", "100000"]
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as process:
+        process.stdout.readline()
+        process.stdout.close()
+        err = process.stderr.read().decode()
+        status = process.wait(timeout=120)
+    assert "Traceback" not in err and "BrokenPipe" not in err
+    assert status == 1

@@ -52,7 +52,7 @@ def _rounded(x: mpmath.mpf, digits: int) -> Decimal:
         exact = Decimal(man << exp)
     else:  # man / 2**k = man * 5**k / 10**k, exactly
         scaled = man * 5**-exp
-        exact = Decimal(scaled).scaleb(exp, Context(prec=len(str(scaled)) + 5))
+        exact = Decimal(scaled).scaleb(exp, Context(prec=scaled.bit_length() * 3 // 9 + 5))
     exact = exact.copy_negate() if sign else exact
     return Context(prec=digits, rounding=ROUND_HALF_EVEN).plus(exact)
 
@@ -437,3 +437,16 @@ def test_cofactors_of_integers_too_large_to_factor():
     ctx = _context(100)
     a, b = ctx.mpf(p) / (p + q), ctx.mpf(q) / (p + q)
     assert _same_digits(evaluate(h, 40), _rounded(-(a * ctx.log(a) + b * ctx.log(b)) / ctx.log(2), 40))
+
+
+def test_ten_thousand_and_a_hundred_thousand_digits():
+    # Python refuses decimal strings of more than 4,300 digits; evaluate builds its Float in binary.
+    h = entropy(uniform(6))  # 1 + log(3)/log(2)
+    ctx = _context(10_050)
+    ten = evaluate(h, 10_000)
+    assert _same_digits(ten, _rounded(1 + ctx.log(3) / ctx.log(2), 10_000))
+    hundred = str(evaluate(h, 100_000))
+    assert len(hundred.replace(".", "")) == 100_000
+    assert hundred[:9_000] == str(ten)[:9_000]
+    third = evaluate(R(1, 3), 100_000)
+    assert str(third) == "0." + "3" * 100_000

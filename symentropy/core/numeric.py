@@ -117,6 +117,7 @@ from typing import Any
 
 import mpmath
 import sympy
+from mpmath import libmp
 
 from ..errors import InvalidDigitsError, UndecidedError
 from ..kernel import intervals
@@ -157,7 +158,18 @@ class _Unsupported(Exception):
 # Decimal numbers
 # ---------------------------------------------------------------------------
 def _float(m: int, e: int, digits: int) -> sympy.Float:
-    return sympy.Float(f"{m}e{e}", digits)
+    """The sympy Float of precision ``digits`` nearest to ``m * 10**e``.
+
+    Built from the exact binary value (never through a decimal string, which
+    Python limits to 4,300 digits); it is the Float that ``Float("me e", digits)``
+    would give, and prints as the ``digits`` digits of ``m``.
+    """
+    prec = libmp.dps_to_prec(digits)
+    if e >= 0:
+        value = libmp.from_int(m * 10**e, prec, libmp.round_nearest)
+    else:
+        value = libmp.from_rational(m, 10**-e, prec, libmp.round_nearest)
+    return sympy.Float._new(value, prec)
 
 
 # ---------------------------------------------------------------------------

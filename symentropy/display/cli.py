@@ -49,6 +49,8 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
@@ -56,8 +58,8 @@ from typing import NoReturn, TextIO
 import sympy
 
 from ..core.distribution import Distribution
-from ..core.numeric import evaluate
-from ..errors import DistributionError, ParseError, SymentropyError
+from ..core.numeric import check_digits, evaluate
+from ..errors import DistributionError, InvalidDigitsError, ParseError, SymentropyError
 from ..kernel.exact import as_exact
 from ..kernel.logbase import as_base
 from ..kernel.notation import parse_notation
@@ -70,8 +72,12 @@ __all__ = ["main", "read_table"]
 #: Column names recognised as probabilities and as counts (compared case-insensitively).
 PROBABILITY_COLUMNS = ("p", "prob", "pr", "probability")
 COUNT_COLUMNS = ("count", "counts", "n", "freq", "frequency", "weight")
-#: Largest ``--digits`` accepted.
-MAX_DIGITS = 10_000
+#: Largest ``--digits`` accepted (100,000 digits take seconds; the library goes further).
+MAX_DIGITS = 100_000
+#: Largest table read by ``query``, in characters: a table is read whole, so this bounds the memory.
+MAX_TABLE_CHARACTERS = 50_000_000
+#: A number such as ``-1/2``, ``-0.5`` or ``-3e-2``: a (negative) probability, not an option.
+_NEGATIVE_NUMBER = re.compile(r"-[0-9.]")
 
 
 class _UsageError(Exception):
@@ -85,12 +91,10 @@ class _Parser(argparse.ArgumentParser):
 
 def _digits(text: str) -> int:
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--digits must be a positive integer, got {text!r}") from None
-    if not 1 <= value <= MAX_DIGITS:
-        raise argparse.ArgumentTypeError(f"--digits must be between 1 and {MAX_DIGITS}, got {value}")
-    return value
+        value = int(text) if text.strip().isdigit() else text
+        return check_digits(value, limit=MAX_DIGITS, what="--digits")
+    except InvalidDigitsError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -170,22 +174,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     symentropy.measures.info.info
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args:
-        print(worked_example())
-        return 0
     try:
+        if not args:
+            print(worked_example())
+            return 0
         try:
-            options = _build_parser().parse_args(args)
+            options = _build_parser().parse_args(_numbers_as_arguments(args))
         except SystemExit as done:  # --help and --version print and stop
             return int(done.code or 0)
         if options.command == "H":
             _run_entropy(options, sys.stdout)
         else:
             _run_query(options, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except (_UsageError, SymentropyError, ValueError, LookupError, OSError, csv.Error) as error:
         print(f"symentropy: error: {_one_line(error)}", file=sys.stderr)
         return 2
     return 0
+
+
+def _numbers_as_arguments(args: list[str]) -> list[str]:
+    """Keep ``-1/2`` a probability: argparse would read a word that starts with ``-`` as an option.
+
+    A leading space makes argparse take it as a positional argument; the
+    number reader strips it, and then says what is wrong with the number.
+    """
+    if "--" in args:
+        return args
+    return [f" {a}" if _NEGATIVE_NUMBER.match(a) else a for a in args]
 
 
 def _one_line(error: BaseException) -> str:
@@ -209,11 +229,24 @@ def _run_query(options: argparse.Namespace, out: TextIO) -> None:
     notation = parse_notation(options.notation)
     table = {"column": options.column, "counts": options.counts, "symbolic": options.symbolic}
     if options.table == "-":
-        d = read_table(sys.stdin, **table)
+        text = _bounded(sys.stdin, "standard input")
     else:
         with open(options.table, encoding="utf-8-sig", newline="") as handle:
-            d = read_table(handle, **table)
+            text = _bounded(handle, options.table)
+    d = read_table(text, **table)
     _report(str(notation), info(d, notation, base=base), d, base, options, out)
+
+
+def _bounded(handle: TextIO, name: str) -> str:
+    """Read a whole table, refusing one longer than :data:`MAX_TABLE_CHARACTERS`."""
+    text = handle.read(MAX_TABLE_CHARACTERS + 1)
+    if len(text) > MAX_TABLE_CHARACTERS:
+        raise DistributionError(
+            f"{name} is longer than {MAX_TABLE_CHARACTERS:,} characters; symentropy reads tables up to that size"
+        )
+    if "\0" in text:
+        raise DistributionError(f"{name} is not a text table: it contains NUL characters")
+    return text
 
 
 def _read_number(text: str, what: str, *, symbolic: bool) -> sympy.Expr:
@@ -249,6 +282,8 @@ def _report(
         out.write(f"decimal: depends on {names}\n")
     elif value.is_infinite:
         out.write(f"decimal: {value}\n")
+    elif value.is_zero:
+        out.write("decimal: 0\n")
     else:
         out.write(f"decimal: {evaluate(value, options.digits)}\n")
     if options.latex:

@@ -225,6 +225,8 @@ def _atanh_inverse(m: int, wp: int) -> tuple[int, int]:
     units.  The result is returned with an error bound in units of
     ``2**-wp``: ``(value, bound)``.
     """
+    if wp > _SPLITTING_BITS:
+        return _atanh_inverse_split(m, wp)
     power = (1 << wp) // m
     total = power
     square = m * m
@@ -234,6 +236,34 @@ def _atanh_inverse(m: int, wp: int) -> tuple[int, int]:
         total += power // (2 * k + 1)
         k += 1
     return total, k + 2
+
+
+#: Above this working precision the atanh series is summed by binary splitting.
+_SPLITTING_BITS = 8000
+
+
+def _atanh_inverse_split(m: int, wp: int) -> tuple[int, int]:
+    """``atanh(1/m) * 2**wp`` as in :func:`_atanh_inverse`, summed exactly by binary splitting.
+
+    The first ``n`` terms ``1/((2k+1) m**(2k+1))`` are added as one fraction
+    ``T / (B Q)`` (products of the denominators over halves of the range, so
+    the big multiplications are few and balanced); one floor division gives
+    the result.  The neglected tail is below one unit once ``m**(2n+1)``
+    exceeds ``2**wp``, and the floor adds less than one: the bound is 2.
+    """
+    square = m * m
+    n = wp // (2 * max(m.bit_length() - 1, 1)) + 2
+
+    def split(a: int, b: int) -> tuple[int, int, int]:  # (T, B, Q) for the terms a <= k < b
+        if b - a == 1:
+            return 1, 2 * a + 1, (m if a == 0 else square)
+        middle = (a + b) // 2
+        t1, b1, q1 = split(a, middle)
+        t2, b2, q2 = split(middle, b)
+        return b2 * q2 * t1 + b1 * t2, b1 * b2, q1 * q2
+
+    t, b, q = split(0, n)
+    return (t << wp) // (b * q), 2
 
 
 class _SeriesLogs:
