@@ -23,6 +23,7 @@ from sympy import (
     EulerGamma,
     Integral,
     Matrix,
+    Piecewise,
     Rational,
     S,
     Symbol,
@@ -72,6 +73,7 @@ from symentropy.models.continuous import (
     weibull,
 )
 from symentropy.models.stats import from_sympy_stats
+from tests.test_series import TINY
 
 R = Rational
 x = Symbol("x")
@@ -691,6 +693,27 @@ def test_multivariate_normal_validation():
         multivariate_normal([[1, 2], [2, 1]])
     with pytest.raises(DistributionError, match="column of length 2"):
         multivariate_normal([[1, 0], [0, 1]], mean=[1, 2, 3])
+
+
+def test_parameter_checks_decide_numbers_exactly():
+    tiny = TINY  # positive, below 1e-390: sympy's assumptions cannot tell its sign
+    with pytest.raises(DistributionError, match="sigma must be positive"):
+        normal(0, -tiny)
+    assert normal(0, tiny).parameters["sigma"] == tiny
+    with pytest.raises(DistributionError, match="need a < b"):
+        uniform_interval(tiny, 0)
+    with pytest.raises(DistributionError, match="need a <= c <= b"):
+        triangular(0, 1, -tiny)
+    # a mode at an end, written so that only an exact decision sees it
+    assert not triangular(0, 2, log(6) - log(2) - log(3)).pdf(Symbol("x")).has(Piecewise)
+    with pytest.raises(DistributionError, match="must not be 0"):
+        affine(normal(0, 1), log(6) - log(2) - log(3))
+    assert affine(uniform_interval(0, 1), -tiny).support == sympy.Interval(-tiny, 0)
+    with pytest.raises(DistributionError, match="it is not"):
+        multivariate_normal([[1, 1 + tiny], [1 + tiny, 1]])  # determinant -2*tiny - tiny**2 < 0
+    assert multivariate_normal([[1, 1 - tiny], [1 - tiny, 1]]).dimension == 2
+    with pytest.raises(DistributionError, match="symmetric"):
+        multivariate_normal([[1, tiny], [0, 1]])
 
 
 def test_multivariate_normal_pdf_and_affine():

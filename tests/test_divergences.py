@@ -28,6 +28,7 @@ from symentropy import (
     mutual_information,
     normal,
 )
+from symentropy.core.numeric import evaluate
 from symentropy.measures.differential import continuous_kl_divergence
 from symentropy.measures.divergences import (
     cross_entropy,
@@ -38,6 +39,7 @@ from symentropy.measures.divergences import (
     total_variation_distance,
 )
 from tests.support import assert_exact, rational_pmfs
+from tests.test_series import TINY
 
 LOG2_3 = log(3) / log(2)
 
@@ -253,6 +255,23 @@ def test_jsd_errors():
         jensen_shannon_divergence(P_231, pmf("1/2", "1/2", name="Y"))
     with pytest.raises(TypeError, match="argument 1 is a list"):
         jensen_shannon_divergence(P_231, [1, 0])
+
+
+def test_weights_and_orders_are_decided_exactly():
+    # The weights sum to 1 exactly, though not as written; orders just above 1, or exactly 1.
+    half = Rational(1, 2) + log(6) - log(2) - log(3)
+    value = jensen_shannon_divergence(pmf(1, 0), pmf(0, 1), weights=[half, Rational(1, 2)])
+    assert evaluate(value, 30) == sympy.Float(1, 30)  # the binary entropy of (1/2, 1/2), not simplified
+    with pytest.raises(DistributionError, match="weights sum to"):
+        jensen_shannon_divergence(pmf(1, 0), pmf(0, 1), weights=[Rational(1, 2) + TINY, Rational(1, 2)])
+    a, b = Symbol("a", nonnegative=True), Symbol("b", nonnegative=True)
+    with pytest.raises(DistributionError, match="which is not 1 for every value of a, b"):
+        jensen_shannon_divergence(pmf(1, 0), pmf(0, 1), weights=[a, b])
+    p, q = pmf("1/2", "1/2"), pmf(1, 0)
+    assert renyi_divergence(p, q, 1 + TINY) is oo
+    assert renyi_divergence(p, q, 1 + log(6) - log(2) - log(3)) is oo  # alpha = 1 exactly: D_1 = KL
+    with pytest.raises(DistributionError, match="must be nonnegative"):
+        renyi_divergence(p, q, -TINY)
 
 
 # --- Renyi divergence ---------------------------------------------------------------------

@@ -28,6 +28,7 @@ from symentropy import (
     Distribution,
     DistributionError,
     InexactInputError,
+    InvalidDigitsError,
     UndecidedError,
     UnknownVariableError,
     conditional_entropy,
@@ -399,8 +400,10 @@ def test_formula_distribution_validation():
 def test_formula_distribution_numerical_limits():
     with pytest.raises(UndecidedError, match="depends on p"):
         geometric(p).evaluate()
-    with pytest.raises(ValueError, match="digits must be a positive integer"):
+    with pytest.raises(InvalidDigitsError, match="digits must be an integer from 1 to"):
         geometric(S.Half).evaluate(0)
+    with pytest.raises(ValueError, match="terms must be a positive integer"):
+        geometric(S.Half).tail_bound(0)
     heavy = FormulaDistribution(6 / (sympy.pi**2 * k**2), (k, 1, oo))
     with pytest.raises(NotImplementedError, match="cannot be bounded"):
         heavy.evaluate(10)

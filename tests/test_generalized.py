@@ -8,6 +8,9 @@ never computed by symentropy.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
+import mpmath
 import pytest
 import sympy
 from hypothesis import given, settings
@@ -24,6 +27,7 @@ from symentropy import (
     mutual_information,
     uniform,
 )
+from symentropy.core.numeric import evaluate, sign
 from symentropy.measures.generalized import (
     NMI_VARIANTS,
     normalized_mutual_information,
@@ -242,6 +246,48 @@ def test_nmi_edge_cases():
         assert normalized_mutual_information(constant, "A", "B", variant=variant) == 1
         assert normalized_mutual_information(one_constant, "A", "B", variant=variant) == 0
         assert normalized_mutual_information(twins, "A", "B", variant=variant) == 1
+
+
+def nearly_equal_entropies(bits: int) -> Distribution:
+    """A table of A, uniform on 6 values, and B, whose entropy falls short of H(A) by less than ``2**-bits``.
+
+    B's cells are powers of 1/2: a spine 1/2, 1/4, ..., 2**-bits, 2**-bits, where the cell
+    2**-j is split in two halves when bit j of a dyadic S < log2(3) - 1 + 2**(1 - bits) is 1.
+    Each split of a cell 2**-j adds 2**-j bits, so H(B) = 2 - 2**(1 - bits) + S bits, just
+    below log2(6) = H(A).  A and B are coupled by laying both in order along [0, 1].
+    """
+    context = mpmath.mp.clone()
+    context.prec = bits + 64
+    target = context.log(3) / context.log(2) - 1 + context.ldexp(1, 1 - bits)
+    s = int(context.floor(context.ldexp(target, bits)))
+    cells = []
+    for j in range(1, bits + 1):
+        cells += [Fraction(1, 2 ** (j + 1))] * 2 if (s >> (bits - j)) & 1 else [Fraction(1, 2**j)]
+    cells.append(Fraction(1, 2**bits))
+    assert sum(cells) == 1
+    joint: dict[tuple[int, int], Fraction] = {}
+    a, room = 0, Fraction(1, 6)
+    for b, cell in enumerate(cells):
+        while cell:
+            part = min(cell, room)
+            joint[(a, b)] = joint.get((a, b), Fraction(0)) + part
+            cell, room = cell - part, room - part
+            if not room and a < 5:
+                a, room = a + 1, Fraction(1, 6)
+    return Distribution.from_dict(
+        {k: Rational(v.numerator, v.denominator) for k, v in joint.items()}, names=("A", "B")
+    )
+
+
+def test_nmi_orders_entropies_that_differ_below_1e_390():
+    # H(A) - H(B) is about 1.9e-395 nats: no evaluation at a few hundred digits decides the order.
+    d = nearly_equal_entropies(1310)
+    ha, hb = entropy(d, "A", base=E), entropy(d, "B", base=E)
+    assert ha == log(2) + log(3)
+    assert sign(ha - hb) == 1 and evaluate(ha - hb, 3) < sympy.Float("1e-390")
+    info = mutual_information(d, "A", "B", base=E)
+    assert normalized_mutual_information(d, "A", "B", variant="min") == info / hb
+    assert normalized_mutual_information(d, "A", "B", variant="max") == info / ha
 
 
 @settings(max_examples=12, deadline=None)

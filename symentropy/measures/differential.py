@@ -68,7 +68,9 @@ import sympy
 from sympy import Abs, E, EulerGamma, Integral, Piecewise, S, digamma, exp, log, oo
 from sympy import gamma as gamma_function
 
+from ..core.numeric import check_digits, evaluate, known_sign, working_context
 from ..errors import DistributionError
+from ..kernel.canonical import in_base, prime_logs
 from ..kernel.exact import safe_sympify
 from ..kernel.lambdify import lambdify
 from ..kernel.logbase import Base, as_base
@@ -93,9 +95,9 @@ from ..models.continuous import (
     Rayleigh,
     UniformInterval,
     Weibull,
-    _beta_value,
-    _positive_form,
+    beta_value,
     multivariate_normal,
+    positive_form,
 )
 from ..models.stats import from_sympy_stats
 
@@ -175,29 +177,32 @@ class NumericEstimate(sympy.Expr):
 # ---------------------------------------------------------------------------
 
 
-def _split_rational_log(value: sympy.Rational) -> sympy.Expr:
-    parts = [e * log(p) for p, e in sympy.factorint(value.p).items()]
-    parts += [-e * log(p) for p, e in sympy.factorint(value.q).items()]
-    return sympy.Add(*parts)
-
-
 def _canonical(expr: sympy.Expr) -> sympy.Expr:
     """Expand logarithms safely and split logarithms of rationals into primes."""
-    expr = sympy.expand_log(safe_sympify(expr))
-    replacements = {
-        term: _split_rational_log(term.args[0])
-        for term in expr.atoms(log)
-        if term.args[0].is_Rational and term.args[0].is_positive and term.args[0] != 1
-    }
-    return expr.xreplace(replacements) if replacements else expr
+    return prime_logs(sympy.expand_log(safe_sympify(expr)))
+
+
+def _is_log_term(term: sympy.Expr) -> bool:
+    """Whether ``term`` is a rational, or a rational times the logarithm of a positive rational."""
+    coefficient, factor = term.as_coeff_Mul()
+    if factor == 1:
+        return True
+    return (
+        coefficient.is_Rational
+        and isinstance(factor, log)
+        and factor.args[0].is_Rational
+        and factor.args[0] > 0
+    )
 
 
 def _in_base(nats: sympy.Expr, base: Base) -> sympy.Expr:
     """Convert a canonical value in nats to ``base``, term by term.
 
-    For a rational base the logarithms of its primes are first taken out as a
-    rational number, as the discrete measures do: ``log(100)`` in base 10 is
-    ``2``, and ``log(2)`` in base 10 is ``1 - log(5)/log(10)``.
+    The part that is a rational plus rational multiples of logarithms of
+    rationals is written by :func:`~symentropy.kernel.canonical.in_base`, in
+    the canonical form of the discrete measures: ``log(100)`` in base 10 is
+    ``2`` and ``log(2)`` is ``log(2)/log(10)``.  Every other term is divided by
+    ``log(base)`` as it is.
     """
     value = as_base(base)
     if value == E:
@@ -206,47 +211,30 @@ def _in_base(nats: sympy.Expr, base: Base) -> sympy.Expr:
     if isinstance(nats, NumericEstimate):
         if value.is_number:
             digits = mpmath.libmp.prec_to_dps(nats.value._prec)
-            scale = divisor.evalf(digits + 5)
+            scale = evaluate(divisor, digits + 5)
             return NumericEstimate(
                 sympy.Float(nats.value / scale, digits), sympy.Float(nats.error / scale, 3)
             )
         return nats / divisor
-    terms = list(sympy.Add.make_args(nats))
-    parts: list[sympy.Expr] = []
-    if value.is_Rational:
-        exponents = dict(sympy.factorint(value.p))
-        exponents.update({q: -e for q, e in sympy.factorint(value.q).items()})
-        coefficients: dict[int, sympy.Expr] = {}
-        rest = []
-        for term in terms:
-            coefficient, factor = term.as_coeff_Mul()
-            if isinstance(factor, log) and factor.args[0].is_Integer and int(factor.args[0]) in exponents:
-                prime = int(factor.args[0])
-                coefficients[prime] = coefficients.get(prime, S.Zero) + coefficient
-            else:
-                rest.append(term)
-        pivot = min(exponents)
-        ratio = coefficients.get(pivot, S.Zero) / exponents[pivot]
-        parts.append(ratio)
-        for prime, exponent in exponents.items():
-            coefficients[prime] = coefficients.get(prime, S.Zero) - ratio * exponent
-        terms = [c * log(q) for q, c in sorted(coefficients.items()) if c != 0] + rest
-    return sympy.Add(*parts, *[term / divisor for term in terms])
+    terms = sympy.Add.make_args(nats)
+    numbers = [term for term in terms if _is_log_term(term)]
+    rest = [term / divisor for term in terms if not _is_log_term(term)]
+    return sympy.Add(in_base(sympy.Add(*numbers), value), *rest)
 
 
 def _looks_negative(expr: sympy.Expr) -> bool:
     """Whether ``expr`` is written with a leading minus: ``-1``, ``-2*s``, ``rho**2 - 1``."""
     if expr.is_Add:
         constant = expr.as_coeff_Add()[0]
-        return bool(constant.is_negative) if constant != 0 else bool(expr.could_extract_minus_sign())
-    return bool(expr.as_coeff_Mul()[0].is_negative)
+        return known_sign(constant) == -1 if constant != 0 else bool(expr.could_extract_minus_sign())
+    return known_sign(expr.as_coeff_Mul()[0]) == -1
 
 
 def _log_ratio(numerator: sympy.Expr, denominator: sympy.Expr) -> sympy.Expr:
     """``log(numerator/denominator)`` for a positive ratio, as ``log(n) - log(d)`` in lowest terms."""
-    n, d = (_positive_form(part) for part in sympy.fraction(sympy.cancel(numerator / denominator)))
+    n, d = (positive_form(part) for part in sympy.fraction(sympy.cancel(numerator / denominator)))
     if _looks_negative(n) and _looks_negative(d):
-        n, d = _positive_form(-n), _positive_form(-d)
+        n, d = positive_form(-n), positive_form(-d)
     return log(n) - log(d)
 
 
@@ -350,8 +338,7 @@ def differential_entropy(
     .. [1] T. M. Cover and J. A. Thomas, *Elements of Information Theory*,
        2nd ed., Wiley, 2006, ch. 8.
     """
-    if isinstance(digits, bool) or not isinstance(digits, int) or digits < 1:
-        raise ValueError(f"digits must be a positive int, got {digits!r}")
+    digits = check_digits(digits)
     base = as_base(base)
     distribution = _as_distribution(X)
     return _in_base(_entropy_nats(distribution, digits, time_limit), base)
@@ -366,7 +353,8 @@ def _entropy_nats(distribution: ContinuousDistribution, digits: int, time_limit:
         if not isinstance(inner, NumericEstimate):
             return _canonical(inner + shift)
         if shift.is_number:
-            return NumericEstimate(sympy.Float(inner.value + shift.evalf(digits + 5), digits), inner.error)
+            value = inner.value + evaluate(shift, digits + 5)
+            return NumericEstimate(sympy.Float(value, digits), inner.error)
         return inner + shift
     return _canonical(distribution._entropy_nats())
 
@@ -389,7 +377,7 @@ def _density_entropy(distribution: Density, digits: int, time_limit: float) -> s
     closed = outcome[0] if outcome else None
     if outcome and len(outcome) == 2:
         total = outcome[1]
-        if total is not None and total.is_number and total.is_comparable and (total - 1).is_zero is False:
+        if total is not None and total.is_number and total.is_comparable and known_sign(total - 1) in (1, -1):
             raise DistributionError(f"the density integrates to {total}, not 1")
     if closed is not None and _acceptable(closed) and (estimate is None or _agrees(closed, estimate, digits)):
         return _canonical(closed)
@@ -398,10 +386,17 @@ def _density_entropy(distribution: Density, digits: int, time_limit: float) -> s
     return Integral(-f * log(f), (x, lo, hi))
 
 
+def _at_least(end: sympy.Expr, sign: int) -> bool:
+    """Whether ``sign*end >= 0`` is proved: exactly for a finite number, by assumptions otherwise."""
+    if end.is_number and end.is_finite:
+        return known_sign(end) in (0, sign)
+    return bool((sign * end).is_extended_nonnegative)
+
+
 def _integration_variable(lo: sympy.Expr, hi: sympy.Expr) -> sympy.Dummy:
-    if lo.is_nonnegative:
+    if _at_least(lo, 1):
         return sympy.Dummy("x", positive=True)
-    if hi.is_nonpositive:
+    if _at_least(hi, -1):
         return sympy.Dummy("x", negative=True)
     return sympy.Dummy("x", real=True)
 
@@ -461,14 +456,14 @@ def _integrate_with_time_limit(
         receiver.close()
 
 
-def _to_mpmath(value: sympy.Expr) -> Any:
-    """A real sympy number, or +-oo, at mpmath's working precision."""
+def _to_mpmath(value: sympy.Expr, context: Any) -> Any:
+    """A real sympy number, or +-oo, as a number of the mpmath ``context``, correctly rounded."""
     if value in (oo, -oo):
-        return mpmath.inf if value == oo else -mpmath.inf
-    return value.evalf(mpmath.mp.dps + 5)._to_mpmath(mpmath.mp.prec)
+        return context.inf if value == oo else -context.inf
+    return context.mpf(evaluate(value, context.dps + 5))
 
 
-def _breakpoints(f: sympy.Expr, x: sympy.Symbol, lo: Any, hi: Any) -> list[Any]:
+def _breakpoints(f: sympy.Expr, x: sympy.Symbol, lo: Any, hi: Any, context: Any) -> list[Any]:
     """Points inside ``(lo, hi)`` where ``f`` may have a kink: zeros of Abs, Piecewise conditions, ..."""
     candidates = set()
     for node in sympy.preorder_traversal(f):
@@ -489,7 +484,7 @@ def _breakpoints(f: sympy.Expr, x: sympy.Symbol, lo: Any, hi: Any) -> list[Any]:
         if polynomial.degree() > 4 or polynomial.free_symbols - {x}:
             continue
         for root in polynomial.real_roots():
-            value = _to_mpmath(root)
+            value = _to_mpmath(root, context)
             if lo < value < hi:
                 points.add(value)
     return sorted(points)
@@ -499,59 +494,69 @@ def _breakpoints(f: sympy.Expr, x: sympy.Symbol, lo: Any, hi: Any) -> list[Any]:
 _EXP_LIMIT = 10**6
 
 
-def _tail_safe_exp(z: Any) -> Any:
-    """``mpmath.exp``, except that a hugely negative argument gives 0 at once.
+class _TailSafe:
+    """A view of a private mpmath context whose ``exp`` gives 0 at once for a hugely negative argument.
 
     mpmath computes ``exp(-exp(10**4))`` exactly and takes forever; such
     values (Gumbel-like tails at the far nodes of tanh-sinh quadrature) are
-    far below any requested precision.
+    far below any requested precision.  Everything else is the context's own.
     """
-    real = z.real if isinstance(z, mpmath.mpc) else z
-    if real < -_EXP_LIMIT:
-        return mpmath.mpf(0)
-    if real > _EXP_LIMIT:
-        return mpmath.inf
-    return mpmath.exp(z)
+
+    def __init__(self, context: Any) -> None:
+        self._context = context
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._context, name)
+
+    def exp(self, z: Any) -> Any:
+        context = self._context
+        real = context.re(z)
+        if real < -_EXP_LIMIT:
+            return context.zero
+        if real > _EXP_LIMIT:
+            return context.inf
+        return context.exp(z)
 
 
 def _quadrature_entropy(
     f: sympy.Expr, x: sympy.Symbol, lo: sympy.Expr, hi: sympy.Expr, digits: int
 ) -> NumericEstimate:
-    """``-integral f log f`` over ``[lo, hi]`` by mpmath, after checking that ``f`` integrates to 1."""
-    function = lambdify(x, f, modules=[{"exp": _tail_safe_exp}, "mpmath"])
-    with mpmath.workdps(digits + 10):
-        ends = [_to_mpmath(lo), _to_mpmath(hi)]
-        points = [ends[0], *_breakpoints(f, x, ends[0], ends[1]), ends[1]]
-        slack = mpmath.mpf(10) ** (5 - mpmath.mp.dps)
+    """``-integral f log f`` over ``[lo, hi]`` by mpmath, after checking that ``f`` integrates to 1.
 
-        def value_at(t: Any) -> Any:
-            v = mpmath.mpmathify(function(t))
-            if isinstance(v, mpmath.mpc):
-                if abs(v.imag) > slack * (1 + abs(v.real)):
-                    raise DistributionError(
-                        f"the density is not real at x = {mpmath.nstr(t, 15)}: {mpmath.nstr(v, 15)}"
-                    )
-                v = v.real
-            if v < 0:
-                if v < -slack:
-                    raise DistributionError(
-                        f"the density is negative at x = {mpmath.nstr(t, 15)}: {mpmath.nstr(v, 15)}"
-                    )
-                return mpmath.mpf(0)
-            return v
+    The quadrature runs in a private context of ``digits + 10`` digits.
+    """
+    ctx = working_context(digits, guard=10)
+    function = lambdify(x, f, context=_TailSafe(ctx))
+    ends = [_to_mpmath(lo, ctx), _to_mpmath(hi, ctx)]
+    points = [ends[0], *_breakpoints(f, x, ends[0], ends[1], ctx), ends[1]]
+    slack = ctx.mpf(10) ** (5 - ctx.dps)
 
-        def integrand(t: Any) -> Any:
-            v = value_at(t)
-            return -v * mpmath.log(v) if v else v
+    def value_at(t: Any) -> Any:
+        v = ctx.convert(function(t))
+        if isinstance(v, ctx.mpc):
+            if abs(v.imag) > slack * (1 + abs(v.real)):
+                raise DistributionError(
+                    f"the density is not real at x = {ctx.nstr(t, 15)}: {ctx.nstr(v, 15)}"
+                )
+            v = v.real
+        if v < 0:
+            if v < -slack:
+                raise DistributionError(
+                    f"the density is negative at x = {ctx.nstr(t, 15)}: {ctx.nstr(v, 15)}"
+                )
+            return ctx.zero
+        return v
 
-        total, total_error = mpmath.quad(value_at, points, error=True)
-        if abs(total - 1) > max(mpmath.mpf(10) ** (-min(digits, 12)), 100 * total_error):
-            raise DistributionError(
-                f"the density integrates to {mpmath.nstr(total, 15)} (numerically), not 1"
-            )
-        value, error = mpmath.quad(integrand, points, error=True)
-        rounding = abs(value) * mpmath.mpf(10) ** (1 - digits) / 2
-        return NumericEstimate(sympy.Float(value, digits), sympy.Float(error + rounding, 3))
+    def integrand(t: Any) -> Any:
+        v = value_at(t)
+        return -v * ctx.log(v) if v else v
+
+    total, total_error = ctx.quad(value_at, points, error=True)
+    if abs(total - 1) > max(ctx.mpf(10) ** (-min(digits, 12)), 100 * total_error):
+        raise DistributionError(f"the density integrates to {ctx.nstr(total, 15)} (numerically), not 1")
+    value, error = ctx.quad(integrand, points, error=True)
+    rounding = abs(value) * ctx.mpf(10) ** (1 - digits) / 2
+    return NumericEstimate(sympy.Float(value, digits), sympy.Float(error + rounding, 3))
 
 
 # ---------------------------------------------------------------------------
@@ -711,8 +716,8 @@ def _kl_gamma(p: tuple, q: tuple) -> sympy.Expr:
 def _kl_beta(p: tuple, q: tuple) -> sympy.Expr:
     (a1, b1), (a2, b2) = p, q
     return (
-        log(_beta_value(a2, b2))
-        - log(_beta_value(a1, b1))
+        log(beta_value(a2, b2))
+        - log(beta_value(a1, b1))
         + (a1 - a2) * digamma(a1)
         + (b1 - b2) * digamma(b1)
         + (a2 - a1 + b2 - b1) * digamma(a1 + b1)

@@ -48,14 +48,15 @@ import sympy
 
 from ..core.distribution import Distribution, format_outcome
 from ..core.names import Names, as_group
-from ..core.validate import sum_probabilities
+from ..core.numeric import known_sign
+from ..core.validate import check_total, sum_probabilities
 from ..errors import DistributionError, UndecidedError, ZeroProbabilityError
 from ..kernel.exact import as_exact
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
 from ..models.continuous import ContinuousDistribution
 from .differential import continuous_kl_divergence
-from .generalized import _order
+from .generalized import as_order
 from .shannon import marginal_entropy
 
 __all__ = [
@@ -103,8 +104,8 @@ def _on(d: Distribution, names: tuple[str, ...]) -> Distribution:
 
 
 def _positive(value: sympy.Expr) -> bool:
-    """True when a probability is provably positive (it is known to be nonnegative)."""
-    return bool(value.is_positive) or (value.is_number and value.is_zero is False)
+    """True when a probability is provably positive (decided exactly for numbers)."""
+    return known_sign(value) == 1
 
 
 def _zero_opposite(p_value: sympy.Expr, outcome: tuple, what: str) -> None:
@@ -146,7 +147,7 @@ def _cross_logsum(
                 continue
             qv = qg[outcome]
             if qv.is_zero:
-                event = ", ".join(f"{n}={v!r}" for n, v in zip(given, outcome))
+                event = ", ".join(f"{n}={v!r}" for n, v in zip(given, outcome, strict=True))
                 raise ZeroProbabilityError(
                     f"{what}: q gives probability 0 to {event}, where p does not, so q({','.join(names)} | "
                     f"{','.join(given)}) is undefined there"
@@ -341,11 +342,14 @@ def _weights(weights: Sequence[Any] | None, n: int) -> list[sympy.Expr]:
     if len(values) != n:
         raise DistributionError(f"{len(values)} weights for {n} distributions")
     for i, w in enumerate(values):
-        if w.is_negative or (w.is_number and w.is_extended_real is False):
+        if (w.is_number and w.is_extended_real is False) or known_sign(w) == -1:
             raise DistributionError(f"weight {i} is {w}, not a nonnegative number")
     total = sympy.Add(*values)
-    if sympy.expand(total - 1) != 0:
-        raise DistributionError(f"weights sum to {total}, not 1")
+    if check_total(total, "weights"):  # undecided: not 1 for every value of the symbols
+        raise DistributionError(
+            f"weights sum to {total}, which is not 1 for every value of "
+            f"{', '.join(sorted(map(str, total.free_symbols))) or 'the weights'}"
+        )
     return values
 
 
@@ -424,8 +428,8 @@ def jensen_shannon_divergence(
     aligned = [_on(d, first.names) for d in dists]
     mixture: dict[tuple, list[sympy.Expr]] = {}
     mean_entropy = LogSum()
-    for w, d in zip(ws, aligned):
-        if w.is_zero:
+    for w, d in zip(ws, aligned, strict=True):
+        if known_sign(w) == 0:
             continue
         for outcome, pv in d.items():
             if not pv.is_zero:
@@ -499,23 +503,23 @@ def renyi_divergence(p: Distribution, q: Distribution, alpha: Any, *names: str, 
     divergence", *IEEE Trans. Inf. Theory* 60 (2014), 3797-3820.
     """
     b = as_base(base)
-    a = _order(alpha, "alpha", "renyi_divergence")
+    a = as_order(alpha, "alpha", "renyi_divergence")
     pp, qq, _ = _pair(p, q, names, "renyi_divergence")
     if a == 1:
         return kl_divergence(pp, qq, base=b)
     pairs = [(o, pv, qq[o]) for o, pv in pp.items() if not pv.is_zero]
     if a == 0:
         mass = sum_probabilities([qv for _, _, qv in pairs])
-        if mass.is_zero:
+        if known_sign(mass) == 0:
             return sympy.oo
         return (-LogSum.log_of(mass)).to_expr(b)
     missing = [(o, pv) for o, pv, qv in pairs if qv.is_zero]
     if missing:
-        below_one = sympy.Lt(a, 1) if a != sympy.oo else sympy.false
-        if below_one is sympy.false:
+        above = 1 if a == sympy.oo else known_sign(a - 1)  # decided exactly for a number
+        if above is not None and above >= 0:
             _zero_opposite(missing[0][1], missing[0][0], "renyi_divergence")
             return sympy.oo
-        if below_one is not sympy.true:
+        if above is None:
             raise UndecidedError(
                 f"renyi_divergence: q is 0 at outcome {format_outcome(missing[0][0])} where p is not; the result is "
                 f"infinite for alpha >= 1 and finite for alpha < 1, and alpha = {a} is not decided"

@@ -36,7 +36,8 @@ import sympy
 
 from ..core.distribution import Distribution
 from ..core.names import Names, as_group, union
-from ..errors import DistributionError, UndecidedError
+from ..core.numeric import compare, known_sign
+from ..errors import DistributionError
 from ..kernel.exact import as_exact
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
@@ -49,17 +50,34 @@ __all__ = [
     "variation_of_information",
     "normalized_mutual_information",
     "NMI_VARIANTS",
+    "as_order",
 ]
 
 #: The variants of :func:`normalized_mutual_information`, by name.
 NMI_VARIANTS = ("arithmetic", "geometric", "min", "max", "joint")
 
 
-def _order(value: Any, name: str, what: str) -> sympy.Expr:
-    """Validate an order such as the ``alpha`` of a Rényi entropy.
+def as_order(value: Any, name: str, what: str) -> sympy.Expr:
+    """Validate the order of a generalised measure (the ``alpha`` of a Rényi entropy or divergence).
 
     Exact nonnegative numbers, ``oo`` (also the string ``"oo"``) and symbols
-    are accepted; a symbol is assumed to be a valid order.
+    are accepted; a symbol is assumed to be a valid order.  ``name`` is the
+    order's name and ``what`` the function asking, both for the messages.
+    Floats are refused, and a negative number raises
+    :class:`~symentropy.errors.DistributionError` (its sign is decided
+    exactly, by :func:`~symentropy.core.numeric.known_sign`).
+
+    Examples
+    ========
+
+    >>> from sympy import log
+    >>> from symentropy.measures.generalized import as_order
+    >>> as_order("1/2", "alpha", "renyi_entropy"), as_order("oo", "alpha", "renyi_entropy")
+    (1/2, oo)
+    >>> as_order(log(2) - 1, "q", "tsallis_entropy")
+    Traceback (most recent call last):
+    ...
+    symentropy.errors.DistributionError: tsallis_entropy: the order q must be nonnegative, got -1 + log(2)
     """
     if isinstance(value, str) and value.strip() == "oo":
         return sympy.oo
@@ -72,7 +90,7 @@ def _order(value: Any, name: str, what: str) -> sympy.Expr:
         raise DistributionError(
             f"{what}: the order {name} must be a nonnegative real number or oo, got {order}"
         )
-    if order.is_negative:
+    if known_sign(order) == -1:
         raise DistributionError(f"{what}: the order {name} must be nonnegative, got {order}")
     return order
 
@@ -165,7 +183,7 @@ def renyi_entropy(d: Distribution, alpha: Any, *names: str, base: Base = 2) -> s
     """
     d = as_distribution(d)
     b = as_base(base)
-    a = _order(alpha, "alpha", "renyi_entropy")
+    a = as_order(alpha, "alpha", "renyi_entropy")
     targets = _targets(d, names, "renyi_entropy")
     if a == 1:
         return marginal_entropy(d, targets).to_expr(b)
@@ -229,7 +247,7 @@ def tsallis_entropy(d: Distribution, q: Any, *names: str) -> sympy.Expr:
     *J. Stat. Phys.* 52 (1988), 479-487.
     """
     d = as_distribution(d)
-    order = _order(q, "q", "tsallis_entropy")
+    order = as_order(q, "q", "tsallis_entropy")
     if order == sympy.oo:
         raise DistributionError("tsallis_entropy: the order q must be finite, got oo")
     targets = _targets(d, names, "tsallis_entropy")
@@ -309,22 +327,6 @@ def _ratio(numerator: LogSum, denominator: LogSum) -> sympy.Expr:
                 r = ratios.pop()
                 return sympy.Rational(r.numerator, r.denominator)
     return numerator.to_expr(sympy.E) / denominator.to_expr(sympy.E)
-
-
-def _sign(value: LogSum) -> int:
-    """The sign of a rational LogSum, decided by evaluation at rising precision.
-
-    A nonzero rational LogSum has a nonzero value (logarithms of primes are
-    linearly independent over the rationals), so some precision decides it.
-    """
-    if value.is_zero:
-        return 0
-    expr = value.to_expr(sympy.E)
-    for digits in (30, 100, 400):
-        x = sympy.N(expr, digits)
-        if abs(x) > sympy.Float(10) ** (10 - digits):
-            return 1 if x > 0 else -1
-    raise UndecidedError(f"cannot decide the sign of {expr} at 400 digits")
 
 
 def normalized_mutual_information(
@@ -418,9 +420,10 @@ def normalized_mutual_information(
         if ha == hb:
             return _ratio(info, ha)
         return info.to_expr(sympy.E) / sympy.sqrt(ha.to_expr(sympy.E) * hb.to_expr(sympy.E))
-    if ha.is_rational and hb.is_rational:
-        sign = _sign(ha - hb)
-        smaller, larger = (hb, ha) if sign > 0 else (ha, hb)
+    ea, eb = ha.to_expr(sympy.E), hb.to_expr(sympy.E)
+    if not (ea.free_symbols or eb.free_symbols):
+        # the order is decided exactly, however close the two entropies are
+        smaller, larger = (hb, ha) if compare(ea, eb) > 0 else (ha, hb)
         return _ratio(info, smaller if variant == "min" else larger)
     pick = sympy.Min if variant == "min" else sympy.Max
-    return info.to_expr(sympy.E) / pick(ha.to_expr(sympy.E), hb.to_expr(sympy.E))
+    return info.to_expr(sympy.E) / pick(ea, eb)

@@ -87,6 +87,7 @@ from sympy import gamma as gamma_function
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pretty.stringpict import prettyForm
 
+from ..core.numeric import known_sign
 from ..errors import DistributionError, UnknownVariableError
 from ..kernel.exact import as_exact, safe_sympify
 
@@ -148,7 +149,7 @@ def _check_parameter(value: sympy.Expr, family: str, name: str, domain: str) -> 
         raise DistributionError(f"{family}: {name} must be exact, got the float {value}")
     if value.is_finite is False or value.has(oo, -oo, sympy.zoo, sympy.nan):
         raise DistributionError(f"{family}: {name} must be finite, got {value}")
-    if domain == _POSITIVE and value.is_positive is False:
+    if domain == _POSITIVE and _not_positive(value):
         raise DistributionError(f"{family}: {name} must be positive, got {value}")
     if domain == _REAL and value.is_extended_real is False:
         raise DistributionError(f"{family}: {name} must be real, got {value}")
@@ -160,21 +161,87 @@ def _require(condition: Any, message: str) -> None:
         raise DistributionError(message)
 
 
-def _beta_value(a: sympy.Expr, b: sympy.Expr) -> sympy.Expr:
-    """The beta function ``B(a, b)``, through gamma functions when the arguments are numbers."""
+def _number_sign(value: sympy.Expr) -> int | None:
+    """The sign of a number without symbols, decided exactly; None when undecided or not real.
+
+    ``oo`` and ``-oo`` have their signs; finite numbers go to
+    :func:`~symentropy.core.numeric.known_sign`.
+    """
+    if value in (oo, -oo):
+        return 1 if value == oo else -1
+    if value.has(sympy.nan, sympy.zoo) or value.is_extended_real is False:
+        return None
+    try:
+        return known_sign(value)
+    except ValueError:  # not a finite real number after all
+        return None
+
+
+def _not_positive(value: sympy.Expr) -> bool:
+    """Whether ``value`` is provably not positive: exactly for numbers, by assumptions for symbols."""
+    if value.free_symbols:
+        return value.is_extended_positive is False
+    return value.is_extended_real is False or _number_sign(value) in (0, -1)
+
+
+def _negative(value: sympy.Expr) -> bool:
+    """Whether ``value`` is provably negative (or not real): exactly for numbers, else by assumptions."""
+    if value.free_symbols:
+        return value.is_extended_nonnegative is False
+    return value.is_extended_real is False or _number_sign(value) == -1
+
+
+def _zero(value: sympy.Expr) -> bool | None:
+    """Whether ``value`` is zero: exactly for numbers, by assumptions for symbols; None when undecided."""
+    if value.free_symbols:
+        return value.is_zero
+    sign = _number_sign(value)
+    return None if sign is None else sign == 0
+
+
+def beta_value(a: sympy.Expr, b: sympy.Expr) -> sympy.Expr:
+    """The beta function ``B(a, b)``, through gamma functions when both arguments are rational.
+
+    The gamma form lets sympy evaluate ``B(a, b)`` for rational arguments,
+    and its logarithm split into ``log``-gamma terms; for symbols the result
+    is sympy's ``beta(a, b)``.  The densities and entropies of the beta and
+    Student's t families, and the beta divergence of
+    :mod:`symentropy.measures.differential`, use it.
+
+    Examples
+    ========
+
+    >>> from sympy import Rational, Symbol
+    >>> from symentropy.models.continuous import beta_value
+    >>> beta_value(Rational(2), Rational(3)), beta_value(Rational(1, 2), Rational(1, 2))
+    (1/12, pi)
+    >>> beta_value(Symbol("a"), Rational(1, 2))
+    beta(a, 1/2)
+    """
     if a.is_Rational and b.is_Rational:
         return gamma_function(a) * gamma_function(b) / gamma_function(a + b)
     return beta_function(a, b)
 
 
-def _positive_form(expr: sympy.Expr) -> sympy.Expr:
+def positive_form(expr: sympy.Expr) -> sympy.Expr:
     """Rewrite a quantity known to be positive with no leading minus sign.
 
     ``-s**2*(rho**2 - 1)`` becomes ``s**2*(1 - rho**2)``, so that
     :func:`sympy.expand_log` can split off the factors known to be positive.
+    Used for determinants of covariance matrices and for the ratios of
+    :mod:`symentropy.measures.differential`.
+
+    Examples
+    ========
+
+    >>> from sympy import symbols
+    >>> from symentropy.models.continuous import positive_form
+    >>> s, rho = symbols("s rho")
+    >>> positive_form(-s**2*(rho**2 - 1)), positive_form(s**2 - s**2*rho**2)
+    (s**2*(1 - rho**2), s**2*(1 - rho**2))
     """
     expr = sympy.factor_terms(sympy.cancel(expr))
-    if expr.is_Mul and expr.as_coeff_Mul()[0].is_negative:
+    if expr.is_Mul and known_sign(expr.as_coeff_Mul()[0]) == -1:
         coefficient, factors = expr.as_coeff_mul()
         for i, factor in enumerate(factors):
             if factor.is_Add:
@@ -304,7 +371,7 @@ class UniformInterval(ContinuousFamily):
 
     @classmethod
     def _check_relations(cls, a: sympy.Expr, b: sympy.Expr) -> None:
-        _require((b - a).is_positive is not False, f"uniform_interval: need a < b, got a = {a}, b = {b}")
+        _require(not _not_positive(b - a), f"uniform_interval: need a < b, got a = {a}, b = {b}")
 
     @property
     def support(self) -> sympy.Set:
@@ -401,14 +468,11 @@ class BetaDistribution(ContinuousFamily):
         return Interval(0, 1)
 
     def _pdf(self, x: sympy.Expr, a: sympy.Expr, b: sympy.Expr) -> sympy.Expr:
-        return x ** (a - 1) * (1 - x) ** (b - 1) / _beta_value(a, b)
+        return x ** (a - 1) * (1 - x) ** (b - 1) / beta_value(a, b)
 
     def _entropy(self, a: sympy.Expr, b: sympy.Expr) -> sympy.Expr:
         return (
-            log(_beta_value(a, b))
-            - (a - 1) * digamma(a)
-            - (b - 1) * digamma(b)
-            + (a + b - 2) * digamma(a + b)
+            log(beta_value(a, b)) - (a - 1) * digamma(a) - (b - 1) * digamma(b) + (a + b - 2) * digamma(a + b)
         )
 
 
@@ -509,13 +573,13 @@ class StudentT(ContinuousFamily):
     _latex_template = r"t_{{{0}}}"
 
     def _pdf(self, x: sympy.Expr, nu: sympy.Expr) -> sympy.Expr:
-        return (1 + x**2 / nu) ** (-(nu + 1) / 2) / (sqrt(nu) * _beta_value(nu / 2, S.Half))
+        return (1 + x**2 / nu) ** (-(nu + 1) / 2) / (sqrt(nu) * beta_value(nu / 2, S.Half))
 
     def _entropy(self, nu: sympy.Expr) -> sympy.Expr:
         return (
             (nu + 1) / 2 * (digamma((nu + 1) / 2) - digamma(nu / 2))
             + log(nu) / 2
-            + log(_beta_value(nu / 2, S.Half))
+            + log(beta_value(nu / 2, S.Half))
         )
 
 
@@ -678,9 +742,9 @@ class Triangular(ContinuousFamily):
 
     @classmethod
     def _check_relations(cls, a: sympy.Expr, b: sympy.Expr, c: sympy.Expr) -> None:
-        _require((b - a).is_positive is not False, f"triangular: need a < b, got a = {a}, b = {b}")
+        _require(not _not_positive(b - a), f"triangular: need a < b, got a = {a}, b = {b}")
         _require(
-            (c - a).is_nonnegative is not False and (b - c).is_nonnegative is not False,
+            not _negative(c - a) and not _negative(b - c),
             f"triangular: need a <= c <= b, got a = {a}, b = {b}, c = {c}",
         )
 
@@ -691,9 +755,9 @@ class Triangular(ContinuousFamily):
     def _pdf(self, x: sympy.Expr, a: sympy.Expr, b: sympy.Expr, c: sympy.Expr) -> sympy.Expr:
         rising = 2 * (x - a) / ((b - a) * (c - a))
         falling = 2 * (b - x) / ((b - a) * (b - c))
-        if (c - a).is_zero:
+        if _zero(c - a):
             return falling
-        if (b - c).is_zero:
+        if _zero(b - c):
             return rising
         return Piecewise((rising, x < c), (falling, True))
 
@@ -1475,7 +1539,7 @@ class Affine(ContinuousDistribution):
         a, b = sympy.sympify(a, strict=True), sympy.sympify(b, strict=True)
         _check_parameter(a, "affine", "a", _REAL)
         _check_parameter(b, "affine", "b", _REAL)
-        if a.is_zero:
+        if _zero(a):
             raise DistributionError("affine: the scale a must not be 0 (a*X would have no density)")
         return sympy.Basic.__new__(cls, base, a, b)
 
@@ -1495,9 +1559,10 @@ class Affine(ContinuousDistribution):
         if inner == Interval(-oo, oo):
             return inner
         lo, hi = a * inner.start + b, a * inner.end + b
-        if a.is_positive:
+        sign = _number_sign(a) if a.is_number else known_sign(a)
+        if sign == 1:
             return Interval(lo, hi)
-        if a.is_negative:
+        if sign == -1:
             return Interval(hi, lo)
         return Interval(sympy.Min(lo, hi), sympy.Max(lo, hi))
 
@@ -1610,7 +1675,7 @@ def _as_interval(support: Any) -> Interval:
             else _parameter(v, "density", "support end", _REAL)
             for v in support
         )
-        if (hi - lo).is_extended_positive is False:
+        if _not_positive(hi - lo):
             raise DistributionError(f"density: the support ({lo}, {hi}) has no length")
         support = Interval(lo, hi)
     if support == sympy.Reals:
@@ -1630,7 +1695,7 @@ class Density(ContinuousDistribution):
             raise TypeError(f"Density needs an Interval as its support, got {support!r}")
         if function.expr.has(sympy.Float):
             raise DistributionError(f"density: the expression must be exact, got {function.expr}")
-        if (support.end - support.start).is_extended_positive is False:
+        if _not_positive(support.end - support.start):
             raise DistributionError(f"density: the support {support} has no length")
         return sympy.Basic.__new__(cls, function, support)
 
@@ -1723,6 +1788,26 @@ def _as_matrix(value: Any, what: str) -> sympy.ImmutableMatrix:
     return matrix
 
 
+def _positive_definite(matrix: sympy.Matrix) -> bool | None:
+    """Whether a symmetric matrix is positive definite; None when undecided.
+
+    A matrix of numbers is decided exactly by Sylvester's criterion (every
+    leading principal minor positive), each minor's sign by
+    :func:`~symentropy.core.numeric.known_sign`; a matrix with symbols by
+    sympy's ``is_positive_definite``.
+    """
+    if matrix.free_symbols:
+        return matrix.is_positive_definite
+    undecided = False
+    for k in range(1, matrix.rows + 1):
+        sign = _number_sign(matrix[:k, :k].det())
+        if sign is None:
+            undecided = True
+        elif sign <= 0:
+            return False
+    return None if undecided else True
+
+
 class MultivariateNormal(ContinuousDistribution):
     """A normal random vector; see :func:`multivariate_normal`."""
 
@@ -1738,20 +1823,18 @@ class MultivariateNormal(ContinuousDistribution):
             raise DistributionError(f"the mean must be a column of length {n}, got shape {mean.shape}")
         for i in range(n):
             for j in range(i + 1, n):
-                if (covariance[i, j] - covariance[j, i]).is_zero is False:
+                if _zero(covariance[i, j] - covariance[j, i]) is False:
                     raise DistributionError(
                         f"the covariance matrix must be symmetric; entry ({i}, {j}) is {covariance[i, j]} "
                         f"but ({j}, {i}) is {covariance[j, i]}"
                     )
-            if covariance[i, i].is_positive is False:
+            if _not_positive(covariance[i, i]):
                 raise DistributionError(
                     f"a variance must be positive; entry ({i}, {i}) is {covariance[i, i]}"
                 )
-        if covariance.is_positive_definite is False:
-            determinant = covariance.det()
-            detail = (
-                "it is singular (a degenerate normal has no density)" if determinant.is_zero else "it is not"
-            )
+        if _positive_definite(covariance) is False:
+            singular = _zero(covariance.det())
+            detail = "it is singular (a degenerate normal has no density)" if singular else "it is not"
             raise DistributionError(
                 f"the covariance matrix must be positive definite; {detail}: {covariance.tolist()}"
             )
@@ -1791,7 +1874,7 @@ class MultivariateNormal(ContinuousDistribution):
 
     def _entropy_nats(self) -> sympy.Expr:
         n = self.dimension
-        return log(_positive_form(self.covariance.det())) / 2 + n * log(2 * pi) / 2 + sympy.Rational(n, 2)
+        return log(positive_form(self.covariance.det())) / 2 + n * log(2 * pi) / 2 + sympy.Rational(n, 2)
 
     def indices(self, block: Any) -> tuple[int, ...]:
         """Validate a block of coordinates (an ``int`` or a sequence of them)."""

@@ -21,7 +21,8 @@ symbolic size) returns a :class:`FormulaDistribution`: a pmf formula over a
 range of integers, with its entropy in closed form where one exists and
 otherwise an exact ``Sum``; :func:`symentropy.entropy` accepts it, and
 :meth:`FormulaDistribution.evaluate` gives the entropy to any number of digits
-with a proved bound on the truncation error.
+with a proved bound on the truncation error (the series and their bounds are
+those of :mod:`symentropy.models.series`).
 
 Parameters are exact: numbers (``int``, ``Fraction``, ``"1/3"``, sympy
 ``Rational``) or symbols.  A parameter given as a bare name (``"p"``) becomes a
@@ -55,18 +56,20 @@ import math
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
-import mpmath
 import sympy
 
 from ..core.distribution import Distribution, uniform
 from ..core.names import check_names
+from ..core.numeric import check_digits, evaluate, known_sign, working_context
+from ..core.validate import check_total, require_decided
 from ..errors import DistributionError, UndecidedError, UnknownVariableError
 from ..kernel.binary_entropy import binary_entropy
+from ..kernel.canonical import canonical_number
 from ..kernel.exact import as_exact, safe_sympify
-from ..kernel.lambdify import lambdify
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
 from ..kernel.simplify import tidy
+from .series import EntropySeries, InfiniteSum
 
 __all__ = [
     "bernoulli",
@@ -83,15 +86,11 @@ __all__ = [
 #: base asked for in :meth:`FormulaDistribution.entropy`.
 _BASE = sympy.Dummy("base", positive=True)
 
-#: Most terms :meth:`FormulaDistribution.evaluate` sums before giving up.
-MAX_TERMS = 1_000_000
-
 #: Finite supports up to this size have every probability checked to be nonnegative.
 _CHECKED_CELLS = 10_000
 
-#: Number of consecutive small, geometrically decreasing terms after which
-#: the numerical evaluation of an infinite entropy series stops.
-_SERIES_WINDOW = 12
+#: Digits of the bounds of :meth:`FormulaDistribution.tail_bound` (with 15 guard digits, 40 in all).
+_TAIL_DIGITS = 25
 
 # Assumptions of symbols created for parameters given by name.
 _PROBABILITY = {"nonnegative": True}
@@ -100,8 +99,12 @@ _POSITIVE = {"positive": True}
 _COUNT = {"integer": True, "nonnegative": True}
 _POSITIVE_COUNT = {"integer": True, "positive": True}
 
-# A domain check: (position of the parameter, condition, the rule in words).
-_Check = tuple[int, sympy.Basic, str]
+# A domain check: (position of the parameter, relation, left side, right side, the rule in words),
+# with the relation one of sympy.Gt, sympy.Ge, sympy.Le, sympy.Contains.
+_Check = tuple[int, type, sympy.Expr, sympy.Basic, str]
+
+# Whether a relation holds, from the sign of ``lhs - rhs``.
+_HOLDS = {sympy.Gt: lambda s: s > 0, sympy.Ge: lambda s: s >= 0, sympy.Le: lambda s: s <= 0}
 
 
 # --- parameters -------------------------------------------------------------------------------
@@ -132,7 +135,8 @@ def _decide(
 ) -> tuple:
     """Raise for a provably invalid parameter; return the undecided conditions."""
     undecided: list[sympy.Basic] = []
-    for position, condition, rule in checks:
+    for position, relation, lhs, rhs, rule in checks:
+        condition = _condition(relation, lhs, rhs)
         if condition is sympy.false or condition == sympy.false:
             raise DistributionError(
                 f"{family}({', '.join(labels)}) needs {rule}, got {labels[position]} = {arguments[position]}"
@@ -142,14 +146,38 @@ def _decide(
     return tuple(dict.fromkeys(undecided))
 
 
+def _condition(relation: type, lhs: sympy.Expr, rhs: sympy.Basic) -> sympy.Basic:
+    """``relation(lhs, rhs)``: true or false where it is decided, else the condition itself.
+
+    A comparison of numbers is decided exactly (the sign of ``lhs - rhs`` by
+    :func:`~symentropy.core.numeric.known_sign`); one that even that cannot
+    decide is kept unevaluated.  Comparisons with symbols, and membership in
+    the integers, are left to sympy and its assumptions.
+    """
+    if relation is sympy.Contains:
+        return relation(lhs, rhs)
+    difference = lhs - rhs
+    if not difference.is_number:
+        return relation(lhs, rhs)
+    if difference.has(sympy.nan, sympy.zoo) or difference.is_extended_real is False:
+        return sympy.false
+    if difference.is_infinite:
+        sign = 1 if difference.is_extended_positive else -1
+    else:
+        sign = known_sign(difference)
+    if sign is None:
+        return relation(lhs, rhs, evaluate=False)
+    return sympy.true if _HOLDS[relation](sign) else sympy.false
+
+
 def _probability_checks(p: sympy.Expr, position: int, *, open_at_zero: bool = False) -> list[_Check]:
     rule = "0 < {0} <= 1" if open_at_zero else "0 <= {0} <= 1"
-    low = sympy.Gt(p, 0) if open_at_zero else sympy.Ge(p, 0)
-    return [(position, low, rule), (position, sympy.Le(p, 1), rule)]
+    low = sympy.Gt if open_at_zero else sympy.Ge
+    return [(position, low, p, sympy.Integer(0), rule), (position, sympy.Le, p, sympy.Integer(1), rule)]
 
 
 def _named_checks(labels: Sequence[str], checks: Iterable[_Check]) -> list[_Check]:
-    return [(i, c, rule.format(labels[i])) for i, c, rule in checks]
+    return [(i, relation, lhs, rhs, rule.format(labels[i])) for i, relation, lhs, rhs, rule in checks]
 
 
 def _index_symbol(avoid: Iterable[sympy.Basic], lower: sympy.Expr | None = None) -> sympy.Symbol:
@@ -168,90 +196,6 @@ def _index_symbol(avoid: Iterable[sympy.Basic], lower: sympy.Expr | None = None)
     candidates = ["k", "j", "i", "m", "l"] + [f"k{n}" for n in range(1, len(taken) + 2)]
     name = next(c for c in candidates if c not in taken)
     return sympy.Symbol(name, **assumptions)
-
-
-# --- infinite sums -----------------------------------------------------------------------------------
-
-
-class _InfiniteSum(sympy.Sum):
-    """A ``Sum`` from an integer to ``oo`` that ``evalf`` and ``lambdify`` can evaluate.
-
-    It is a ``Sum`` in every other respect: it prints as one, compares equal
-    to (and hashes like) the plain ``Sum`` with the same arguments, and
-    ``diff``, ``subs`` and ``doit`` keep it; so entropies of infinite families
-    stay ordinary sympy expressions.  Two things change:
-
-    * ``evalf``: :func:`_sum_to_infinity` adds the terms directly in mpmath,
-      30 bits beyond the target precision, until the last ``_SERIES_WINDOW``
-      terms are all below ``2**-(prec + 10)`` times the sum and so is the
-      geometric tail they imply (``|t_K| rho/(1 - rho)``, ``rho`` their
-      largest ratio, below 1).  This suits the entropy series of the
-      families, whose terms decay geometrically; it is a stated stopping
-      rule, not a proof (the proved bound is
-      :meth:`FormulaDistribution.evaluate`).  When it does not stop within
-      ``MAX_TERMS`` terms, sympy's own evaluation of the ``Sum`` is used.
-      (Sympy's Euler-Maclaurin evaluation is slow on these sums, and the
-      extrapolation of ``mpmath.nsum`` gives wrong values for some of their
-      derivatives, whose terms change sign.)
-    * ``lambdify``: the generated code calls the same summation (for scalar
-      arguments, at mpmath's working precision), where sympy would print a
-      Python loop over ``range(a, oo + 1)`` that cannot run.
-    """
-
-    # Equal to, hashed and ordered like the plain ``Sum`` with the same arguments,
-    # so that results compare equal to sums users build themselves.
-    @classmethod
-    def class_key(cls) -> tuple[int, int, str]:
-        return sympy.Sum.class_key()
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is sympy.Sum:
-            return self.args == other.args
-        return super().__eq__(other)
-
-    def __hash__(self) -> int:
-        return hash(("Sum",) + self._hashable_content())
-
-    def _single_limit(self) -> tuple[sympy.Symbol, sympy.Expr] | None:
-        if len(self.limits) != 1:
-            return None
-        k, a, b = self.limits[0]
-        if b is not sympy.oo or not a.is_Integer:
-            return None
-        return k, a
-
-    def _eval_evalf(self, prec: int) -> sympy.Expr | None:
-        single = self._single_limit()
-        if single is None:
-            return sympy.Sum(*self.args).evalf(sympy.core.evalf.prec_to_dps(prec))
-        k, a = single
-        if self.function.free_symbols - {k}:
-            return None
-        try:
-            value = _sum_to_infinity(lambdify(k, self.function, "mpmath"), int(a), prec)
-        except NotImplementedError:
-            return sympy.Sum(*self.args).evalf(sympy.core.evalf.prec_to_dps(prec))
-        return sympy.Float._new(value._mpf_, prec)
-
-    def _print_with_summation(self, printer: Any) -> str:
-        single = self._single_limit()
-        if single is None:
-            return printer._print_Sum(self)
-        k, a = single
-        from sympy.printing.pycode import MpmathPrinter
-
-        # The terms are computed with mpmath whatever the target module: float
-        # versions of gamma and binomial overflow long before the tail is small.
-        # ``mpmath`` is imported into the generated code's namespace from here.
-        printer._module_format("symentropy.models.families.mpmath")
-        summation = printer._module_format("symentropy.models.families._sum_to_infinity")
-        body = MpmathPrinter({"fully_qualified_modules": True})._print(self.function)
-        return f"{summation}(lambda {printer._print(k)}: {body}, {printer._print(a)})"
-
-    def _pythoncode(self, printer: Any) -> str:
-        return self._print_with_summation(printer)
-
-    _mpmathcode = _numpycode = _scipycode = _lambdacode = _pythoncode
 
 
 # --- finite families ------------------------------------------------------------------------------
@@ -363,7 +307,7 @@ def binomial(n: Any, p: Any, *, name: str = "X") -> Distribution | FormulaDistri
     labels = ["n", "p"]
     checks = _named_checks(
         labels,
-        [(0, sympy.Contains(n, sympy.S.Naturals0), "n a nonnegative integer")] + _probability_checks(p, 1),
+        [(0, sympy.Contains, n, sympy.S.Naturals0, "n a nonnegative integer")] + _probability_checks(p, 1),
     )
     conditions = _decide("binomial", labels, [n, p], checks)
     if n.is_Integer:
@@ -456,7 +400,7 @@ def discrete_uniform(n: Any, *, name: str = "X") -> Distribution | FormulaDistri
     """
     names = check_names((name,))
     (n,) = _parameters([n], [_POSITIVE_COUNT], "discrete_uniform(n)")
-    checks = [(0, sympy.Contains(n, sympy.S.Naturals), "n a positive integer")]
+    checks: list[_Check] = [(0, sympy.Contains, n, sympy.S.Naturals, "n a positive integer")]
     conditions = _decide("discrete_uniform", ["n"], [n], checks)
     if n.is_Integer:
         return uniform(range(1, int(n) + 1), name=names[0])
@@ -565,11 +509,11 @@ def poisson(lam: Any, *, name: str = "X") -> FormulaDistribution:
     """
     names = check_names((name,))
     (lam,) = _parameters([lam], [_POSITIVE], "poisson(lam)")
-    checks = [(0, sympy.Gt(lam, 0), "lam > 0")]
+    checks: list[_Check] = [(0, sympy.Gt, lam, sympy.Integer(0), "lam > 0")]
     conditions = _decide("poisson", ["lam"], [lam], checks)
     k = _index_symbol([lam])
     pmf = sympy.exp(-lam) * lam**k / sympy.factorial(k)
-    series = _InfiniteSum(lam**k * sympy.log(sympy.factorial(k)) / sympy.factorial(k), (k, 2, sympy.oo))
+    series = InfiniteSum(lam**k * sympy.log(sympy.factorial(k)) / sympy.factorial(k), (k, 2, sympy.oo))
     template = (lam * (1 - sympy.log(lam)) + sympy.exp(-lam) * series) / sympy.log(_BASE)
     return FormulaDistribution._trusted(
         names[0],
@@ -623,17 +567,17 @@ def negative_binomial(r: Any, p: Any, *, name: str = "X") -> FormulaDistribution
     r, p = _parameters([r, p], [_POSITIVE, _POSITIVE_PROBABILITY], "negative_binomial(r, p)")
     labels = ["r", "p"]
     checks = _named_checks(
-        labels, [(0, sympy.Gt(r, 0), "r > 0")] + _probability_checks(p, 1, open_at_zero=True)
+        labels, [(0, sympy.Gt, r, sympy.Integer(0), "r > 0")] + _probability_checks(p, 1, open_at_zero=True)
     )
     conditions = _decide("negative_binomial", labels, [r, p], checks)
     k = _index_symbol([r, p])
     coefficient = sympy.binomial(k + r - 1, k)
     pmf = coefficient * p**r * (1 - p) ** k
     template = r * binary_entropy(p, _BASE) / p
-    if not (r - 1).is_zero:
+    if known_sign(r - 1) != 0:
         j = sympy.Symbol(k.name, integer=True, positive=True)  # the sum starts at 1
         term = (pmf * sympy.log(coefficient)).xreplace({k: j})
-        template -= _InfiniteSum(term, (j, 1, sympy.oo)) / sympy.log(_BASE)
+        template -= InfiniteSum(term, (j, 1, sympy.oo)) / sympy.log(_BASE)
     return FormulaDistribution._trusted(
         names[0], k, pmf, sympy.Integer(0), sympy.oo, template, ("negative_binomial", labels, (r, p), checks),
         conditions,
@@ -737,7 +681,7 @@ class FormulaDistribution:
         if upper.is_number and upper is not sympy.oo and upper - lower <= _CHECKED_CELLS:
             for value in range(int(lower), int(upper) + 1):
                 cell = expression.xreplace({index: sympy.Integer(value)})
-                if cell.is_negative:
+                if _negative(cell):
                     raise DistributionError(f"the pmf is {cell} at {index} = {value}, which is negative")
         elif nonnegative is None:
             conditions.append(sympy.Ge(expression, 0))
@@ -745,19 +689,13 @@ class FormulaDistribution:
         if total.has(sympy.Sum, sympy.Piecewise):
             conditions.append(sympy.Eq(sympy.Sum(expression, (index, lower, upper)), 1))
         else:
-            difference = sympy.simplify(total - 1)
-            if difference != 0:
-                decided = difference.equals(0) if difference.is_number else None
-                if decided is False:
-                    raise DistributionError(f"probabilities sum to {sympy.simplify(total)}, not 1")
-                conditions.append(sympy.Eq(total, 1))
-        if strict and conditions:
-            raise UndecidedError(
-                "cannot decide that this is a distribution; it is one when "
-                + " and ".join(str(c) for c in conditions)
-            )
+            # a number is decided exactly as it is; an expression in symbols is simplified first
+            conditions.extend(check_total(total if total.is_number else sympy.simplify(total), "probabilities"))
+        conditions = list(dict.fromkeys(conditions))
+        if strict:
+            require_decided(conditions, "a distribution")
         surprisal = sympy.expand(-sympy.expand_log(sympy.log(expression)))  # -log P(k), split where valid
-        total_class = _InfiniteSum if upper is sympy.oo else sympy.Sum
+        total_class = InfiniteSum if upper is sympy.oo else sympy.Sum
         template = total_class(expression * surprisal, (index, lower, upper)) / sympy.log(_BASE)
         self._set(name, index, expression, lower, upper, template, None, tuple(dict.fromkeys(conditions)))
 
@@ -780,7 +718,7 @@ class FormulaDistribution:
         self._template = template
         self._family = family
         self._conditions = conditions
-        self._numeric: dict[str, Any] = {}
+        self._numeric: EntropySeries | None = None
 
     @classmethod
     def _trusted(
@@ -920,7 +858,7 @@ class FormulaDistribution:
         >>> geometric(Rational(1, 2)).partial_entropy(3)
         11/8
         """
-        count = _positive_int(terms, "terms")
+        count = _count(terms)
         b = as_base(base)
         stop = int(self._lower) + count - 1
         if self._upper.is_Integer:
@@ -936,15 +874,13 @@ class FormulaDistribution:
         Explanation
         ===========
 
-        Let ``K`` be the last outcome summed.  If the ratio
-        ``r(k) = P(k + 1)/P(k)`` is a rational function of ``k`` that is
-        monotone from ``K`` on, then ``P(K + j) <= P(K) rho^j`` with
-        ``rho = max(r(K), lim r)``; when ``rho < 1`` and ``P(K) rho <= 1/e``
-        (where ``-x log x`` increases), the tail is at most
-        ``P(K) rho/(1 - rho) (-log P(K)) + P(K) rho/(1 - rho)^2 (-log rho)``.
-        When these conditions do not hold yet at ``K`` the bound returned is
-        ``oo``.  The bound is a ``Float`` rounded upwards; the parameters
-        must be numbers.
+        The bound is that of :class:`~symentropy.models.series.EntropySeries`:
+        with ``K`` the last outcome summed and ``r(k) = P(k + 1)/P(k)`` a
+        rational function of ``k``, monotone from ``K`` on, the tail is at most
+        ``P(K) rho/(1 - rho) (-log P(K)) + P(K) rho/(1 - rho)^2 (-log rho)``
+        with ``rho = max(r(K), lim r) < 1``.  When these conditions do not hold
+        yet at ``K`` the bound returned is ``oo``.  The bound is a ``Float``
+        rounded upwards; the parameters must be numbers.
 
         >>> from sympy import Rational
         >>> from symentropy.models.families import geometric
@@ -952,20 +888,17 @@ class FormulaDistribution:
         >>> d.tail_bound(3) >= 2 - d.partial_entropy(3)
         True
         """
-        count = _positive_int(terms, "terms")
+        count = _count(terms)
         b = as_base(base)
         self._require_numbers("tail_bound()", b)
-        last = int(self._lower) + count - 1
-        if self._upper.is_Integer and last >= int(self._upper):
+        ctx = working_context(_TAIL_DIGITS)
+        bound = self._series().tail_bound(ctx, int(self._lower) + count - 1)
+        if bound is None:
+            return sympy.oo
+        if not bound:
             return sympy.Integer(0)
-        dps = 40
-        with mpmath.workdps(dps):
-            setup = self._numeric_setup()
-            bound = _tail(setup, last, setup["pmf"](mpmath.mpf(last)))
-            if bound is None:
-                return sympy.oo
-            bound = bound / _mp_log(b) * (1 + mpmath.mpf(10) ** (10 - dps))
-            return sympy.Float(bound, dps)
+        bound = bound / _log_of_base(b, ctx) * (1 + ctx.mpf(10) ** (10 - ctx.dps))
+        return sympy.Float(bound, ctx.dps)
 
     def evaluate(self, digits: int = 15, *, base: Base = 2) -> sympy.Float:
         """Return the entropy as a ``Float`` rounded to ``digits`` significant digits.
@@ -1001,45 +934,17 @@ class FormulaDistribution:
             Significant digits wanted.
         base : the logarithm base, 2 (bits) by default.
         """
-        count = _positive_int(digits, "digits")
+        count = check_digits(digits)
         b = as_base(base)
         self._require_numbers("evaluate()", b)
-        with mpmath.workdps(count + 15):
-            total = self._numeric_entropy(mpmath.mpf(10) ** -(count + 5)) / _mp_log(b)
-            return sympy.Float(total, count)
+        ctx = working_context(count)
+        nats = self._series().entropy(ctx, ctx.mpf(10) ** -(count + 5), f"the entropy of {self!r}")
+        return sympy.Float(nats / _log_of_base(b, ctx), count)
 
-    def _numeric_entropy(self, tolerance: mpmath.mpf) -> mpmath.mpf:
-        setup = self._numeric_setup()
-        pmf = setup["pmf"]
-        lower = int(self._lower)
-        finite = self._upper.is_Integer
-        upper = int(self._upper) if finite else None
-        total = mpmath.mpf(0)
-        k = lower
-        while True:
-            if k - lower > MAX_TERMS:
-                raise NotImplementedError(
-                    f"the entropy of {self!r} needs more than {MAX_TERMS} terms for this precision"
-                )
-            value = pmf(mpmath.mpf(k))  # an mpf, so that powers such as 1000**(-k) stay exact
-            if value:
-                total -= value * mpmath.log(value)
-            if finite:
-                if k >= upper:
-                    return total
-            else:
-                bound = _tail(setup, k, value)
-                if bound is not None and (bound == 0 or bound <= tolerance * total):
-                    return total
-            k += 1
-
-    def _numeric_setup(self) -> dict[str, Any]:
-        """The pmf as an mpmath function, and the analysis of its ratio (cached)."""
-        if not self._numeric:
-            k = self._index
-            self._numeric["pmf"] = lambdify(k, self._pmf, "mpmath")
-            if not self._upper.is_Integer:
-                self._numeric.update(_ratio_analysis(self._pmf, k, int(self._lower)))
+    def _series(self) -> EntropySeries:
+        """The entropy series of the pmf, with the analysis of its tail (cached)."""
+        if self._numeric is None:
+            self._numeric = EntropySeries(self._pmf, self._index, int(self._lower), self._upper)
         return self._numeric
 
     def _require_numbers(self, what: str, base: sympy.Expr) -> None:
@@ -1077,7 +982,7 @@ class FormulaDistribution:
             return result
         label, labels, arguments, checks = family
         arguments = tuple(apply(a) for a in arguments)
-        checks = [(i, apply(c), rule) for i, c, rule in checks]
+        checks = [(i, relation, apply(lhs), apply(rhs), rule) for i, relation, lhs, rhs, rule in checks]
         conditions = _decide(label, labels, arguments, checks)
         return FormulaDistribution._trusted(
             self._name,
@@ -1188,135 +1093,36 @@ class FormulaDistribution:
 # --- numerical routines ----------------------------------------------------------------------------
 
 
-def _positive_int(value: Any, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, sympy.Integer)) or int(value) < 1:
-        raise ValueError(f"{what} must be a positive integer, got {value!r}")
-    return int(value)
+def _count(terms: Any) -> int:
+    """A number of terms: a positive integer."""
+    if isinstance(terms, bool) or not isinstance(terms, (int, sympy.Integer)) or int(terms) < 1:
+        raise ValueError(f"terms must be a positive integer, got {terms!r}")
+    return int(terms)
 
 
-def _to_mp(value: sympy.Expr) -> mpmath.mpf:
-    """A real sympy number as an mpmath number at the working precision."""
-    digits = mpmath.mp.dps + 5
-    return mpmath.mpmathify(sympy.Float(sympy.N(value, digits), digits))
+def _negative(cell: sympy.Expr) -> bool:
+    """Whether a cell of a pmf is provably negative: exactly for a number, by assumptions otherwise."""
+    if cell.is_number and (cell.has(sympy.nan, sympy.zoo) or cell.is_extended_real is False):
+        return False
+    if cell.is_infinite:
+        return bool(cell.is_extended_negative)
+    return known_sign(cell) == -1
 
 
-def _mp_log(base: sympy.Expr) -> mpmath.mpf:
-    return mpmath.mpf(1) if base == sympy.E else mpmath.log(_to_mp(base))
+def _log_of_base(base: sympy.Expr, ctx: Any) -> Any:
+    """``log(base)`` as a number of the mpmath context ``ctx``, correctly rounded."""
+    return ctx.one if base == sympy.E else ctx.log(ctx.mpf(evaluate(base, ctx.dps + 5)))
 
 
 def _canonical(value: sympy.Expr, base: sympy.Expr) -> sympy.Expr:
-    """Rewrite a finite entropy without sums in the canonical log form when it is a number."""
-    if value.is_number and not value.has(binary_entropy) and value.is_real:
-        try:
-            return _number_canonical(value, base)
-        except ValueError:
-            return value
-    return value
-
-
-def _number_canonical(value: sympy.Expr, base: sympy.Expr) -> sympy.Expr:
-    """Collect ``r + sum c_q log q`` (rational ``r, c_q``) into the LogSum canonical form."""
+    """A finite entropy without sums, canonical when it is ``r + sum c*log(q)`` with rational ``r, c, q``."""
+    if not value.is_number or value.has(binary_entropy):
+        return value
     divisor = sympy.log(base) if base != sympy.E else sympy.Integer(1)
-    nats = sympy.expand(sympy.expand_log(value * divisor, force=True))
-    from fractions import Fraction
-
-    rational = Fraction(0)
-    logs = LogSum()
-    for term in sympy.Add.make_args(nats):
+    for term in sympy.Add.make_args(sympy.expand(sympy.expand_log(value * divisor, force=True))):
         coefficient, rest = term.as_coeff_Mul()
         if not coefficient.is_Rational:
-            raise ValueError(term)
-        if rest == 1:
-            rational += Fraction(int(coefficient.p), int(coefficient.q))
-        elif isinstance(rest, sympy.log) and rest.args[0].is_Rational and rest.args[0] > 0:
-            logs = logs + LogSum.log_of(rest.args[0]).scaled(coefficient)
-        else:
-            raise ValueError(term)
-    return logs.to_expr(base) + sympy.Rational(rational.numerator, rational.denominator) / divisor
-
-
-def _ratio_analysis(pmf: sympy.Expr, k: sympy.Symbol, lower: int) -> dict[str, Any]:
-    """Analyse ``r(k) = P(k + 1)/P(k)`` for the tail bound: its limit and where it becomes monotone."""
-    ratio = sympy.cancel(sympy.expand_func(sympy.combsimp(pmf.subs(k, k + 1) / pmf)))
-    if ratio.free_symbols - {k} or not ratio.is_rational_function(k):
-        return {"ratio": None}
-    numerator, denominator = sympy.fraction(sympy.together(ratio))
-    top, bottom = sympy.Poly(numerator, k), sympy.Poly(denominator, k)
-    if top.is_zero:
-        return {"ratio": lambda j: mpmath.mpf(0), "limit": mpmath.mpf(0), "monotone_from": lower}
-    if top.degree() > bottom.degree():
-        return {"ratio": None}
-    limit = sympy.Integer(0) if top.degree() < bottom.degree() else top.LC() / bottom.LC()
-    # r is monotone beyond the real roots of its derivative's numerator and of its
-    # denominator; Cauchy's bound 1 + max |a_i / a_n| holds for every root.
-    slope = sympy.Poly(sympy.expand(numerator.diff(k) * denominator - numerator * denominator.diff(k)), k)
-    start = lower
-    for poly in (slope, bottom):
-        coefficients = poly.all_coeffs()
-        if len(coefficients) > 1:
-            lead = abs(sympy.N(coefficients[0], 30))
-            cauchy = 1 + max(abs(sympy.N(c, 30)) / lead for c in coefficients[1:])
-            start = max(start, math.floor(cauchy) + 1)
-    return {
-        "ratio": lambdify(k, ratio, "mpmath"),
-        "limit": _to_mp(limit),
-        "monotone_from": start,
-    }
-
-
-def _sum_to_infinity(term: Any, start: int, prec: int | None = None) -> mpmath.mpf:
-    """``sum_{k >= start} term(k)`` by direct summation (see :class:`_InfiniteSum`).
-
-    Used by ``evalf`` of the entropy series and by the code ``lambdify``
-    generates for them; ``prec`` defaults to mpmath's working precision.
-    """
-    target_prec = mpmath.mp.prec if prec is None else prec
-    with mpmath.workprec(target_prec + 30):
-        threshold = mpmath.ldexp(1, -(target_prec + 10))
-        total = mpmath.mpf(0)
-        recent: list[mpmath.mpf] = []
-        for i in range(MAX_TERMS):
-            value = mpmath.mpmathify(term(mpmath.mpf(start + i)))
-            total += value
-            recent = (recent + [abs(value)])[-_SERIES_WINDOW:]
-            if len(recent) == _SERIES_WINDOW and _geometric_tail_is_small(recent, abs(total) * threshold):
-                return total
-    raise NotImplementedError(f"the series did not settle within {MAX_TERMS} terms")
-
-
-def _geometric_tail_is_small(recent: list[mpmath.mpf], threshold: mpmath.mpf) -> bool:
-    """True when the absolute terms ``recent`` are all below ``threshold`` and so is their geometric tail."""
-    if any(t > threshold for t in recent):
-        return False
-    if not any(recent):
-        return True
-    ratios = [b / a for a, b in zip(recent, recent[1:], strict=False) if a]
-    rho = max(ratios) if ratios else mpmath.mpf(0)
-    return rho < 1 and recent[-1] * rho / (1 - rho) <= threshold
-
-
-def _tail(setup: dict[str, Any], last: int, value: mpmath.mpf) -> mpmath.mpf | None:
-    """A bound on ``sum_{k > last} -P(k) log P(k)``, or None when none is available yet."""
-    ratio = setup.get("ratio")
-    if ratio is None:
-        raise NotImplementedError(
-            "the tail of this distribution is not eventually geometric (P(k+1)/P(k) is not a rational "
-            "function of k with a limit below 1), so its truncation error cannot be bounded"
-        )
-    if setup["limit"] >= 1:
-        raise NotImplementedError(
-            "P(k+1)/P(k) tends to 1 or more, so the truncation error of the entropy cannot be bounded"
-        )
-    if last < setup["monotone_from"]:
-        return None
-    if value == 0:  # then every later term is 0: the ratio has no pole from here on
-        return mpmath.mpf(0)
-    rho = max(ratio(mpmath.mpf(last)), setup["limit"])
-    if rho >= 1 or value * rho > 1 / mpmath.e:
-        return None
-    if rho == 0:
-        return mpmath.mpf(0)
-    geometric_sum = rho / (1 - rho)
-    return value * geometric_sum * (-mpmath.log(value)) + value * geometric_sum / (1 - rho) * (
-        -mpmath.log(rho)
-    )
+            return value
+        if rest != 1 and not (isinstance(rest, sympy.log) and rest.args[0].is_Rational and rest.args[0] > 0):
+            return value
+    return canonical_number(value, base)
