@@ -84,9 +84,11 @@ def sum_to_infinity(
     ``NotImplementedError`` when the rule does not stop within
     :data:`MAX_TERMS` terms.
 
-    ``evalf`` of an :class:`InfiniteSum` calls it at the precision asked for,
-    and the code that ``lambdify`` generates for one at
-    :data:`LAMBDIFY_PRECISION` bits.
+    ``evalf`` of an :class:`InfiniteSum` calls it at the precision asked for;
+    the code that ``lambdify`` generates for one sums at mpmath's precision at
+    the time of the call for the ``"mpmath"`` module (the choice of whoever
+    calls that function), and at :data:`LAMBDIFY_PRECISION` bits for float
+    modules.
 
     Examples
     ========
@@ -192,7 +194,7 @@ class InfiniteSum(sympy.Sum):
             return sympy.Sum(*self.args).evalf(mpmath.libmp.prec_to_dps(prec))
         return sympy.Float._new(value._mpf_, prec)
 
-    def _print_with_summation(self, printer: Any) -> str:
+    def _print_with_summation(self, printer: Any, precision: str = "") -> str:
         single = self._single_limit()
         if single is None:
             return printer._print_Sum(self)
@@ -200,12 +202,17 @@ class InfiniteSum(sympy.Sum):
         # ``mpmath`` in the printed term is the private context that sum_to_infinity passes in.
         summation = printer._module_format("symentropy.models.series.sum_to_infinity")
         body = MpmathPrinter({"fully_qualified_modules": True})._print(self.function)
-        return f"{summation}(lambda mpmath: lambda {printer._print(k)}: {body}, {printer._print(a)})"
+        return f"{summation}(lambda mpmath: lambda {printer._print(k)}: {body}, {printer._print(a)}{precision})"
 
     def _pythoncode(self, printer: Any) -> str:
         return self._print_with_summation(printer)
 
-    _mpmathcode = _numpycode = _scipycode = _lambdacode = _pythoncode
+    def _mpmathcode(self, printer: Any) -> str:
+        # A function compiled for mpmath computes at mpmath's precision when it is called, as
+        # every mpmath function does: the caller's choice, read by the caller's code.
+        return self._print_with_summation(printer, f", {printer._module_format('mpmath.mp')}.prec")
+
+    _numpycode = _scipycode = _lambdacode = _pythoncode
 
 
 # --- proved truncation bounds -----------------------------------------------------------------
