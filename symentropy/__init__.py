@@ -10,6 +10,7 @@ exact sympy expressions.
 (3/2, -3*log(3)/(4*log(2)) + 3/2)
 """
 
+from . import legacy
 from .calculus.optimize import (
     Certificate,
     MaxEntropyResult,
@@ -120,7 +121,6 @@ from .models.families import (
 )
 from .models.stats import from_stats, from_sympy_stats
 from .version import __version__ as __version__
-from . import legacy
 
 legacy.install()
 

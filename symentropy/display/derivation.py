@@ -51,8 +51,8 @@ from typing import Any
 import sympy
 
 from ..core.distribution import Distribution, latex_name, latex_text
-from ..core.numeric import check_digits
 from ..core.names import union
+from ..core.numeric import check_digits
 from ..errors import ParseError, SymentropyError
 from ..kernel.logbase import Base, as_base
 from ..kernel.notation import EntropyTerm, InformationTerm, parse_notation

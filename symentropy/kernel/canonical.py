@@ -40,11 +40,11 @@ from __future__ import annotations
 
 import sympy
 
-from .logsum import in_base
+from .logsum import in_base, is_log_term
 from .primes import FACTOR_LIMIT, TRIAL_BOUND, coprime_basis, exponents_over, split_integer
 from .simplify import shortest
 
-__all__ = ["prime_logs", "canonical_number", "tidy_value", "in_base"]
+__all__ = ["prime_logs", "canonical_number", "is_log_number", "tidy_value", "in_base"]
 
 
 def prime_logs(expr: sympy.Expr) -> sympy.Expr:
@@ -107,13 +107,20 @@ def _powers(expr: sympy.Expr) -> sympy.Expr:
     return expr.replace(lambda e: isinstance(e, sympy.exp) and e.has(sympy.log), lambda e: e.rewrite(sympy.Pow))
 
 
-def _is_log_number(value: sympy.Expr) -> bool:
-    """Whether ``value`` is a number built from rationals and logarithms of rationals only."""
-    if not value.is_number or value.has(sympy.pi, sympy.E, sympy.I):
+def is_log_number(value: sympy.Expr, base: sympy.Expr = sympy.E) -> bool:
+    """Whether ``value`` (in logarithms to ``base``) is ``r + sum c*log(q)/log(base)``, rational ``r, c, q``.
+
+    Exactly the numbers that :func:`canonical_number` writes in full canonical form.
+
+    >>> from sympy import log, sqrt
+    >>> is_log_number(1 + log(3)/log(2), 2), is_log_number(sqrt(2)*log(3)), is_log_number(log(3)**2)
+    (True, False, False)
+    """
+    if not value.is_number:
         return False
-    if any(not (isinstance(f, sympy.log) and f.args[0].is_Rational) for f in value.atoms(sympy.Function)):
-        return False
-    return all(p.exp.is_Integer or isinstance(p.base, sympy.log) for p in value.atoms(sympy.Pow))
+    divisor = sympy.Integer(1) if base == sympy.E else sympy.log(base)
+    terms = sympy.Add.make_args(sympy.expand(sympy.expand_log(value * divisor, force=True)))
+    return all(is_log_term(term) for term in terms)
 
 
 def tidy_value(value: sympy.Expr) -> sympy.Expr:
@@ -130,7 +137,7 @@ def tidy_value(value: sympy.Expr) -> sympy.Expr:
     if value.is_Atom or value.is_Rational or value.is_infinite:
         return value
     value = _powers(value)
-    if _is_log_number(value):
+    if is_log_number(value):
         return canonical_number(value, sympy.E)
     candidates = [value, sympy.together(value)]
     if value.has(sympy.log):

@@ -69,7 +69,7 @@ from .primes import (
 )
 from .simplify import tidy
 
-__all__ = ["LogSum", "refine_cofactors", "in_base"]
+__all__ = ["LogSum", "refine_cofactors", "in_base", "is_log_term"]
 
 Coefficient = Union[Fraction, sympy.Expr]
 Argument = Union[int, sympy.Expr]
@@ -385,6 +385,26 @@ class LogSum:
         return _sum_of_terms(parts)
 
 
+def is_log_term(term: sympy.Expr) -> bool:
+    """Whether ``term`` is a rational, or a rational times the logarithm of a positive rational.
+
+    The terms that :func:`in_base` (and :class:`LogSum`) write canonically.
+
+    >>> from sympy import log, pi, Rational
+    >>> is_log_term(Rational(3, 2)), is_log_term(-2*log(Rational(5, 3))), is_log_term(log(pi))
+    (True, True, False)
+    """
+    coefficient, factor = term.as_coeff_Mul()
+    if factor == 1:
+        return coefficient.is_Rational
+    return bool(
+        coefficient.is_Rational
+        and isinstance(factor, sympy.log)
+        and factor.args[0].is_Rational
+        and factor.args[0].is_positive
+    )
+
+
 def in_base(nats: sympy.Expr, base: sympy.Expr) -> sympy.Expr:
     """Return a value given in nats in logarithms to ``base``, in the canonical form of :meth:`LogSum.to_expr`.
 
@@ -411,17 +431,12 @@ def in_base(nats: sympy.Expr, base: sympy.Expr) -> sympy.Expr:
     rest: list[sympy.Expr] = []
     for term in sympy.Add.make_args(sympy.expand(sympy.expand_log(nats))):
         coefficient, factor = term.as_coeff_Mul()
-        if factor == 1:
-            constant += coefficient
-        elif (
-            coefficient.is_Rational
-            and isinstance(factor, sympy.log)
-            and factor.args[0].is_Rational
-            and factor.args[0].is_positive
-        ):
-            logs._add_inplace(LogSum.log_of(factor.args[0]).scaled(coefficient))
-        else:
+        if not is_log_term(term):
             rest.append(term)
+        elif factor == 1:
+            constant += coefficient
+        else:
+            logs._add_inplace(LogSum.log_of(factor.args[0]).scaled(coefficient))
     parts = [logs.to_expr(base)]
     if constant != 0:
         parts.append(constant / divisor)

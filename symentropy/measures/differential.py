@@ -74,6 +74,7 @@ from ..kernel.canonical import in_base, prime_logs
 from ..kernel.exact import safe_sympify
 from ..kernel.lambdify import lambdify
 from ..kernel.logbase import Base, as_base
+from ..kernel.logsum import is_log_term
 from ..models.continuous import (
     Affine,
     BetaDistribution,
@@ -182,19 +183,6 @@ def _canonical(expr: sympy.Expr) -> sympy.Expr:
     return prime_logs(sympy.expand_log(safe_sympify(expr)))
 
 
-def _is_log_term(term: sympy.Expr) -> bool:
-    """Whether ``term`` is a rational, or a rational times the logarithm of a positive rational."""
-    coefficient, factor = term.as_coeff_Mul()
-    if factor == 1:
-        return True
-    return (
-        coefficient.is_Rational
-        and isinstance(factor, log)
-        and factor.args[0].is_Rational
-        and factor.args[0] > 0
-    )
-
-
 def _in_base(nats: sympy.Expr, base: Base) -> sympy.Expr:
     """Convert a canonical value in nats to ``base``, term by term.
 
@@ -217,8 +205,8 @@ def _in_base(nats: sympy.Expr, base: Base) -> sympy.Expr:
             )
         return nats / divisor
     terms = sympy.Add.make_args(nats)
-    numbers = [term for term in terms if _is_log_term(term)]
-    rest = [term / divisor for term in terms if not _is_log_term(term)]
+    numbers = [term for term in terms if is_log_term(term)]
+    rest = [term / divisor for term in terms if not is_log_term(term)]
     return sympy.Add(in_base(sympy.Add(*numbers), value), *rest)
 
 

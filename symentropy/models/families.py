@@ -64,7 +64,7 @@ from ..core.numeric import check_digits, evaluate, known_sign, working_context
 from ..core.validate import check_total, require_decided
 from ..errors import DistributionError, UndecidedError, UnknownVariableError
 from ..kernel.binary_entropy import binary_entropy
-from ..kernel.canonical import canonical_number
+from ..kernel.canonical import canonical_number, is_log_number
 from ..kernel.exact import as_exact, safe_sympify
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
@@ -1118,11 +1118,4 @@ def _canonical(value: sympy.Expr, base: sympy.Expr) -> sympy.Expr:
     """A finite entropy without sums, canonical when it is ``r + sum c*log(q)`` with rational ``r, c, q``."""
     if not value.is_number or value.has(binary_entropy):
         return value
-    divisor = sympy.log(base) if base != sympy.E else sympy.Integer(1)
-    for term in sympy.Add.make_args(sympy.expand(sympy.expand_log(value * divisor, force=True))):
-        coefficient, rest = term.as_coeff_Mul()
-        if not coefficient.is_Rational:
-            return value
-        if rest != 1 and not (isinstance(rest, sympy.log) and rest.args[0].is_Rational and rest.args[0] > 0):
-            return value
-    return canonical_number(value, base)
+    return canonical_number(value, base) if is_log_number(value, base) else value
