@@ -92,7 +92,7 @@ from ..core.distribution import Distribution
 from ..core.numeric import check_digits, compare, evaluate, sign, working_context
 from ..errors import InvalidBaseError, UndecidedError
 from ..kernel import intervals
-from ..kernel.exact import safe_sympify
+from ..kernel.exact import as_exact, safe_sympify
 from ..kernel.intervals import Interval
 from ..kernel.logbase import Base, as_base
 from ..models.channel import Channel
@@ -156,12 +156,17 @@ class CapacityInterval:
 
     def __init__(self, lower: sympy.Rational, upper: sympy.Rational, *, base: sympy.Expr, digits: int,
                  input: Distribution, places: int):
+        lower, upper = as_exact(lower, what="the lower end"), as_exact(upper, what="the upper end")
+        if not (lower.is_Rational and upper.is_Rational and lower <= upper):
+            raise ValueError(f"a CapacityInterval needs rational ends lower <= upper, got {lower} and {upper}")
+        if not isinstance(input, Distribution):
+            raise TypeError(f"input must be a Distribution, got {input!r}")
         self._lower = lower
         self._upper = upper
-        self._base = base
-        self._digits = digits
+        self._base = as_base(base)
+        self._digits = check_digits(digits)
         self._input = input
-        self._places = places
+        self._places = check_digits(places, what="places")
 
     @property
     def lower(self) -> sympy.Rational:

@@ -59,6 +59,7 @@ log(a) - log(b) - 1 + b/a
 from __future__ import annotations
 
 import multiprocessing
+import numbers
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -71,7 +72,7 @@ from sympy import gamma as gamma_function
 from ..core.numeric import check_digits, evaluate, known_sign, working_context
 from ..errors import DistributionError
 from ..kernel.canonical import in_base, prime_logs
-from ..kernel.exact import safe_sympify
+from ..kernel.exact import as_exact, safe_sympify
 from ..kernel.lambdify import lambdify
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import is_log_term
@@ -116,6 +117,19 @@ __all__ = [
 # ---------------------------------------------------------------------------
 
 
+def _as_float(number: Any, what: str, digits: int = 15) -> sympy.Float:
+    """A real number as a sympy Float (strings through the safe grammar); TypeError for anything else."""
+    if isinstance(number, sympy.Float):
+        return number
+    if isinstance(number, numbers.Real) and not isinstance(number, bool):
+        return sympy.Float(number, digits)
+    if isinstance(number, (str, sympy.Expr)):
+        exact = as_exact(number, what=f"the {what} of a NumericEstimate")
+        if exact.is_number and exact.is_extended_real:
+            return sympy.Float(exact, digits)
+    raise TypeError(f"the {what} of a NumericEstimate must be a real number, got {number!r}")
+
+
 class NumericEstimate(sympy.Expr):
     """A real number found by numerical integration, with an error bound.
 
@@ -142,9 +156,7 @@ class NumericEstimate(sympy.Expr):
     numeric = True
 
     def __new__(cls, value: Any, error: Any) -> NumericEstimate:
-        value = value if isinstance(value, sympy.Float) else sympy.Float(value)
-        error = error if isinstance(error, sympy.Float) else sympy.Float(error, 3)
-        return sympy.Expr.__new__(cls, value, error)
+        return sympy.Expr.__new__(cls, _as_float(value, "value"), _as_float(error, "error", 3))
 
     @property
     def value(self) -> sympy.Float:

@@ -40,7 +40,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -336,11 +336,11 @@ def cross_entropy(
 def _weights(weights: Sequence[Any] | None, n: int) -> list[sympy.Expr]:
     if weights is None:
         return [sympy.Rational(1, n)] * n
-    if isinstance(weights, (str, bytes)) or not hasattr(weights, "__iter__"):
+    if isinstance(weights, (str, bytes, Mapping)) or not hasattr(weights, "__iter__"):
         raise TypeError(f"weights must be a sequence of exact numbers, got {weights!r}")
     values = [as_exact(w, what=f"weight {i}") for i, w in enumerate(weights)]
     if len(values) != n:
-        raise DistributionError(f"{len(values)} weights for {n} distributions")
+        raise DistributionError(f"{len(values)} weights for {n} distributions: {weights!r}")
     for i, w in enumerate(values):
         if (w.is_number and w.is_extended_real is False) or known_sign(w) == -1:
             raise DistributionError(f"weight {i} is {w}, not a nonnegative number")

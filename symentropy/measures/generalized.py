@@ -398,7 +398,7 @@ def normalized_mutual_information(
     clusterings comparison", *J. Mach. Learn. Res.* 11 (2010), 2837-2854.
     """
     d = as_distribution(d)
-    if variant not in NMI_VARIANTS:
+    if not isinstance(variant, str) or variant not in NMI_VARIANTS:
         raise DistributionError(
             f"normalized_mutual_information: unknown variant {variant!r}; "
             f"choose one of {', '.join(NMI_VARIANTS)}"

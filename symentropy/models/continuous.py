@@ -77,7 +77,7 @@ symentropy.errors.DistributionError: normal: sigma must be positive, got -1
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 import sympy
@@ -304,7 +304,7 @@ class ContinuousFamily(ContinuousDistribution):
     def __new__(cls, *params: Any) -> ContinuousFamily:
         if len(params) != len(cls._names):
             raise TypeError(f"{cls._name} takes {len(cls._names)} parameters, got {len(params)}")
-        values = tuple(sympy.sympify(p, strict=True) for p in params)
+        values = tuple(safe_sympify(p) for p in params)
         for value, name, domain in zip(values, cls._names, cls._domains, strict=True):
             _check_parameter(value, cls._name, name, domain)
         cls._check_relations(*values)
@@ -1536,7 +1536,7 @@ class Affine(ContinuousDistribution):
     def __new__(cls, base: ContinuousDistribution, a: sympy.Expr, b: sympy.Expr) -> Affine:
         if not isinstance(base, ContinuousDistribution) or isinstance(base, (MultivariateNormal, Affine)):
             raise TypeError(f"Affine needs a univariate distribution that is not itself affine, got {base!r}")
-        a, b = sympy.sympify(a, strict=True), sympy.sympify(b, strict=True)
+        a, b = safe_sympify(a), safe_sympify(b)
         _check_parameter(a, "affine", "a", _REAL)
         _check_parameter(b, "affine", "b", _REAL)
         if _zero(a):
@@ -1779,10 +1779,16 @@ def density(expr: Any, x: sympy.Symbol, support: Any = (-oo, oo)) -> Density:
 
 
 def _as_matrix(value: Any, what: str) -> sympy.ImmutableMatrix:
+    if isinstance(value, (str, bytes, Mapping, set, frozenset)):
+        raise TypeError(f"{what} must be a matrix (a list of rows), got {value!r}")
+    if not isinstance(value, sympy.MatrixBase):
+        value = safe_sympify(value)  # every entry through the safe grammar, never sympy's parser
     try:
         matrix = sympy.ImmutableMatrix(value)
     except (TypeError, ValueError) as error:
         raise DistributionError(f"{what} must be a matrix, got {value!r}") from error
+    if not all(isinstance(entry, sympy.Expr) for entry in matrix):
+        raise TypeError(f"{what} must hold numbers or expressions, got {value!r}")
     if matrix.has(sympy.Float):
         raise DistributionError(f"{what} must be exact, got {matrix.tolist()}")
     return matrix
@@ -1865,7 +1871,9 @@ class MultivariateNormal(ContinuousDistribution):
 
     def pdf(self, x: Any) -> sympy.Expr:
         """The density at the point ``x`` (a sequence or column of ``n`` entries)."""
-        point = sympy.Matrix(x).reshape(self.dimension, 1) if not isinstance(x, sympy.MatrixBase) else x
+        point = _as_matrix(x, "the point")
+        if point.shape == (1, self.dimension):
+            point = point.T
         if point.shape != (self.dimension, 1):
             raise DistributionError(f"the point must have {self.dimension} coordinates, got {point.shape}")
         centred = point - self.mean

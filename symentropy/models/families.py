@@ -59,13 +59,13 @@ from typing import Any
 import sympy
 
 from ..core.distribution import Distribution, uniform
-from ..core.names import check_names
+from ..core.names import as_group, check_names
 from ..core.numeric import check_digits, evaluate, known_sign, working_context
 from ..core.validate import check_total, require_decided
 from ..errors import DistributionError, UndecidedError, UnknownVariableError
 from ..kernel.binary_entropy import binary_entropy
 from ..kernel.canonical import canonical_number, is_log_number
-from ..kernel.exact import as_exact, safe_sympify
+from ..kernel.exact import as_exact, safe_sympify, substitutions
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
 from ..kernel.simplify import tidy
@@ -798,7 +798,7 @@ class FormulaDistribution:
         >>> poisson("lam").pmf(2), poisson(2).pmf(-1)
         (lam**2*exp(-lam)/2, 0)
         """
-        value = as_exact(k, what="outcome") if not isinstance(k, sympy.Basic) else k
+        value = as_exact(k, what="outcome")
         if value.is_number:
             if value.is_integer is False:
                 return sympy.Integer(0)
@@ -812,13 +812,14 @@ class FormulaDistribution:
 
     def marginal(self, *names: str) -> FormulaDistribution:
         """Return this distribution: it is the marginal of its only variable."""
-        if names not in ((self._name,), ((self._name,),)):
-            self.check_variables(names)
+        if len(names) == 1 and not isinstance(names[0], str):
+            names = tuple(names[0])
+        self.check_variables(names)
         return self
 
     def check_variables(self, names: Iterable[str]) -> None:
         """Raise UnknownVariableError for a name other than this distribution's variable."""
-        for n in names:
+        for n in as_group(names, "names"):
             if n != self._name:
                 raise UnknownVariableError(
                     f"unknown variable {n!r}; the distribution's variables are {self._name}"
@@ -956,8 +957,8 @@ class FormulaDistribution:
             )
 
     # -- operations ------------------------------------------------------------------------------
-    def subs(self, *args: Any, **kwargs: Any) -> FormulaDistribution:
-        """Substitute into the parameters (as :meth:`sympy.Basic.subs`) and check the domain again.
+    def subs(self, *args: Any) -> FormulaDistribution:
+        """Substitute into the parameters (the arguments of :meth:`Distribution.subs`) and check the domain again.
 
         A name given as a string stands for the parameter symbol of that name.
 
@@ -969,11 +970,11 @@ class FormulaDistribution:
         ...
         symentropy.errors.DistributionError: geometric(p) needs 0 < p <= 1, got p = 2
         """
-        args = self._resolve_substitution(args)
-        kwargs = {k: as_exact(v) if isinstance(v, (str, float)) else v for k, v in kwargs.items()}
+        symbols = {s.name: s for s in self.free_symbols if isinstance(s, sympy.Symbol)}
+        pairs = substitutions(args, symbols=symbols, what="FormulaDistribution.subs()")
 
         def apply(e: sympy.Expr) -> sympy.Expr:
-            return e.subs(*args, **kwargs)
+            return e.subs(pairs, simultaneous=True)
 
         pmf, upper, template = apply(self._pmf), apply(self._upper), apply(self._template)
         family = self._family
@@ -994,26 +995,6 @@ class FormulaDistribution:
             (label, labels, arguments, checks),
             conditions,
         )
-
-    def _resolve_substitution(self, args: tuple) -> tuple:
-        symbols = {s.name: s for s in self.free_symbols if hasattr(s, "name")}
-
-        def convert(value: Any, is_key: bool) -> Any:
-            if isinstance(value, str):
-                if is_key and value.strip() in symbols:
-                    return symbols[value.strip()]
-                return as_exact(value, symbols=symbols)
-            if isinstance(value, float):
-                return as_exact(value)
-            return value
-
-        if len(args) == 2:
-            return (convert(args[0], True), convert(args[1], False))
-        if len(args) == 1 and isinstance(args[0], Mapping):
-            return ({convert(k, True): convert(v, False) for k, v in args[0].items()},)
-        if len(args) == 1 and isinstance(args[0], Iterable):
-            return ([(convert(k, True), convert(v, False)) for k, v in args[0]],)
-        return args
 
     def rename(self, mapping: Mapping[str, str] | None = None, /, **names: str) -> FormulaDistribution:
         """Return a copy with the variable renamed, e.g. ``d.rename(X="N")``."""
@@ -1095,7 +1076,9 @@ class FormulaDistribution:
 
 def _count(terms: Any) -> int:
     """A number of terms: a positive integer."""
-    if isinstance(terms, bool) or not isinstance(terms, (int, sympy.Integer)) or int(terms) < 1:
+    if isinstance(terms, bool) or not isinstance(terms, (int, sympy.Integer)):
+        raise TypeError(f"terms must be a positive integer, got {terms!r}")
+    if int(terms) < 1:
         raise ValueError(f"terms must be a positive integer, got {terms!r}")
     return int(terms)
 
