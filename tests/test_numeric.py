@@ -309,6 +309,19 @@ def test_zero_of_general_expressions_needs_a_proof():
     assert compare(pi, R(355, 113)) == -1
 
 
+def test_zero_of_an_algebraic_number_is_decided_by_its_polynomial():
+    # r**3 = r + 1 for the plastic number: the zero is proved by polynomial division, not by
+    # evaluating to thousands of digits; a nonzero value nearby keeps its sign.
+    x = Symbol("x")
+    r = sympy.CRootOf(x**3 - x - 1, 0)
+    assert is_zero(r**3 - r - 1)
+    assert is_zero((r**5 - r**4 - 1) / (r + 2))  # x**5 - x**4 - 1 = (x**3 - x - 1)(x**2 - x + 1)
+    assert compare(r**3, r + 1) == 0
+    assert compare(r**3, r + 1 + R(1, 10**80)) == -1
+    zero = evaluate(r**3 - r - 1, 20)
+    assert zero.is_zero and zero._prec >= 60
+
+
 def test_huge_primes_are_compared_without_factoring():
     p1, p2 = sympy.nextprime(10**30), sympy.nextprime(10**31)
     assert is_zero(log(p1 * p2) - log(p1) - log(p2))

@@ -9,6 +9,8 @@ stand on maximum entropy?" (1978), for the Brandeis dice problem.
 
 from __future__ import annotations
 
+import itertools
+
 import mpmath
 import pytest
 import sympy
@@ -16,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sympy import Eq, Interval, Rational, S, Symbol, log, sqrt
 
-from symentropy import Distribution, entropy
+from symentropy import Distribution, bernoulli, entropy
 from symentropy.calculus.optimize import (
     Certificate,
     MaxEntropyResult,
@@ -28,6 +30,7 @@ from symentropy.calculus.optimize import (
 from symentropy.errors import (
     DistributionError,
     InexactInputError,
+    InvalidDigitsError,
     OptimizationError,
     UndecidedError,
     UnknownVariableError,
@@ -311,9 +314,10 @@ def test_numeric_fallback_is_marked_and_accurate():
     best = maximize(sympy.sin(x) - x**2 / 2, over=x, digits=30)
     assert not best.exact and best.digits == 30
     assert "≈" in str(best) and "numeric" in str(best)
-    with mpmath.workdps(40):
-        dottie = mpmath.findroot(lambda t: mpmath.cos(t) - t, 0.7)
-        reference_value = mpmath.sin(dottie) - dottie**2 / 2
+    ctx = mpmath.mp.clone()
+    ctx.dps = 40
+    dottie = ctx.findroot(lambda t: ctx.cos(t) - t, ctx.mpf("0.7"))
+    reference_value = ctx.sin(dottie) - dottie**2 / 2
     assert isinstance(best.argmax[x], sympy.Float)
     assert abs(best.argmax[x] - sympy.Float(dottie, 40)) < sympy.Float("1e-28")
     assert abs(best.value - sympy.Float(reference_value, 40)) < sympy.Float("1e-28")
@@ -338,10 +342,9 @@ def test_numeric_search_in_several_variables():
     # 3 cos(3q) + p = 0, which has no closed form.
     best = maximize(sympy.sin(3 * p) + sympy.sin(3 * q) + p * q, over=(p, q), digits=20)
     assert not best.exact and best.certificate is Certificate.NUMERIC
-    with mpmath.workdps(30):
-        u, v = mpmath.findroot(
-            lambda s, t: [3 * mpmath.cos(3 * s) + t, 3 * mpmath.cos(3 * t) + s], [0.5, 0.5]
-        )
+    ctx = mpmath.mp.clone()
+    ctx.dps = 30
+    u, v = ctx.findroot(lambda s, t: [3 * ctx.cos(3 * s) + t, 3 * ctx.cos(3 * t) + s], [ctx.mpf("0.5")] * 2)
     assert abs(best.argmax[p] - sympy.Float(u, 30)) < sympy.Float("1e-18")
     assert abs(best.argmax[q] - sympy.Float(v, 30)) < sympy.Float("1e-18")
 
@@ -386,6 +389,8 @@ def test_non_sympy_expression():
         maximize(p * q)
     with pytest.raises(TypeError, match="digits"):
         maximize(p, over=p, digits=0)
+    with pytest.raises(InvalidDigitsError, match="digits"):
+        max_entropy(range(3), mean=1, digits=True)
 
 
 def test_no_optimum():
@@ -406,3 +411,109 @@ def test_max_entropy_errors():
         max_entropy([1, 1, 2])
     with pytest.raises(TypeError, match="pair"):
         max_entropy([1, 2], [lambda k: k])
+
+
+# -- regressions ---------------------------------------------------------------------------
+
+
+def log2_3_convergents(digits: int = 1200):
+    """``(n, p, q)`` for the continued-fraction convergents ``p/q`` of log2(3).
+
+    ``p/q`` lies above log2(3) exactly when ``n`` is odd, so the sign of
+    ``q*log(3) - p*log(2)`` is ``(-1)**n``: known without evaluating it.
+    ``digits`` is far more than the ~800 that the first 760 partial quotients need.
+    """
+    ctx = mpmath.mp.clone()
+    ctx.dps = digits
+    t = ctx.log(3) / ctx.log(2)
+    (p0, p1), (q0, q1) = (0, 1), (1, 0)
+    for n in itertools.count():
+        a = int(ctx.floor(t))
+        t = 1 / (t - a)
+        p0, p1 = p1, a * p1 + p0
+        q0, q1 = q1, a * q1 + q0
+        yield n, p1, q1
+
+
+def tiny_log_differences():
+    """The first two ``(v, sign)`` with ``v = q*log(3) - p*log(2)`` and ``|v| < 10**-395``."""
+    ctx = mpmath.mp.clone()
+    ctx.dps = 1200
+    found = []
+    for n, p_n, q_n in log2_3_convergents():
+        if abs(q_n * ctx.log(3) - p_n * ctx.log(2)) < ctx.mpf(10) ** -395:
+            found.append((q_n * log(3) - p_n * log(2), 1 if n % 2 == 0 else -1))
+        if len(found) == 2:
+            return found
+    raise AssertionError("unreachable")
+
+
+@pytest.mark.parametrize("v, sign", tiny_log_differences())
+def test_heavy_cancellation_gets_the_right_sign(v, sign):
+    # |v| is about 1e-395, far below what a 120-digit evaluation resolves: the argmax of x*v on
+    # [0, 1] is x = 0 when v < 0 and x = 1 when v > 0, and which one is decided exactly.
+    # One of the two has v tiny negative (about -4.4e-396), the other tiny positive (9.1e-396).
+    best = maximize(x * v, over=x, domain=Interval(0, 1))
+    assert best.exact and best.certificate is Certificate.CONCAVE
+    assert best.argmax == ({x: 0} if sign < 0 else {x: 1})
+    assert best.value == 0 if sign < 0 else sympy.expand(best.value - v) == 0
+    other = maximize(-x * v, over=x, domain=Interval(0, 1))
+    assert other.argmax == ({x: 1} if sign < 0 else {x: 0})
+
+
+def test_tiny_negative_coefficient_has_argmax_zero():
+    # the case of the audit: v = q*log(3) - p*log(2) < 0 with |v| < 1e-395
+    v = next(v for v, sign in tiny_log_differences() if sign < 0)
+    assert maximize(x * v, over=x, domain=Interval(0, 1)).argmax == {x: 0}
+
+
+@pytest.mark.parametrize("assumptions", [{}, {"positive": True}, {"nonnegative": True}])
+def test_variable_assumptions_do_not_move_the_domain(assumptions):
+    # sympy settles p >= 0 to True for a positive p; the lower end of [0, 1] must not be lost
+    # (it was, and the search then ran down to -oo, where the objective is not real).
+    # max h(p)/(1 + p) is log2 of the golden ratio, at p = (3 - sqrt(5))/2.
+    v = Symbol("p", **assumptions)
+    best = maximize(entropy(bernoulli(v)) / (1 + v), over=v, domain=Interval(0, 1))
+    assert best.exact and best.certificate is Certificate.CANDIDATES
+    assert list(best.argmax) == [v] and same_algebraic(best.argmax[v], (3 - sqrt(5)) / 2)
+    assert not best.value.free_symbols
+    golden = log((1 + sqrt(5)) / 2) / log(2)
+    assert abs(sympy.N(best.value - golden, 50)) < sympy.Float("1e-45")
+    plain = maximize(entropy(bernoulli(p)) / (1 + p), over=p, domain=Interval(0, 1))
+    assert best.value == plain.value
+
+
+def test_positive_variable_keeps_its_name_and_boundary():
+    v = Symbol("p", positive=True)
+    best = minimize(entropy(bernoulli(v)), over=v)
+    assert best.value == 0 and best.argmin[v] in (0, 1)
+    assert list(best.argmin) == [v]
+
+
+def test_single_logarithm_in_the_stationary_equation():
+    # d/dp p log p = log p + 1: one logarithm; the minimum is -1/e at p = 1/e.
+    best = minimize(p * log(p), over=p)
+    assert best.exact and best.certificate is Certificate.CONVEX
+    assert best.argmin == {p: sympy.exp(-1)}
+    assert best.value == -sympy.exp(-1)
+
+
+def test_objective_that_is_not_real_on_the_domain():
+    with pytest.raises(OptimizationError, match="not real"):
+        maximize(sqrt(p - 2), over=p)
+
+
+def test_numeric_answers_ignore_the_global_precision():
+    before = mpmath.mp.dps
+    with mpmath.workdps(5):
+        best = maximize(sympy.sin(x) - x**2 / 2, over=x, digits=30)
+        assert mpmath.mp.dps == 5
+    assert mpmath.mp.dps == before
+    assert str(best.argmax[x]) == "0.739085133215160641655312087674"
+
+
+def test_max_entropy_with_equal_constraint_values_in_other_forms():
+    # f(0) = log(4)/log(2) and f(2) = 2 are equal; the mean 2 forces the support onto both.
+    values = {0: log(4) / log(2), 1: Rational(0), 2: Rational(2)}
+    result = max_entropy([0, 1, 2], [(lambda k: values[k], 2)])
+    assert result.probabilities == (Rational(1, 2), 0, Rational(1, 2))

@@ -51,9 +51,11 @@ with 32 extra bits and enclosed in a radius ``2**32`` times that error.
 **Zero.**  An expression that is exactly zero gives ``Float(0, digits)``
 (printed ``0.0``).  Zero is decided exactly for sums of logarithms (the
 logarithms of pairwise coprime integers are linearly independent over the
-rationals), never from a small numerical value; for other expressions whose
-enclosure still contains zero at ``2**14`` bits (more for more digits),
-sympy is asked to prove the value zero (``equals``), and
+rationals), never from a small numerical value; and for rational functions
+of one ``CRootOf`` number with rational coefficients (the irreducible
+polynomial of the number divides the numerator).  For other expressions
+whose enclosure still contains zero at ``2**14`` bits (more for more
+digits), sympy is asked to prove the value zero (``equals``), and
 :class:`~symentropy.errors.UndecidedError` is raised if it cannot.
 
 **Which expressions.**  Three paths, tried in order:
@@ -598,6 +600,8 @@ def evaluate(expr: Any, digits: int = 15) -> sympy.Float:
             enclose = functools.partial(_enclose_tree, value)
             rounded = _refine(enclose, done, _start_precision(digits), _limit(digits))
         except (_Unsupported, intervals.Undefined, ZeroDivisionError):
+            if _algebraic_zero(value):
+                return sympy.Float(0, digits)
             return _evaluate_guarded(value, digits)
     if rounded is None:
         return _last_resort(value, digits)
@@ -664,6 +668,30 @@ def _evaluate_guarded(value: sympy.Expr, digits: int) -> sympy.Float:
     return _last_resort(value, digits)
 
 
+def _algebraic_zero(value: sympy.Expr) -> bool:
+    """Whether ``value`` is zero, for a rational function of one ``CRootOf`` with rational coefficients.
+
+    sympy keeps the irreducible factor that has the root as the polynomial of
+    a ``CRootOf``, so the value is zero exactly when that polynomial divides
+    the numerator (and not the denominator): exact polynomial arithmetic, no
+    evaluation.  False means "not proved zero" (other shapes included).
+    """
+    roots = value.atoms(sympy.CRootOf)
+    if len(roots) != 1:
+        return False
+    (root,) = roots
+    t = sympy.Dummy("t")
+    numer, denom = sympy.fraction(sympy.together(value.xreplace({root: t})))
+    try:
+        modulus = sympy.Poly(root.poly.as_expr().xreplace({root.poly.gen: t}), t, domain="QQ")
+        return (
+            sympy.Poly(numer, t, domain="QQ").rem(modulus).is_zero
+            and not sympy.Poly(denom, t, domain="QQ").rem(modulus).is_zero
+        )
+    except (sympy.PolynomialError, sympy.CoercionFailed):
+        return False
+
+
 def _sign_of_form(form: _LogForm) -> int | None:
     """The sign of a sum of logarithms; None only when undecided (mixed divisors)."""
     decided, rational = form.exact_rational()
@@ -681,6 +709,8 @@ def _sign(value: sympy.Expr) -> int:
         try:
             sign = _refine(functools.partial(_enclose_tree, value), _sign_of, 64, _MAX_PRECISION)
         except (_Unsupported, intervals.Undefined, ZeroDivisionError):
+            if _algebraic_zero(value):
+                return 0
             number = _evaluate_guarded(value, 15)
             return 0 if number.is_zero else (1 if number > 0 else -1)
     if sign is not None:
@@ -765,6 +795,10 @@ def sign(expr: Any) -> int:
     (-1, 0)
     >>> sign((sqrt(2) + sqrt(3))**2 - 5 - 2*sqrt(6) - Rational(1, 10**70))
     -1
+    >>> from sympy import CRootOf, Symbol
+    >>> r = CRootOf(Symbol("x")**3 - Symbol("x") - 1, 0)  # the plastic number
+    >>> sign(r**3 - r - 1), sign(r**3 - r - 1 - Rational(1, 10**90))
+    (0, -1)
 
     Parameters
     ==========
