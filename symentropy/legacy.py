@@ -90,16 +90,25 @@ def _resolve(old: str, name: str) -> Any:
 
 
 class _Moved(types.ModuleType):
-    """An old module path.  Importing it sets it as an attribute of the package, where 0.1 also had a
-    function of the same name (``symentropy.capacity``, ``symentropy.binary_entropy``): calling the
-    module calls that function, so the package attribute keeps working."""
+    """An old module path, whose attributes are read from their new homes."""
 
     def __getattr__(self, name: str) -> Any:
         return _resolve(self.__name__.rpartition(".")[2], name)
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        old = self.__name__.rpartition(".")[2]
-        return _resolve(old, old)(*args, **kwargs)
+
+class _Package(types.ModuleType):
+    """The package, which keeps its public functions when an old module of the same name is imported.
+
+    0.1 had both a module and a function ``symentropy.capacity`` (and
+    ``binary_entropy``).  Importing a module sets it as an attribute of its
+    package; here that would hide the function, so the function stays.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        current = self.__dict__.get(name)
+        if isinstance(value, _Moved) and current is not None and not isinstance(current, types.ModuleType):
+            return
+        super().__setattr__(name, value)
 
 
 class _Loader(importlib.abc.Loader):
@@ -130,3 +139,6 @@ def install() -> None:
     """Make the 0.1 module paths importable (called once by ``import symentropy``)."""
     if not any(isinstance(f, _Finder) for f in sys.meta_path):
         sys.meta_path.append(_Finder())
+    package = sys.modules[_PACKAGE]
+    if not isinstance(package, _Package):
+        package.__class__ = _Package

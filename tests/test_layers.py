@@ -188,7 +188,6 @@ def _circles(edges: dict[str, dict[str, Import]]) -> list[str]:
     return found
 
 
-@pytest.mark.xfail(strict=True, reason="the re-housing is in progress: the remaining violations are listed")
 def test_the_package_keeps_its_layers():
     problems = check(PACKAGE)
     assert not problems, "layer rules broken:\n" + "\n".join(problems)

@@ -11,6 +11,7 @@ import sys
 import warnings
 
 import pytest
+import sympy
 
 import symentropy
 
@@ -76,7 +77,7 @@ def test_an_old_path_imports_with_a_warning_and_its_names_resolve(old):
         value = getattr(module, name)
         new_name = RENAMED.get((old, name), name)
         if hasattr(symentropy, new_name):
-            assert value is getattr(symentropy, new_name) or old in {"capacity", "binary_entropy"}, (old, name)
+            assert value is getattr(symentropy, new_name), (old, name)
 
 
 def test_old_paths_from_the_docs_of_0_1():
@@ -97,6 +98,7 @@ def test_the_package_functions_survive_an_import_of_the_module_of_the_same_name(
     bsc = symentropy.binary_symmetric_channel("1/2")
     assert symentropy.capacity(bsc) == 0
     assert symentropy.binary_entropy("1/2") == 1
+    assert isinstance(symentropy.binary_entropy(sympy.Symbol("p")), symentropy.binary_entropy)
 
 
 def test_an_unknown_name_of_an_old_path_is_an_attribute_error():

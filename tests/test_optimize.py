@@ -367,7 +367,7 @@ def test_printing():
 def test_unknown_symbol_in_over():
     with pytest.raises(UnknownVariableError, match="q"):
         maximize(p * (1 - p), over=q)
-    with pytest.raises(UnknownVariableError, match="domain is given for q"):
+    with pytest.raises(UnknownVariableError, match="domain is given for the variable q"):
         maximize(p * (1 - p), over=p, domain={q: Interval(0, 1)})
 
 

@@ -1778,11 +1778,20 @@ def density(expr: Any, x: sympy.Symbol, support: Any = (-oo, oo)) -> Density:
 # ---------------------------------------------------------------------------
 
 
+def _only_expressions(value: Any) -> bool:
+    """Whether nested lists and Tuples hold sympy expressions only."""
+    if isinstance(value, (list, tuple, sympy.Tuple)):
+        return all(_only_expressions(v) for v in value)
+    return isinstance(value, sympy.Expr)
+
+
 def _as_matrix(value: Any, what: str) -> sympy.ImmutableMatrix:
     if isinstance(value, (str, bytes, Mapping, set, frozenset)):
         raise TypeError(f"{what} must be a matrix (a list of rows), got {value!r}")
     if not isinstance(value, sympy.MatrixBase):
         value = safe_sympify(value)  # every entry through the safe grammar, never sympy's parser
+        if not _only_expressions(value):
+            raise TypeError(f"{what} must hold numbers or expressions, got {value!r}")
     try:
         matrix = sympy.ImmutableMatrix(value)
     except (TypeError, ValueError) as error:

@@ -192,7 +192,7 @@ def maximize(
     >>> best = maximize(entropy(Distribution.from_pmf([p, q, r])), over=(p, q, r),
     ...                 constraints=[Eq(p + q + r, 1)])
     >>> best.argmax, best.multipliers
-    ({p: 1/3, q: 1/3, r: 1/3}, (-1/log(2) + log(3)/log(2),))
+    ({p: 1/3, q: 1/3, r: 1/3}, ((-1 + log(3))/log(2),))
 
     A maximum that is not in closed form comes out numeric, and says so:
 

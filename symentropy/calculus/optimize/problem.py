@@ -115,7 +115,8 @@ def as_interval(value: Any, symbol: sympy.Symbol) -> sympy.Interval:
     """
     if isinstance(value, tuple) and len(value) == 2:
         lo, hi = (
-            as_exact(v, what=f"domain of {symbol}") if v not in (sympy.oo, -sympy.oo) else v for v in value
+            v if isinstance(v, sympy.Basic) and v.is_infinite else as_exact(v, what=f"domain of {symbol}")
+            for v in value
         )
         value = sympy.Interval(lo, hi)
     if value is sympy.S.EmptySet or (isinstance(value, sympy.Set) and value.is_empty):
@@ -137,7 +138,7 @@ def as_domain(domain: Any, over: tuple[sympy.Symbol, ...]) -> dict[sympy.Symbol,
         result = {x: default for x in over}
         for key, value in domain.items():
             if key not in result:
-                raise UnknownVariableError(f"domain is given for {key}, which is not in over={over}")
+                raise UnknownVariableError(f"domain is given for the variable {key}, which is not in over={over}")
             result[key] = as_interval(value, key)
         return result
     return {x: as_interval(domain, x) for x in over}
@@ -170,6 +171,8 @@ def as_constraints(constraints: Any, symbols: Mapping[str, sympy.Symbol]) -> Con
     """Read ``Eq``, inequalities, expressions (meaning ``expr = 0``) and strings into :class:`Constraints`."""
     if isinstance(constraints, (sympy.Basic, str)):
         constraints = [constraints]
+    if isinstance(constraints, Mapping) or not isinstance(constraints, Iterable):
+        raise TypeError(f"constraints are a sequence of Eq, inequalities, expressions or strings; got {constraints!r}")
     result = Constraints()
     for c in constraints:
         if isinstance(c, str):
