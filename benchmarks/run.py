@@ -46,9 +46,10 @@ import numpy as np  # noqa: E402
 import sympy  # noqa: E402
 from sympy.core.cache import clear_cache  # noqa: E402
 
-from symentropy import Distribution, entropy, logsum, mutual_information, numeric  # noqa: E402
+from symentropy import Distribution, entropy, mutual_information  # noqa: E402
 from symentropy.calculus.sweep import numpy_function  # noqa: E402
 from symentropy.core.numeric import evaluate  # noqa: E402
+from symentropy.kernel import intervals, logsum  # noqa: E402
 
 
 # -- timing -----------------------------------------------------------------------
@@ -63,11 +64,8 @@ def _alarm(signum, frame):
 def cold() -> None:
     """Empty every cache that could favour a later run."""
     clear_cache()
-    logsum.factor_integer.cache_clear()
-    logsum._split_integer.cache_clear()
-    logsum._log_of_integer.cache_clear()
-    numeric._LOG_CACHE.clear()
-    numeric._SERIES.clear()
+    logsum.clear_caches()
+    intervals.clear_caches()
     gc.collect()
 
 

@@ -58,6 +58,7 @@ from typing import Union
 import sympy
 from sympy.core.basic import ordering_of_classes
 
+from . import primes
 from .primes import (
     FACTOR_LIMIT,
     TRIAL_BOUND,
@@ -69,7 +70,7 @@ from .primes import (
 )
 from .simplify import tidy
 
-__all__ = ["LogSum", "refine_cofactors", "in_base", "is_log_term"]
+__all__ = ["LogSum", "refine_cofactors", "in_base", "is_log_term", "clear_caches"]
 
 Coefficient = Union[Fraction, sympy.Expr]
 Argument = Union[int, sympy.Expr]
@@ -607,3 +608,9 @@ def _term(coefficient: sympy.Expr, log: sympy.Expr, divisor: sympy.Expr, arg: sy
     if coefficient.is_Add and negated.is_Add and sympy.count_ops(negated) < sympy.count_ops(coefficient):
         return sympy.Mul(sympy.Integer(-1), negated, log, inverse)
     return sympy.Mul(coefficient, log, inverse)
+
+
+def clear_caches() -> None:
+    """Forget the cached factorisations and logarithm objects (for timings that start cold)."""
+    primes.clear_caches()
+    _log_of_integer.cache_clear()

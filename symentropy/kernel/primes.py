@@ -51,6 +51,7 @@ __all__ = [
     "trial_primes",
     "FACTOR_LIMIT",
     "TRIAL_BOUND",
+    "clear_caches",
 ]
 
 @lru_cache(maxsize=1 << 16)
@@ -221,3 +222,9 @@ def exponents_over(n: int, basis: Iterable[int]) -> list[tuple[int, int]]:
     if rest != 1:
         raise ValueError(f"{n} is not a product of powers of the basis")
     return parts
+
+
+def clear_caches() -> None:
+    """Forget the cached factorisations (for timings that start cold)."""
+    factor_integer.cache_clear()
+    split_integer.cache_clear()
