@@ -48,7 +48,7 @@ from sympy.core.cache import clear_cache  # noqa: E402
 
 from symentropy import Distribution, entropy, mutual_information  # noqa: E402
 from symentropy.calculus.sweep import numpy_function  # noqa: E402
-from symentropy.core.numeric import evaluate  # noqa: E402
+from symentropy.kernel.numeric import evaluate  # noqa: E402
 from symentropy.kernel import intervals, logsum  # noqa: E402
 
 

@@ -21,7 +21,6 @@ from .calculus.optimize import (
 )
 from .calculus.sweep import numpy_function, tabulate
 from .core.distribution import Distribution, independent, uniform
-from .core.numeric import compare, evaluate, is_zero
 from .display.derivation import Derivation, derive
 from .display.expressions import ConditionalEntropy, Entropy, KLDivergence, MutualInformation
 from .display.latex import to_latex
@@ -39,6 +38,7 @@ from .errors import (
 )
 from .kernel.binary_entropy import binary_entropy
 from .kernel.notation import parse_notation
+from .kernel.numeric import compare, evaluate, is_zero
 from .measures.capacity import CapacityInterval, capacity, capacity_achieving_input, certified_capacity
 from .measures.differential import (
     NumericEstimate,

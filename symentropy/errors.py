@@ -114,7 +114,7 @@ class InvalidDigitsError(SymentropyError, ValueError, TypeError):
     """A number of digits is not a positive integer, or is above the function's limit.
 
     Every function that takes ``digits=`` checks it with
-    :func:`symentropy.core.numeric.check_digits`, so the rule and the error
+    :func:`symentropy.kernel.numeric.check_digits`, so the rule and the error
     are the same everywhere.  It is a ``ValueError`` (``digits=0``) and a
     ``TypeError`` (``digits=1.5``), so either ``except`` catches it.
     """

@@ -2,7 +2,7 @@
 
 symentropy 0.1 was one flat folder (``symentropy.numeric``,
 ``symentropy.distribution``, ...).  0.2 keeps the same public names in layer
-folders (``symentropy.core.numeric``, ``symentropy.core.distribution``, ...),
+folders (``symentropy.kernel.numeric``, ``symentropy.core.distribution``, ...),
 and every public name is also available from ``symentropy`` itself.  Code
 written for 0.1 keeps working: importing an old path gives a module whose
 attributes are read from the new homes, and warns once.  The old paths will
@@ -14,9 +14,9 @@ be removed in 0.3.
 ...     warnings.simplefilter("always")
 ...     from symentropy.numeric import evaluate
 >>> evaluate.__module__, caught[0].category.__name__
-('symentropy.core.numeric', 'DeprecationWarning')
+('symentropy.kernel.numeric', 'DeprecationWarning')
 >>> print(caught[0].message)
-symentropy.numeric is now symentropy.core.numeric; import from there, or from symentropy (this path goes in 0.3)
+symentropy.numeric is now symentropy.kernel.numeric; import from there, or from symentropy (this path goes in 0.3)
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ MOVED: dict[str, tuple[str, ...]] = {
     "logbase": ("kernel.logbase",),
     "logsum": ("kernel.logsum", "kernel.primes", "kernel.simplify"),
     "binary_entropy": ("kernel.binary_entropy",),
-    "numeric": ("core.numeric",),
+    "numeric": ("kernel.numeric",),
     "distribution": ("core.distribution", "core.validate"),
     "empirical": ("core.tables",),
     "families": ("models.families",),

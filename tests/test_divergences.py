@@ -28,7 +28,7 @@ from symentropy import (
     mutual_information,
     normal,
 )
-from symentropy.core.numeric import evaluate
+from symentropy.kernel.numeric import evaluate
 from symentropy.measures.differential import continuous_kl_divergence
 from symentropy.measures.divergences import (
     cross_entropy,

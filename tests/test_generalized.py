@@ -27,7 +27,7 @@ from symentropy import (
     mutual_information,
     uniform,
 )
-from symentropy.core.numeric import evaluate, sign
+from symentropy.kernel.numeric import evaluate, sign
 from symentropy.measures.generalized import (
     NMI_VARIANTS,
     normalized_mutual_information,

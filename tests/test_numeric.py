@@ -30,7 +30,7 @@ from symentropy import (
     mutual_information,
     uniform,
 )
-from symentropy.core.numeric import compare, evaluate, is_zero
+from symentropy.kernel.numeric import compare, evaluate, is_zero
 from tests.support import joint_distributions, rational_pmfs
 
 

@@ -274,3 +274,63 @@ def test_no_string_reaches_eval(tmp_path, name, kind, call, container):
         acceptable = kind in ("label", "name") or container == "sympy Tuple of Str"
         assert acceptable, f"{name} accepted the {container} {value!r} as a {kind}"
     assert not marker.exists(), f"{name}: the payload in a {container} ran"
+
+
+# -- every public callable of every layer, and the subs of symentropy's sympy objects ----------
+SUBS_CALLS = {
+    "Entropy.subs": lambda v: se.Entropy(P_SYM).subs(p, v),
+    "MutualInformation.subs": lambda v: se.MutualInformation(XY, "X", "Y").subs(v, 1),
+    "ContinuousDistribution.subs": lambda v: se.normal(x, 1).subs(x, v),
+    "binary_entropy.subs": lambda v: se.binary_entropy(p).subs(p, v),
+    "NumericEstimate.subs": lambda v: se.NumericEstimate("1/2", "1/100").subs({p: v}),
+}
+
+
+@pytest.mark.parametrize("container", sorted(CONTAINERS))
+@pytest.mark.parametrize("name", sorted(SUBS_CALLS))
+def test_subs_of_symentropy_objects_reads_values_safely(tmp_path, name, container):
+    marker = tmp_path / "marker"
+    with pytest.raises((ParseError, TypeError)):
+        SUBS_CALLS[name](CONTAINERS[container](payload(marker)))
+    assert not marker.exists(), f"{name}: the payload in a {container} ran"
+
+
+def layer_callables():
+    """(qualified name, callable, number of positional parameters) of what the layers export."""
+    import importlib
+
+    found = {}
+    for layer in ("kernel", "core", "models", "measures", "calculus", "display"):
+        module = importlib.import_module(f"symentropy.{layer}")
+        for attr in module.__all__:
+            obj = getattr(module, attr)
+            if not callable(obj) or (isinstance(obj, type) and issubclass(obj, BaseException)):
+                continue
+            try:
+                parameters = inspect.signature(obj).parameters.values()
+            except (TypeError, ValueError):
+                continue
+            positional = [q for q in parameters if q.kind in (q.POSITIONAL_ONLY, q.POSITIONAL_OR_KEYWORD)]
+            found.setdefault(f"{obj.__module__}.{getattr(obj, '__qualname__', attr)}", (obj, len(positional)))
+    return sorted((name, obj, n) for name, (obj, n) in found.items())
+
+
+LAYER_CALLABLES = layer_callables()
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # sympy warns about the odd arguments of a fuzz
+@pytest.mark.parametrize(("name", "obj", "count"), LAYER_CALLABLES, ids=[n for n, _, _ in LAYER_CALLABLES])
+def test_no_public_callable_of_any_layer_runs_a_string(tmp_path, name, obj, count):
+    # A fuzz, not a check of the messages: the payload goes in each of the first three positional
+    # places (the others hold a plain symbol) in every kind of container; whatever the call does
+    # with it, the payload must never run.
+    marker = tmp_path / "marker"
+    for place in range(min(count, 3)):
+        for make in CONTAINERS.values():
+            arguments = [x] * min(count, 3)
+            arguments[place] = make(payload(marker))
+            try:
+                obj(*arguments)
+            except Exception:  # noqa: BLE001  (any refusal will do here)
+                pass
+            assert not marker.exists(), f"{name}: the payload in place {place} ran"

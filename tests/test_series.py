@@ -12,7 +12,7 @@ import sympy
 from sympy import E, Rational, Sum, Symbol, exp, factorial, log, oo, sqrt
 
 from symentropy import DistributionError, entropy
-from symentropy.core.numeric import evaluate, sign, working_context
+from symentropy.kernel.numeric import evaluate, sign, working_context
 from symentropy.models.families import FormulaDistribution, bernoulli, geometric, poisson
 from symentropy.models.series import EntropySeries, InfiniteSum, sum_to_infinity
 

@@ -7,8 +7,8 @@ module                 holds
 ``sweep``              numpy functions and tables of symbolic results
 =====================  ===========================================================
 
-Every public name is re-exported here and, for the layers above the kernel,
-from :mod:`symentropy` itself.
+The public names of these modules are re-exported here; the names users
+need most are also in :mod:`symentropy` itself.
 """
 
 from __future__ import annotations

@@ -1,18 +1,16 @@
-"""Layer 2, the core: the Distribution type and the one numeric gate.
+"""Layer 2, the core: the Distribution type, its names, validation and tables.
 
 =====================  ===========================================================
 module                 holds
 =====================  ===========================================================
 ``names``              the one check of variable names; groups of names
-``numeric``            the one owner of precision: evaluate, sign, compare,
-                       is_zero, check_digits, working_context
 ``validate``           three-valued checks of cells and totals
 ``tables``             reading grids, samples and counts
 ``distribution``       :class:`Distribution`, :func:`uniform`, :func:`independent`
 =====================  ===========================================================
 
-Every public name is re-exported here and, for the layers above the kernel,
-from :mod:`symentropy` itself.
+The public names of these modules are re-exported here; the names users
+need most are also in :mod:`symentropy` itself.
 """
 
 from __future__ import annotations
@@ -35,17 +33,6 @@ from .names import (
     name_arguments,
     union,
 )
-from .numeric import (
-    GUARD_DIGITS,
-    MAX_DIGITS,
-    check_digits,
-    compare,
-    evaluate,
-    is_zero,
-    known_sign,
-    sign,
-    working_context,
-)
 from .tables import (
     Pairs,
     read_counts,
@@ -67,15 +54,6 @@ __all__ = [
     "union",
     "Names",
     "FORBIDDEN",
-    "evaluate",
-    "compare",
-    "sign",
-    "is_zero",
-    "known_sign",
-    "check_digits",
-    "working_context",
-    "MAX_DIGITS",
-    "GUARD_DIGITS",
     "check_probability",
     "check_total",
     "sum_probabilities",

@@ -16,8 +16,8 @@ function                               use
 =====================================  ===============================================
 
 Distribution and Channel validate their cells with these functions, and the
-decisions themselves are those of :mod:`symentropy.core.numeric`: a number's
-sign is decided exactly (:func:`~symentropy.core.numeric.known_sign`), an
+decisions themselves are those of :mod:`symentropy.kernel.numeric`: a number's
+sign is decided exactly (:func:`~symentropy.kernel.numeric.known_sign`), an
 expression in symbols by sympy's assumptions, and what neither decides is
 returned as a condition, never guessed.
 
@@ -47,8 +47,8 @@ from fractions import Fraction
 import sympy
 
 from ..errors import DistributionError, UndecidedError
+from ..kernel.numeric import known_sign
 from ..kernel.simplify import tidy
-from .numeric import known_sign
 
 __all__ = ["check_probability", "check_total", "sum_probabilities", "total_of", "require_decided"]
 

@@ -11,8 +11,8 @@ module                 holds
 ``cli``                the ``symentropy`` command
 =====================  ===========================================================
 
-Every public name is re-exported here and, for the layers above the kernel,
-from :mod:`symentropy` itself.
+The public names of these modules are re-exported here; the names users
+need most are also in :mod:`symentropy` itself.
 """
 
 from __future__ import annotations

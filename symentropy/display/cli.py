@@ -58,11 +58,11 @@ from typing import NoReturn, TextIO
 import sympy
 
 from ..core.distribution import Distribution
-from ..core.numeric import check_digits, evaluate
 from ..errors import DistributionError, InvalidDigitsError, ParseError, SymentropyError
 from ..kernel.exact import as_exact
 from ..kernel.logbase import as_base
 from ..kernel.notation import parse_notation
+from ..kernel.numeric import check_digits, evaluate
 from ..measures.info import info
 from ..version import __version__
 from .example import worked_example

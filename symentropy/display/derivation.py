@@ -52,10 +52,10 @@ import sympy
 
 from ..core.distribution import Distribution, latex_name, latex_text
 from ..core.names import union
-from ..core.numeric import check_digits
 from ..errors import ParseError, SymentropyError
 from ..kernel.logbase import Base, as_base
 from ..kernel.notation import EntropyTerm, InformationTerm, parse_notation
+from ..kernel.numeric import check_digits
 from .expressions import ConditionalEntropy, Entropy, InformationMeasure, KLDivergence, MutualInformation
 from .latex import TextbookLatexPrinter, format_decimal, to_latex, to_text
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sympy
 
 from ..core.distribution import Distribution, uniform
-from ..core.numeric import evaluate
+from ..kernel.numeric import evaluate
 from ..measures.shannon import conditional_entropy, entropy, mutual_information
 
 __all__ = ["worked_example", "COVER_THOMAS_2_2_1"]

@@ -61,6 +61,7 @@ from sympy.printing.pretty.stringpict import prettyForm
 from ..core.distribution import Distribution, latex_name
 from ..core.names import as_group, name_arguments
 from ..errors import DistributionError
+from ..kernel.exact import GatedSubs
 from ..kernel.logbase import Base, as_base
 from ..measures.divergences import kl_divergence
 from ..measures.shannon import entropy, mutual_information
@@ -194,7 +195,7 @@ def _stored(args: tuple, count: int) -> bool:
     )
 
 
-class InformationMeasure(Expr):
+class InformationMeasure(GatedSubs, Expr):
     """Base class of the unevaluated measures.
 
     Subclasses define ``doit`` and the text of their notation.  Values are

@@ -50,10 +50,10 @@ from sympy.printing.precedence import PRECEDENCE, precedence
 from sympy.printing.str import StrPrinter
 
 from ..core.distribution import Distribution, latex_label, latex_name
-from ..core.numeric import check_digits, evaluate
 from ..errors import SymentropyError
 from ..kernel.exact import safe_sympify
 from ..kernel.logbase import Base, as_base
+from ..kernel.numeric import check_digits, evaluate
 from .expressions import InformationMeasure
 
 __all__ = ["to_latex", "to_text", "unit_name", "format_decimal", "TextbookLatexPrinter"]
@@ -409,7 +409,7 @@ def _decimal(value: sympy.Expr, digits: int) -> str:
 def format_decimal(value: sympy.Expr, digits: int) -> str:
     """Return ``value`` rounded to ``digits`` significant digits, as plain text.
 
-    The digits are correctly rounded (:func:`symentropy.core.numeric.evaluate`);
+    The digits are correctly rounded (:func:`symentropy.kernel.numeric.evaluate`);
     trailing zeros are dropped, and an integer prints without a decimal point.
 
     >>> from sympy import log, Rational
@@ -422,4 +422,5 @@ def format_decimal(value: sympy.Expr, digits: int) -> str:
     number = evaluate(value, digits)
     if not number.is_Float:
         raise ValueError(f"cannot give decimals of {value}: it is not a real number")
-    return mpmath.nstr(mpmath.mpf(number._mpf_), digits, strip_zeros=True, min_fixed=-6, max_fixed=digits + 1)
+    # the digits of the correctly rounded Float itself (mpmath.mpf would round to the global precision)
+    return mpmath.libmp.to_str(number._mpf_, digits, strip_zeros=True, min_fixed=-6, max_fixed=digits + 1)

@@ -27,11 +27,11 @@ from typing import Any
 import sympy
 
 from ..core.distribution import Distribution
-from ..core.numeric import working_context
 from ..errors import DistributionError
 from ..kernel.exact import safe_sympify
 from ..kernel.lambdify import lambdify
 from ..kernel.logbase import Base, as_base
+from ..kernel.numeric import working_context
 from ..measures.multivariate import information_atoms
 from ..measures.shannon import entropy
 from .latex import format_decimal, to_latex, unit_name

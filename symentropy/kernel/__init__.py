@@ -12,58 +12,44 @@ module                 holds
                        canonical expression
 ``canonical``          canonical forms of numbers with logarithms
 ``intervals``          outward-rounded interval arithmetic: the one enclosure engine
+``numeric``            the one owner of precision and of exact decisions about
+                       numbers: evaluate, sign, compare, is_zero, check_digits,
+                       working_context
 ``notation``           the grammar of textbook notation ``I(X;Y|Z)``
 ``binary_entropy``     ``h(p)`` as a sympy function
 ``lambdify``           ``lambdify`` with private mpmath contexts
 =====================  ===========================================================
 
-Every public name is re-exported here and, for the layers above the kernel,
-from :mod:`symentropy` itself.
+The public names of these modules are re-exported here; the names users
+need most are also in :mod:`symentropy` itself.
 """
 
 from __future__ import annotations
 
+from . import intervals
 from .binary_entropy import (
     binary_entropy,
 )
 from .canonical import (
     canonical_number,
+    is_log_number,
     prime_logs,
     tidy_value,
 )
 from .exact import (
+    MAX_DEPTH,
     Exact,
     as_exact,
+    as_symbols,
     safe_sympify,
+    substitutions,
     symbols_in,
 )
 from .intervals import (
-    GUARD,
-    Imprecise,
     Interval,
-    Undefined,
-    add,
-    around,
-    common_rounding,
-    contains_zero,
-    e,
-    exact,
-    exp,
-    inverse,
-    log,
-    log_of_integer,
-    log_of_rational,
-    mul,
-    neg,
-    pi,
-    power,
-    round_decimal,
-    scale,
-    sign,
-    sub,
-    to_fraction,
 )
 from .lambdify import (
+    check_compilable,
     lambdify,
 )
 from .logbase import (
@@ -74,6 +60,7 @@ from .logbase import (
 from .logsum import (
     LogSum,
     in_base,
+    is_log_term,
     refine_cofactors,
 )
 from .notation import (
@@ -88,12 +75,24 @@ from .notation import (
     label_matches,
     parse_notation,
 )
+from .numeric import (
+    GUARD_DIGITS,
+    MAX_DIGITS,
+    check_digits,
+    compare,
+    evaluate,
+    is_zero,
+    known_sign,
+    sign,
+    working_context,
+)
 from .parsing import (
     parse_expression,
 )
 from .primes import (
     FACTOR_LIMIT,
     TRIAL_BOUND,
+    clear_caches,
     coprime_basis,
     exponents_over,
     factor_integer,
@@ -110,12 +109,12 @@ from .simplify import (
 __all__ = [
     "parse_expression",
     "as_exact",
+    "as_symbols",
     "safe_sympify",
+    "substitutions",
     "symbols_in",
     "Exact",
-    "as_base",
-    "log_of_base",
-    "Base",
+    "MAX_DEPTH",
     "factor_integer",
     "split_integer",
     "coprime_basis",
@@ -124,39 +123,31 @@ __all__ = [
     "trial_primes",
     "FACTOR_LIMIT",
     "TRIAL_BOUND",
+    "clear_caches",
     "shortest",
     "tidy",
     "length",
     "LogSum",
     "refine_cofactors",
     "in_base",
+    "is_log_term",
+    "Interval",
+    "evaluate",
+    "compare",
+    "sign",
+    "is_zero",
+    "known_sign",
+    "check_digits",
+    "working_context",
+    "MAX_DIGITS",
+    "GUARD_DIGITS",
+    "as_base",
+    "log_of_base",
+    "Base",
     "prime_logs",
     "canonical_number",
+    "is_log_number",
     "tidy_value",
-    "Interval",
-    "Imprecise",
-    "Undefined",
-    "GUARD",
-    "exact",
-    "add",
-    "neg",
-    "sub",
-    "mul",
-    "scale",
-    "inverse",
-    "power",
-    "log",
-    "exp",
-    "pi",
-    "e",
-    "around",
-    "contains_zero",
-    "sign",
-    "to_fraction",
-    "log_of_integer",
-    "log_of_rational",
-    "round_decimal",
-    "common_rounding",
     "parse_notation",
     "Notation",
     "EntropyTerm",
@@ -169,4 +160,6 @@ __all__ = [
     "label_matches",
     "binary_entropy",
     "lambdify",
+    "check_compilable",
+    "intervals",
 ]

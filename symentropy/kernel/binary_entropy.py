@@ -70,7 +70,7 @@ from typing import Any
 import sympy
 from sympy.core.logic import fuzzy_and, fuzzy_or
 
-from .exact import as_exact
+from .exact import GatedSubs, as_exact
 from .logbase import Base, as_base
 from .logsum import LogSum
 
@@ -89,7 +89,7 @@ def _strictly_inside(p: sympy.Expr) -> bool | None:
     return fuzzy_and([p.is_positive, (1 - p).is_positive])
 
 
-class binary_entropy(sympy.Function):
+class binary_entropy(GatedSubs, sympy.Function):
     r"""The binary entropy function ``h(p) = -p log p - (1 - p) log(1 - p)``.
 
     Explanation

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import sympy
 
+from .logbase import as_base
 from .logsum import in_base, is_log_term
 from .primes import FACTOR_LIMIT, TRIAL_BOUND, coprime_basis, exponents_over, split_integer
 from .simplify import shortest
@@ -97,7 +98,9 @@ def canonical_number(value: sympy.Expr, base: sympy.Expr) -> sympy.Expr:
     of that kind are kept as they are (divided out of and back into the base).
     ``base`` must be validated already (:func:`symentropy.kernel.logbase.as_base`).
     """
-    base = sympy.sympify(base)
+    if not isinstance(value, sympy.Expr):
+        raise TypeError(f"expected a sympy expression, got {value!r}")
+    base = as_base(base)
     divisor = sympy.Integer(1) if base == sympy.E else sympy.log(base)
     return in_base(sympy.expand(value * divisor), base)
 
@@ -116,8 +119,9 @@ def is_log_number(value: sympy.Expr, base: sympy.Expr = sympy.E) -> bool:
     >>> is_log_number(1 + log(3)/log(2), 2), is_log_number(sqrt(2)*log(3)), is_log_number(log(3)**2)
     (True, False, False)
     """
-    if not value.is_number:
+    if not isinstance(value, sympy.Expr) or not value.is_number:
         return False
+    base = as_base(base)
     divisor = sympy.Integer(1) if base == sympy.E else sympy.log(base)
     terms = sympy.Add.make_args(sympy.expand(sympy.expand_log(value * divisor, force=True)))
     return all(is_log_term(term) for term in terms)

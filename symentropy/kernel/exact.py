@@ -36,7 +36,16 @@ import sympy
 from ..errors import InexactInputError
 from .parsing import parse_expression
 
-__all__ = ["as_exact", "as_symbols", "safe_sympify", "substitutions", "symbols_in", "Exact", "MAX_DEPTH"]
+__all__ = [
+    "as_exact",
+    "as_symbols",
+    "safe_sympify",
+    "substitutions",
+    "symbols_in",
+    "GatedSubs",
+    "Exact",
+    "MAX_DEPTH",
+]
 
 #: The types of value :func:`as_exact` accepts.
 Exact = int | Fraction | Decimal | str | sympy.Expr
@@ -298,3 +307,21 @@ def substitutions(
         key = as_exact(old, symbols=symbols, what=f"a variable in {what}")
         out.append((key, as_exact(new, symbols=symbols, what=f"new value of {key} in {what}")))
     return out
+
+
+class GatedSubs:
+    """A mixin for symentropy's sympy objects: ``subs`` reads its values through :func:`substitutions`.
+
+    sympy's ``subs`` parses strings with ``eval``; on the objects symentropy
+    defines (unevaluated measures, continuous distributions, ``binary_entropy``,
+    ...) the values go through the safe grammar instead, and a name such as
+    ``"mu"`` means the object's own symbol of that name.  Put it first among
+    the bases: ``class Entropy(GatedSubs, sympy.Expr)``.
+    """
+
+    __slots__ = ()
+
+    def subs(self, *args: Any, **kwargs: Any) -> Any:
+        symbols = {s.name: s for s in self.free_symbols if isinstance(s, sympy.Symbol)}  # type: ignore[attr-defined]
+        pairs = substitutions(args, symbols=symbols, what=f"{type(self).__name__}.subs()")
+        return super().subs(pairs, **kwargs)  # type: ignore[misc]

@@ -8,7 +8,7 @@ enclosures.  Each function takes the working precision ``prec`` (bits) as an
 argument: nothing here reads or changes mpmath's global precision, in the way
 ``mpmath.libmp`` itself works.  The policy that chooses precisions (how many
 bits for how many digits, when to give up) lives above, in
-:mod:`symentropy.core.numeric`.
+:mod:`symentropy.kernel.numeric`.
 
 =====================================  ===============================================
 function                               enclosure of
@@ -58,7 +58,7 @@ from fractions import Fraction
 
 from mpmath import libmp
 
-from .logsum import factor_integer
+from .primes import factor_integer
 
 __all__ = [
     "Interval",

@@ -14,7 +14,7 @@ a sympy ``Str``.  :func:`check_compilable` refuses them before any source is
 written, and every argument is replaced by a dummy.
 
 ``context=`` compiles against a private mpmath context (see
-:func:`symentropy.core.numeric.working_context`) instead of the global one, so
+:func:`symentropy.kernel.numeric.working_context`) instead of the global one, so
 a function evaluates at that context's precision and never reads or changes
 ``mpmath.mp``.
 
@@ -67,8 +67,18 @@ def check_compilable(expr: Any, args: Any = ()) -> None:
     ...
     TypeError: cannot compile the undefined function f(x): it has no numerical meaning
     """
+    if isinstance(expr, (list, tuple)):
+        for part in expr:
+            check_compilable(part, args)
+        return
+    if isinstance(expr, sympy.MatrixBase):
+        for entry in expr:
+            check_compilable(entry, args)
+        return
+    if not isinstance(expr, sympy.Basic):
+        raise TypeError(f"cannot compile {expr!r}: expected a sympy expression")
     bound = set(sympy.flatten([args])) if args is not None else set()
-    for node in sympy.preorder_traversal(expr) if isinstance(expr, sympy.Basic) else ():
+    for node in sympy.preorder_traversal(expr):
         if isinstance(node, Str):
             raise TypeError(f"cannot compile an expression that holds the text {node.name!r}")
         if isinstance(node, AppliedUndef):
@@ -96,7 +106,9 @@ def lambdify(args: Any, expr: Any, modules: Any = None, *, context: Any = None, 
         if modules is not None:
             raise TypeError("pass either modules= or context=, not both")
         modules = [_namespace(context), "mpmath"]
-    options.setdefault("dummify", True)
+    if options.get("dummify", True) is not True:
+        raise TypeError("lambdify() always dummifies its arguments: their names are never written into code")
+    options["dummify"] = True
     function = sympy.lambdify(args, expr, modules=modules, **options)
     linecache.cache.pop(function.__code__.co_filename, None)
     return function

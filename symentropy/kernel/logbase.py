@@ -17,6 +17,11 @@ Examples
 Traceback (most recent call last):
 ...
 symentropy.errors.InvalidBaseError: logarithm base must be positive and not 1, got 1
+>>> from sympy import sqrt
+>>> as_base((1 + sqrt(2))*(sqrt(2) - 1))  # 1 in disguise
+Traceback (most recent call last):
+...
+symentropy.errors.InvalidBaseError: logarithm base must be positive and not 1, got (-1 + sqrt(2))*(1 + sqrt(2))
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from typing import Any
 import sympy
 
 from ..errors import InexactInputError, InvalidBaseError
+from .numeric import known_sign
 from .parsing import parse_expression
 
 __all__ = ["as_base", "log_of_base", "Base"]
@@ -62,12 +68,20 @@ def as_base(base: Base) -> sympy.Expr:
         value = sympy.sympify(base)
     else:
         raise InvalidBaseError(f"logarithm base must be a number or a sympy expression, got {base!r}")
-    if value.is_Float:
+    if value.has(sympy.Float):
         raise InexactInputError(f"logarithm base {value} is a float; pass an exact base")
+    if value.is_Rational:  # the common case: decided at once
+        if value <= 0 or value == 1:
+            raise InvalidBaseError(f"logarithm base must be positive and not 1, got {value}")
+        return value
+    if value.is_number:
+        if value.has(sympy.nan, sympy.zoo) or value.is_finite is False or value.is_extended_real is False:
+            raise InvalidBaseError(f"logarithm base must be a positive real number, got {value}")
+        if known_sign(value) != 1 or known_sign(value - 1) == 0:  # decided exactly, never from a float
+            raise InvalidBaseError(f"logarithm base must be positive and not 1, got {value}")
+        return value
     if value.is_positive is False or value == 1 or value.is_zero:
         raise InvalidBaseError(f"logarithm base must be positive and not 1, got {value}")
-    if value.is_number and value.is_real is False:
-        raise InvalidBaseError(f"logarithm base must be real, got {value}")
     return value
 
 

@@ -25,7 +25,7 @@ a prime, and the arguments at or above it are pairwise coprime, free of the
 primes below ``2**16`` and of every other argument, but not necessarily
 prime.  Such a form is unique for the integers of one computation; two
 computations that meet a composite cofactor split differently can print the
-same value differently (:func:`symentropy.core.numeric.compare` still decides
+same value differently (:func:`symentropy.kernel.numeric.compare` still decides
 their equality exactly).  Tables whose numerators and denominators are below
 ``2**64`` (all but contrived ones) only ever produce primes.
 
@@ -53,7 +53,7 @@ import itertools
 from collections.abc import Iterable
 from fractions import Fraction
 from functools import lru_cache
-from typing import Union
+from typing import Any, Union
 
 import sympy
 from sympy.core.basic import ordering_of_classes
@@ -349,7 +349,7 @@ class LogSum:
         ``1 + log(2)/log(10)``.  The choice depends only on the value, so
         the form stays canonical.
         """
-        base = sympy.sympify(base)
+        base = _base_expression(base)
         primes = {k: c for k, c in self._terms.items() if isinstance(k, int)}
         others = [(k, c) for k, c in self._terms.items() if not isinstance(k, int)]
         parts: list[sympy.Expr] = []
@@ -384,6 +384,15 @@ class LogSum:
             if c != 0:
                 parts.append(_term(c, sympy.log(arg), divisor, arg))
         return _sum_of_terms(parts)
+
+
+def _base_expression(base: Any) -> sympy.Expr:
+    """A base already validated by ``as_base``: an int or a sympy expression, never a string to parse."""
+    if isinstance(base, int) and not isinstance(base, bool):
+        return sympy.Integer(base)
+    if isinstance(base, sympy.Expr):
+        return base
+    raise TypeError(f"pass a logarithm base validated by symentropy.kernel.logbase.as_base, got {base!r}")
 
 
 def is_log_term(term: sympy.Expr) -> bool:
@@ -425,7 +434,7 @@ def in_base(nats: sympy.Expr, base: sympy.Expr) -> sympy.Expr:
     >>> in_base(log(6), 10)
     log(2)/log(10) + log(3)/log(10)
     """
-    base = sympy.sympify(base)
+    base = _base_expression(base)
     divisor = sympy.Integer(1) if base == sympy.E else sympy.log(base)
     logs = LogSum()
     constant = sympy.Integer(0)

@@ -174,6 +174,9 @@ def coprime_basis(integers: Iterable[int], primes: Iterable[int] = ()) -> list[i
     >>> coprime_basis([2**70 * 3], primes=[3]) == [3, 2**70]  # a coprime basis, not a factorisation
     True
     """
+    integers, primes = list(integers), list(primes)
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in integers + primes):
+        raise TypeError(f"coprime_basis() takes positive ints, got {integers!r} and {primes!r}")
     basis: list[int] = list(dict.fromkeys(primes))
     known = set(basis)
     for n in integers:
@@ -210,6 +213,11 @@ def exponents_over(n: int, basis: Iterable[int]) -> list[tuple[int, int]]:
     >>> exponents_over(2**5 * 7, [2, 3, 7])
     [(2, 5), (7, 1)]
     """
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        raise TypeError(f"exponents_over() takes a positive int, got {n!r}")
+    basis = list(basis)
+    if not all(isinstance(b, int) and b > 1 for b in basis):
+        raise TypeError(f"a basis is a list of ints greater than 1, got {basis!r}")
     parts = []
     rest = n
     for b in basis:

@@ -42,6 +42,8 @@ __all__ = ["shortest", "tidy", "length"]
 
 def length(expr: sympy.Basic) -> tuple[int, int]:
     """The measure :func:`shortest` minimises: operations, then printed length."""
+    if not isinstance(expr, sympy.Basic):  # count_ops would parse a string with eval
+        raise TypeError(f"expected a sympy expression, got {expr!r}")
     return (sympy.count_ops(expr), len(str(expr)))
 
 
@@ -57,6 +59,8 @@ def tidy(expr: sympy.Expr) -> sympy.Expr:
     ``p*q + p*(1 - q)`` become ``p``); never on sums of logarithms, which have
     a canonical form of their own (:mod:`symentropy.kernel.canonical`).
     """
+    if not isinstance(expr, sympy.Basic):
+        raise TypeError(f"expected a sympy expression, got {expr!r}")
     if expr.is_Atom or expr.is_Rational:
         return expr
     candidates = [expr]

@@ -8,12 +8,13 @@ module                 holds
 ``generalized``        Renyi and Tsallis entropies, normalised informations
 ``differential``       differential entropy, Gaussian information, continuous KL
 ``divergences``        KL, cross entropy, Jensen-Shannon, Renyi, TV, Hellinger
-``capacity``           channel capacity, exact or certified
+``capacity``           channel capacity, exact or certified (with
+                       ``capacity_exact`` and ``capacity_numeric``)
 ``info``               textbook notation evaluated: ``info(d, "I(X;Y|Z)")``
 =====================  ===========================================================
 
-Every public name is re-exported here and, for the layers above the kernel,
-from :mod:`symentropy` itself.
+The public names of these modules are re-exported here; the names users
+need most are also in :mod:`symentropy` itself.
 """
 
 from __future__ import annotations
@@ -24,6 +25,19 @@ from .capacity import (
     capacity,
     capacity_achieving_input,
     certified_capacity,
+)
+from .capacity_exact import (
+    ExactCapacity,
+    exact_capacity,
+)
+from .capacity_numeric import (
+    CapacitySolver,
+    Solution,
+    decimals_for,
+    enclosure,
+    entry_key,
+    is_zero_entry,
+    numeric_solution,
 )
 from .differential import (
     NumericEstimate,
@@ -42,6 +56,7 @@ from .divergences import (
 )
 from .generalized import (
     NMI_VARIANTS,
+    as_order,
     normalized_mutual_information,
     renyi_entropy,
     tsallis_entropy,
@@ -88,6 +103,7 @@ __all__ = [
     "variation_of_information",
     "normalized_mutual_information",
     "NMI_VARIANTS",
+    "as_order",
     "differential_entropy",
     "conditional_differential_entropy",
     "gaussian_mutual_information",
@@ -99,6 +115,15 @@ __all__ = [
     "renyi_divergence",
     "total_variation_distance",
     "hellinger_distance",
+    "CapacitySolver",
+    "Solution",
+    "numeric_solution",
+    "enclosure",
+    "is_zero_entry",
+    "entry_key",
+    "decimals_for",
+    "ExactCapacity",
+    "exact_capacity",
     "capacity",
     "capacity_achieving_input",
     "certified_capacity",

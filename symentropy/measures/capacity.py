@@ -49,7 +49,7 @@ The result is certified with the outward-rounded interval arithmetic of
 bound is ``I(p)`` and the upper bound is ``max_x D(W(.|x) || pW)``, which
 bounds the capacity from above for every ``p`` (the stopping bound of
 Blahut, 1972).  The search runs in a private mpmath context from
-:func:`symentropy.core.numeric.working_context`; the global precision is
+:func:`symentropy.kernel.numeric.working_context`; the global precision is
 never read or changed.
 
 The work is shared by three modules, each importing only the ones after it:
@@ -89,12 +89,12 @@ from typing import Any
 import sympy
 
 from ..core.distribution import Distribution
-from ..core.numeric import check_digits, compare, evaluate, sign, working_context
 from ..errors import InvalidBaseError, UndecidedError
 from ..kernel import intervals
 from ..kernel.exact import as_exact, safe_sympify
 from ..kernel.intervals import Interval
 from ..kernel.logbase import Base, as_base
+from ..kernel.numeric import check_digits, compare, evaluate, working_context
 from ..models.channel import Channel
 from .capacity_exact import exact_capacity
 from .capacity_numeric import GUARD, enclosure, numeric_solution
@@ -211,7 +211,7 @@ class CapacityInterval:
     def evalf(self, n: int = 15) -> sympy.Float:
         """The capacity correctly rounded to ``n`` significant digits, when the enclosure decides them.
 
-        The same as :func:`symentropy.core.numeric.evaluate`: the common
+        The same as :func:`symentropy.kernel.numeric.evaluate`: the common
         rounding of :attr:`lower` and :attr:`upper`.  When the two ends round
         differently, no digit is guessed:
         :class:`~symentropy.errors.UndecidedError` (a ``ValueError``) asks for
@@ -306,10 +306,11 @@ def _input_distribution(
 
 
 def _log_of_base(base: sympy.Expr, prec: int) -> Interval:
-    """An enclosure of ``log(base)`` that excludes 0, at ``prec`` bits or more."""
+    """An enclosure of ``log(base)`` that excludes 0, at ``prec`` bits or more.
+
+    ``base`` comes from :func:`~symentropy.kernel.logbase.as_base`, which proved it is not 1.
+    """
     log_base = sympy.log(base)
-    if sign(log_base) == 0:  # e.g. (1 + sqrt(2))*(sqrt(2) - 1), which sympy does not reduce to 1
-        raise InvalidBaseError(f"logarithm base must not be 1, got {base}")
     while True:  # log(base) is not 0: the enclosures exclude it once precise enough
         enclosed = enclosure(log_base, prec)
         if not intervals.contains_zero(enclosed.pair):

@@ -20,7 +20,7 @@ the uniform input, the inverse-matrix method and, for numbers, a numeric
 guess checked exactly are tried (see :mod:`symentropy.measures.capacity`).
 
 Every accepted closed form is proved: equal divergences and signs are decided
-by :mod:`symentropy.core.numeric` (exactly for numbers; by sympy's
+by :mod:`symentropy.kernel.numeric` (exactly for numbers; by sympy's
 assumptions for expressions in symbols, where an entry not proved zero is
 taken as nonzero, see :func:`~symentropy.measures.capacity_numeric.is_zero_entry`).
 Where a floating-point value serves as a quick guess to skip a method, a
@@ -50,9 +50,9 @@ import sympy
 from sympy.polys.domains import QQ
 from sympy.polys.matrices import DomainMatrix
 
-from ..core.numeric import known_sign
 from ..errors import SymentropyError
 from ..kernel.logsum import LogSum
+from ..kernel.numeric import known_sign
 from ..kernel.simplify import shortest, tidy
 from ..models.channel import Channel
 from .capacity_numeric import CapacitySolver, entry_key, is_zero_entry
@@ -82,7 +82,7 @@ class ExactCapacity:
 def _sign(value: LogSum) -> int | None:
     """The sign of a sum of logarithms, or None when it is not decided.
 
-    A sum of numbers gets the exact sign of :func:`symentropy.core.numeric.known_sign`;
+    A sum of numbers gets the exact sign of :func:`symentropy.kernel.numeric.known_sign`;
     a sum in symbols is decided only when it is zero term by term.
     """
     if value.is_zero:

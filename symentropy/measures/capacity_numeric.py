@@ -21,14 +21,14 @@ Newton's method then solves the Kuhn-Tucker equations ``D(W(.|x) || q) = C``
 on that support, with the precision doubled at each step up to the one
 requested (an active-set loop adds or removes inputs as needed; plain
 Blahut-Arimoto is the fallback).  None of this is trusted: the search runs in
-a private mpmath context from :func:`symentropy.core.numeric.working_context`,
+a private mpmath context from :func:`symentropy.kernel.numeric.working_context`,
 and its answer, rounded to a rational input ``p``, is certified with the
 interval arithmetic of :mod:`symentropy.kernel.intervals`.  The lower bound is
 ``I(p)``; the upper bound is ``max_x D(W(.|x) || pW)``, which bounds the
 capacity from above for every ``p`` (the stopping bound of Blahut, 1972).
 
 Rational entries are exact in the certificate.  Other entries are enclosed
-through :func:`symentropy.core.numeric.evaluate`, whose correctly rounded
+through :func:`symentropy.kernel.numeric.evaluate`, whose correctly rounded
 digits are proved for elementary expressions (see :func:`enclosure`).
 
 Examples
@@ -56,10 +56,10 @@ from typing import Any
 
 import sympy
 
-from ..core.numeric import evaluate, known_sign, working_context
 from ..errors import SymentropyError, UndecidedError
 from ..kernel import intervals
 from ..kernel.intervals import Interval
+from ..kernel.numeric import evaluate, known_sign, working_context
 from ..models.channel import Channel
 
 __all__ = ["CapacitySolver", "Solution", "numeric_solution", "enclosure", "is_zero_entry", "entry_key",
@@ -81,7 +81,7 @@ _ZERO = intervals.exact(Fraction(0), 53)
 def is_zero_entry(w: sympy.Expr) -> bool:
     """Whether a channel entry is proved zero.
 
-    Numbers are decided exactly (:func:`symentropy.core.numeric.known_sign`);
+    Numbers are decided exactly (:func:`symentropy.kernel.numeric.known_sign`);
     an expression in symbols is zero only when sympy's assumptions prove it.
     An entry not proved zero is treated as nonzero: a symbolic capacity holds
     for the parameter values where the channel keeps its shape.
@@ -127,7 +127,7 @@ def enclosure(value: sympy.Expr, prec: int) -> Interval:
 
     Rationals are exact and logarithms of rationals come from
     :func:`symentropy.kernel.intervals.log_of_rational`.  Any other number is
-    evaluated with :func:`symentropy.core.numeric.evaluate` to ``d`` correctly
+    evaluated with :func:`symentropy.kernel.numeric.evaluate` to ``d`` correctly
     rounded digits and enclosed in a relative radius ``10**(1 - d)``, which
     covers the half unit of the rounding and the binary conversion of the
     decimal result.  ``evaluate`` proves its digits for elementary expressions
@@ -174,7 +174,7 @@ class CapacitySolver:
 
     The solver aims at certified bounds at most ``tolerance`` nats apart.
     Its floating-point work happens in ``self.ctx``, a private context from
-    :func:`symentropy.core.numeric.working_context` for the decimals the
+    :func:`symentropy.kernel.numeric.working_context` for the decimals the
     tolerance asks for plus :data:`GUARD`; ``self.target`` is that
     precision plus a few bits per entry of the matrix (the sums of the
     certificate have ``m n`` terms), and it is the precision of the

@@ -69,13 +69,13 @@ import sympy
 from sympy import Abs, E, EulerGamma, Integral, Piecewise, S, digamma, exp, log, oo
 from sympy import gamma as gamma_function
 
-from ..core.numeric import check_digits, evaluate, known_sign, working_context
 from ..errors import DistributionError
 from ..kernel.canonical import in_base, prime_logs
-from ..kernel.exact import as_exact, safe_sympify
+from ..kernel.exact import GatedSubs, as_exact, safe_sympify
 from ..kernel.lambdify import lambdify
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import is_log_term
+from ..kernel.numeric import check_digits, evaluate, known_sign, working_context
 from ..models.continuous import (
     Affine,
     BetaDistribution,
@@ -130,7 +130,7 @@ def _as_float(number: Any, what: str, digits: int = 15) -> sympy.Float:
     raise TypeError(f"the {what} of a NumericEstimate must be a real number, got {number!r}")
 
 
-class NumericEstimate(sympy.Expr):
+class NumericEstimate(GatedSubs, sympy.Expr):
     """A real number found by numerical integration, with an error bound.
 
     Explanation

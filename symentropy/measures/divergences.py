@@ -48,12 +48,12 @@ import sympy
 
 from ..core.distribution import Distribution, format_outcome
 from ..core.names import Names, as_group
-from ..core.numeric import known_sign
 from ..core.validate import check_total, sum_probabilities
 from ..errors import DistributionError, UndecidedError, ZeroProbabilityError
 from ..kernel.exact import as_exact
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
+from ..kernel.numeric import known_sign
 from ..models.continuous import ContinuousDistribution
 from .differential import continuous_kl_divergence
 from .generalized import as_order

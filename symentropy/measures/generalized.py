@@ -36,11 +36,11 @@ import sympy
 
 from ..core.distribution import Distribution
 from ..core.names import Names, as_group, union
-from ..core.numeric import compare, known_sign
 from ..errors import DistributionError
 from ..kernel.exact import as_exact
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
+from ..kernel.numeric import compare, known_sign
 from ..kernel.simplify import tidy
 from .shannon import as_distribution, marginal_entropy, mutual_information_logsum
 
@@ -65,7 +65,7 @@ def as_order(value: Any, name: str, what: str) -> sympy.Expr:
     order's name and ``what`` the function asking, both for the messages.
     Floats are refused, and a negative number raises
     :class:`~symentropy.errors.DistributionError` (its sign is decided
-    exactly, by :func:`~symentropy.core.numeric.known_sign`).
+    exactly, by :func:`~symentropy.kernel.numeric.known_sign`).
 
     Examples
     ========

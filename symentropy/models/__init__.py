@@ -3,6 +3,7 @@
 =====================  ===========================================================
 module                 holds
 =====================  ===========================================================
+``series``             infinite sums: evaluation and proved tail bounds
 ``families``           Bernoulli, binomial, geometric, Poisson, ...:
                        :class:`FormulaDistribution`
 ``continuous``         the catalogue of continuous families
@@ -10,8 +11,8 @@ module                 holds
 ``stats``              the one ``sympy.stats`` entry point, :func:`from_stats`
 =====================  ===========================================================
 
-Every public name is re-exported here and, for the layers above the kernel,
-from :mod:`symentropy` itself.
+The public names of these modules are re-exported here; the names users
+need most are also in :mod:`symentropy` itself.
 """
 
 from __future__ import annotations
@@ -71,6 +72,13 @@ from .families import (
     negative_binomial,
     poisson,
 )
+from .series import (
+    MAX_TERMS,
+    SERIES_WINDOW,
+    EntropySeries,
+    InfiniteSum,
+    sum_to_infinity,
+)
 from .stats import (
     from_stats,
     from_sympy_stats,
@@ -78,6 +86,11 @@ from .stats import (
 )
 
 __all__ = [
+    "InfiniteSum",
+    "sum_to_infinity",
+    "EntropySeries",
+    "MAX_TERMS",
+    "SERIES_WINDOW",
     "bernoulli",
     "binomial",
     "categorical",

@@ -87,9 +87,9 @@ from sympy import gamma as gamma_function
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pretty.stringpict import prettyForm
 
-from ..core.numeric import known_sign
 from ..errors import DistributionError, UnknownVariableError
-from ..kernel.exact import as_exact, safe_sympify
+from ..kernel.exact import GatedSubs, as_exact, safe_sympify
+from ..kernel.numeric import known_sign
 
 __all__ = [
     "ContinuousDistribution",
@@ -165,7 +165,7 @@ def _number_sign(value: sympy.Expr) -> int | None:
     """The sign of a number without symbols, decided exactly; None when undecided or not real.
 
     ``oo`` and ``-oo`` have their signs; finite numbers go to
-    :func:`~symentropy.core.numeric.known_sign`.
+    :func:`~symentropy.kernel.numeric.known_sign`.
     """
     if value in (oo, -oo):
         return 1 if value == oo else -1
@@ -263,7 +263,7 @@ def _pretty_call(name: str, args: Sequence[sympy.Basic], printer: Any) -> pretty
 # ---------------------------------------------------------------------------
 
 
-class ContinuousDistribution(sympy.Basic):
+class ContinuousDistribution(GatedSubs, sympy.Basic):
     """A probability distribution with a density, as a sympy object.
 
     Subclasses provide :attr:`parameters`, :meth:`pdf`, :attr:`support` and
@@ -1808,7 +1808,7 @@ def _positive_definite(matrix: sympy.Matrix) -> bool | None:
 
     A matrix of numbers is decided exactly by Sylvester's criterion (every
     leading principal minor positive), each minor's sign by
-    :func:`~symentropy.core.numeric.known_sign`; a matrix with symbols by
+    :func:`~symentropy.kernel.numeric.known_sign`; a matrix with symbols by
     sympy's ``is_positive_definite``.
     """
     if matrix.free_symbols:

@@ -60,7 +60,6 @@ import sympy
 
 from ..core.distribution import Distribution, uniform
 from ..core.names import as_group, check_names
-from ..core.numeric import check_digits, evaluate, known_sign, working_context
 from ..core.validate import check_total, require_decided
 from ..errors import DistributionError, UndecidedError, UnknownVariableError
 from ..kernel.binary_entropy import binary_entropy
@@ -68,6 +67,7 @@ from ..kernel.canonical import canonical_number, is_log_number
 from ..kernel.exact import as_exact, safe_sympify, substitutions
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
+from ..kernel.numeric import check_digits, evaluate, known_sign, working_context
 from ..kernel.simplify import tidy
 from .series import EntropySeries, InfiniteSum
 
@@ -150,7 +150,7 @@ def _condition(relation: type, lhs: sympy.Expr, rhs: sympy.Basic) -> sympy.Basic
     """``relation(lhs, rhs)``: true or false where it is decided, else the condition itself.
 
     A comparison of numbers is decided exactly (the sign of ``lhs - rhs`` by
-    :func:`~symentropy.core.numeric.known_sign`); one that even that cannot
+    :func:`~symentropy.kernel.numeric.known_sign`); one that even that cannot
     decide is kept unevaluated.  Comparisons with symbols, and membership in
     the integers, are left to sympy and its assumptions.
     """

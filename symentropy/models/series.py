@@ -15,14 +15,14 @@ The families of :mod:`symentropy.models.families` whose support is infinite
 (geometric, Poisson, negative binomial, or any
 :class:`~symentropy.models.families.FormulaDistribution`) write their entropies
 with these sums.  Every numerical computation here runs in a private mpmath
-context (:func:`symentropy.core.numeric.working_context`) whose precision is
+context (:func:`symentropy.kernel.numeric.working_context`) whose precision is
 given by the caller; mpmath's global precision is neither read nor changed.
 
 Examples
 ========
 
 >>> from sympy import Rational, Symbol, oo
->>> from symentropy.core.numeric import working_context
+>>> from symentropy.kernel.numeric import working_context
 >>> from symentropy.models.series import EntropySeries, InfiniteSum
 >>> k = Symbol("k", integer=True, positive=True)
 >>> InfiniteSum(k**2/2**k, (k, 1, oo)).evalf(30)
@@ -44,8 +44,9 @@ import mpmath
 import sympy
 from sympy.printing.pycode import MpmathPrinter
 
-from ..core.numeric import compare, evaluate, working_context
+from ..kernel.exact import GatedSubs, safe_sympify
 from ..kernel.lambdify import lambdify
+from ..kernel.numeric import compare, evaluate, working_context
 
 __all__ = ["InfiniteSum", "sum_to_infinity", "EntropySeries", "MAX_TERMS", "SERIES_WINDOW"]
 
@@ -123,7 +124,7 @@ def _geometric_tail_is_small(recent: list[Any], threshold: Any) -> bool:
     return rho < 1 and recent[-1] * rho / (1 - rho) <= threshold
 
 
-class InfiniteSum(sympy.Sum):
+class InfiniteSum(GatedSubs, sympy.Sum):
     """A ``Sum`` from an integer to ``oo`` that ``evalf`` and ``lambdify`` can evaluate.
 
     Explanation
@@ -158,6 +159,10 @@ class InfiniteSum(sympy.Sum):
     >>> print(lambdify(x, s, "math")(0.5))
     1.16448105293002
     """
+
+    def __new__(cls, function: Any, *symbols: Any, **assumptions: Any) -> InfiniteSum:
+        # sympy's Sum would parse strings with eval: the parts go through the safe gate first
+        return super().__new__(cls, safe_sympify(function), *(safe_sympify(s) for s in symbols), **assumptions)
 
     # Equal to, hashed and ordered like the plain ``Sum`` with the same arguments,
     # so that results compare equal to sums users build themselves.
@@ -222,7 +227,7 @@ def _absolute_bounds(c: sympy.Expr) -> tuple[Fraction, Fraction]:
     """Exact rationals ``lo <= |c| <= hi``; ``c`` is a real number.
 
     Rationals are exact; other numbers come from their correctly rounded
-    value to 15 digits (:func:`~symentropy.core.numeric.evaluate`), whose
+    value to 15 digits (:func:`~symentropy.kernel.numeric.evaluate`), whose
     error is at most half a unit in the last place, so below ``|x| 10**-14``.
     """
     if c.is_Rational:
@@ -265,14 +270,14 @@ class EntropySeries:
     (where ``-x log x`` increases), the tail is at most
     ``P(K) rho/(1 - rho) (-log P(K)) + P(K) rho/(1 - rho)^2 (-log rho)``.
     The analysis of ``r`` is done once, exactly (its limit is compared with 1
-    by :func:`~symentropy.core.numeric.compare`); the sums run in the
+    by :func:`~symentropy.kernel.numeric.compare`); the sums run in the
     private mpmath context each method is given.
 
     Examples
     ========
 
     >>> from sympy import Rational, Symbol, exp, factorial, oo
-    >>> from symentropy.core.numeric import working_context
+    >>> from symentropy.kernel.numeric import working_context
     >>> from symentropy.models.series import EntropySeries
     >>> k = Symbol("k", integer=True, nonnegative=True)
     >>> series = EntropySeries(exp(-3)*3**k/factorial(k), k, 0, oo)

@@ -53,13 +53,13 @@ variable) one stationary point inside the domain is enough.  If some
 candidates cannot be found exactly, mpmath finds them numerically (sign
 changes of ``f'`` on a grid in one variable, damped Newton steps or
 ``findroot`` in several), in a private context at ``digits`` plus guard
-digits (:func:`symentropy.core.numeric.working_context`).
+digits (:func:`symentropy.kernel.numeric.working_context`).
 
 Comparisons
 ===========
 
 Two candidate values are compared exactly, by
-:func:`symentropy.core.numeric.compare`: sums of logarithms of rationals are
+:func:`symentropy.kernel.numeric.compare`: sums of logarithms of rationals are
 decided over a coprime basis, other numbers by enclosures refined until they
 exclude zero, and an equality that the enclosures cannot settle must be
 proved by sympy.  Nothing is decided from a floating-point value with a
@@ -99,7 +99,7 @@ module                                 content
 =====================================  ===============================================
 :mod:`.results`                        the result classes and :class:`Certificate`
 :mod:`.signs`                          three-valued signs and orders (through
-                                       :mod:`symentropy.core.numeric`)
+                                       :mod:`symentropy.kernel.numeric`)
 :mod:`.problem`                        reading the objective, variables, domain and
                                        constraints
 :mod:`.curvature`                      a structural proof of concavity

@@ -17,10 +17,10 @@ from typing import Any
 
 import sympy
 
-from ...core.numeric import check_digits
 from ...errors import OptimizationError, UnknownVariableError
 from ...kernel.canonical import tidy_value
 from ...kernel.exact import safe_sympify
+from ...kernel.numeric import check_digits
 from .approximate import to_float
 from .candidates import Candidate
 from .multivariate import maximize_nd
@@ -221,7 +221,7 @@ def maximize(
         ``>=``, ``<``, ``>`` inequalities.
     digits : int
         Significant digits of a numeric answer (checked by
-        :func:`symentropy.core.numeric.check_digits`).
+        :func:`symentropy.kernel.numeric.check_digits`).
 
     See Also
     ========

@@ -11,17 +11,17 @@ function                               use
 =====================================  ===============================================
 
 A numeric search (root finding, Newton steps) runs in a context from
-:func:`symentropy.core.numeric.working_context`, at the digits asked for plus
+:func:`symentropy.kernel.numeric.working_context`, at the digits asked for plus
 guard digits; mpmath's global context is never read or changed.  Exact
 values enter the context correctly rounded
-(:func:`symentropy.core.numeric.evaluate`), so an exact candidate compared
+(:func:`symentropy.kernel.numeric.evaluate`), so an exact candidate compared
 with numeric ones is not blurred by cancellation.
 
 Examples
 ========
 
 >>> from sympy import Rational, Symbol, log
->>> from symentropy.core.numeric import working_context
+>>> from symentropy.kernel.numeric import working_context
 >>> from symentropy.calculus.optimize.approximate import compile_for, to_context, to_float
 >>> ctx = working_context(20)
 >>> x = Symbol("x")
@@ -37,8 +37,8 @@ from typing import Any
 
 import sympy
 
-from ...core.numeric import evaluate
 from ...kernel.lambdify import lambdify
+from ...kernel.numeric import evaluate
 
 __all__ = ["compile_for", "to_context", "to_float"]
 
@@ -56,7 +56,7 @@ def to_context(value: sympy.Expr, ctx: Any) -> Any:
     """An exact value as a number of ``ctx``, correctly rounded to its digits (``oo`` as ``ctx.inf``).
 
     >>> from sympy import log, oo
-    >>> from symentropy.core.numeric import working_context
+    >>> from symentropy.kernel.numeric import working_context
     >>> from symentropy.calculus.optimize.approximate import to_context
     >>> ctx = working_context(10, guard=0)
     >>> print(ctx.nstr(to_context(log(3), ctx), 10), to_context(-oo, ctx))
@@ -72,12 +72,12 @@ def to_context(value: sympy.Expr, ctx: Any) -> Any:
 def to_float(value: Any, digits: int) -> sympy.Float:
     """A sympy ``Float`` of ``digits`` digits: an approximation rounded, an exact value evaluated.
 
-    Exact values go through :func:`symentropy.core.numeric.evaluate`, so
+    Exact values go through :func:`symentropy.kernel.numeric.evaluate`, so
     every digit is correct; numbers that are approximations already (mpmath
     numbers, expressions with ``Float`` numbers) are rounded.
 
     >>> from sympy import Float, sqrt
-    >>> from symentropy.core.numeric import working_context
+    >>> from symentropy.kernel.numeric import working_context
     >>> from symentropy.calculus.optimize.approximate import to_float
     >>> ctx = working_context(5)
     >>> to_float(sqrt(2), 10), to_float(ctx.mpf(1) / 3, 5), to_float(Float(0), 5)

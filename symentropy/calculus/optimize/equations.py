@@ -116,6 +116,7 @@ def univariate_roots(poly_expr: sympy.Expr, x: sympy.Symbol) -> tuple[list[sympy
     >>> univariate_roots(x**3 - x - 1, x)
     ([CRootOf(x**3 - x - 1, 0)], True)
     """
+    poly_expr = safe_sympify(poly_expr)
     poly = sympy.Poly(poly_expr, x)
     if poly.is_zero:  # the derivative vanishes identically: the ends carry the value
         return [], True

@@ -18,11 +18,11 @@ from typing import Any
 import sympy
 
 from ...core.distribution import Distribution
-from ...core.numeric import check_digits, compare, working_context
 from ...errors import DistributionError, OptimizationError, UndecidedError
 from ...kernel.canonical import tidy_value
 from ...kernel.exact import as_exact, safe_sympify
 from ...kernel.logbase import Base, as_base
+from ...kernel.numeric import check_digits, compare, working_context
 from ...measures.shannon import entropy
 from .approximate import to_context, to_float
 from .equations import univariate_roots

@@ -14,7 +14,7 @@
    (``NUMERIC``).
 
 Numeric work runs in a private mpmath context
-(:func:`symentropy.core.numeric.working_context`).
+(:func:`symentropy.kernel.numeric.working_context`).
 
 Examples
 ========
@@ -36,8 +36,8 @@ import itertools
 import sympy
 from sympy.solvers.simplex import InfeasibleLPError, UnboundedLPError, lpmax
 
-from ...core.numeric import working_context
 from ...errors import OptimizationError, UndecidedError
+from ...kernel.numeric import working_context
 from .approximate import compile_for, to_context, to_float
 from .candidates import Candidate, best
 from .curvature import curvature

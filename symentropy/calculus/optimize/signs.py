@@ -1,4 +1,4 @@
-"""Three-valued signs and orders for the optimisers, decided by :mod:`symentropy.core.numeric`.
+"""Three-valued signs and orders for the optimisers, decided by :mod:`symentropy.kernel.numeric`.
 
 =====================================  ===============================================
 function                               answer
@@ -15,15 +15,15 @@ the caller then falls back to a numeric search or reports the dependence on
 parameters.
 
 For numbers, the sign is the exact one of
-:func:`symentropy.core.numeric.known_sign` (enclosures refined until they
+:func:`symentropy.kernel.numeric.known_sign` (enclosures refined until they
 exclude zero, exact zero tests for sums of logarithms; never a float with a
 margin), and ``None`` where that cannot decide.  A number that is not real
-has no sign: :func:`symentropy.core.numeric.sign` raises ``ValueError`` for
+has no sign: :func:`symentropy.kernel.numeric.sign` raises ``ValueError`` for
 it, and :func:`sign_of` and :func:`order` answer ``None``; callers that must
 not meet such values check them with :func:`is_nonreal`.
 
 For expressions in parameters, the sign is what
-:func:`~symentropy.core.numeric.known_sign` (sympy's assumptions) proves about
+:func:`~symentropy.kernel.numeric.known_sign` (sympy's assumptions) proves about
 the expression or about an equal rewriting of it: ``together``, ``factor``,
 the signs of numerator and denominator, logarithms of rationals split over
 primes (:func:`symentropy.kernel.canonical.prime_logs`).
@@ -48,10 +48,10 @@ from typing import Any
 
 import sympy
 
-from ...core.numeric import compare, known_sign
 from ...errors import UndecidedError
 from ...kernel.canonical import prime_logs
 from ...kernel.exact import safe_sympify
+from ...kernel.numeric import compare, known_sign
 
 __all__ = ["sign_of", "order", "is_nonreal"]
 
@@ -79,7 +79,7 @@ def _number_sign(value: sympy.Expr) -> int | None:
 def sign_of(expr: Any) -> int | None:
     """Return the sign of ``expr`` (-1, 0 or 1) when it is decided, else None.
 
-    Numbers get their exact sign from :func:`symentropy.core.numeric.known_sign`
+    Numbers get their exact sign from :func:`symentropy.kernel.numeric.known_sign`
     (``oo`` and ``-oo`` included); a number that is not real, ``nan`` or
     ``zoo`` gives None.  Expressions in symbols get the sign that sympy's
     assumptions prove for the expression or an equal rewriting of it (see
@@ -117,7 +117,7 @@ def sign_of(expr: Any) -> int | None:
 def order(a: Any, b: Any) -> int | None:
     """Return the sign of ``a - b`` (-1, 0 or 1) when it is decided, else None.
 
-    Two numbers are compared by :func:`symentropy.core.numeric.compare`;
+    Two numbers are compared by :func:`symentropy.kernel.numeric.compare`;
     ``oo`` and ``-oo`` are ordered with everything; other expressions go
     through :func:`sign_of` of the difference.  A number that is not real is
     not ordered (None).

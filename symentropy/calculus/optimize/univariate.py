@@ -29,8 +29,9 @@ from typing import Any
 
 import sympy
 
-from ...core.numeric import working_context
 from ...errors import OptimizationError, UndecidedError
+from ...kernel.exact import safe_sympify
+from ...kernel.numeric import working_context
 from .approximate import compile_for, to_context, to_float
 from .candidates import Candidate, best, interior_value
 from .curvature import curvature
@@ -53,7 +54,7 @@ def limit_value(f: sympy.Expr, x: sympy.Symbol, at: sympy.Expr, direction: str) 
     >>> limit_value(-p*log(p) + p, p, 0, "+"), limit_value(log(p), p, oo, "-")
     (0, oo)
     """
-    at = sympy.sympify(at)
+    f, at = safe_sympify(f), safe_sympify(at)
     if at.is_infinite:
         return sympy.limit(f, x, at)
     parts = []

@@ -96,7 +96,7 @@ Examples
 
 >>> from sympy import log, Rational
 >>> from symentropy import uniform, entropy
->>> from symentropy.core.numeric import evaluate, compare, is_zero
+>>> from symentropy.kernel.numeric import evaluate, compare, is_zero
 >>> h = entropy(uniform(6))
 >>> h
 1 + log(3)/log(2)
@@ -122,10 +122,10 @@ import sympy
 from mpmath import libmp
 
 from ..errors import InvalidDigitsError, UndecidedError
-from ..kernel import intervals
-from ..kernel.exact import as_exact
-from ..kernel.logsum import LogSum, refine_cofactors
-from ..kernel.primes import FACTOR_LIMIT, factor_integer
+from . import intervals
+from .exact import as_exact
+from .logsum import LogSum, refine_cofactors
+from .primes import FACTOR_LIMIT, factor_integer
 
 __all__ = [
     "evaluate",
@@ -410,7 +410,7 @@ def check_digits(digits: Any, *, limit: int | None = MAX_DIGITS, what: str = "di
     refused (``True`` is not a number of digits); numpy and sympy integers
     are accepted.
 
-    >>> from symentropy.core.numeric import check_digits
+    >>> from symentropy.kernel.numeric import check_digits
     >>> check_digits(30)
     30
     >>> check_digits(0)
@@ -441,7 +441,7 @@ def working_context(digits: int, *, guard: int = GUARD_DIGITS) -> mpmath.ctx_mp.
     with :func:`symentropy.kernel.lambdify.lambdify` and ``context=``.
 
     >>> import mpmath
-    >>> from symentropy.core.numeric import working_context
+    >>> from symentropy.kernel.numeric import working_context
     >>> ctx = working_context(40)
     >>> ctx.dps, mpmath.mp.dps
     (55, 15)
@@ -534,7 +534,7 @@ def evaluate(expr: Any, digits: int = 15) -> sympy.Float:
 
     >>> from sympy import E, Rational, Symbol, Sum, oo
     >>> from symentropy import Distribution, entropy, mutual_information
-    >>> from symentropy.core.numeric import evaluate
+    >>> from symentropy.kernel.numeric import evaluate
     >>> evaluate(entropy(Distribution.from_pmf(["1/2", "1/3", "1/6"])), 30)
     1.45914791702724475739353613864
     >>> evaluate(Rational(2, 3), 5), evaluate(0)
@@ -743,7 +743,7 @@ def compare(a: Any, b: Any) -> int:
     ========
 
     >>> from symentropy import Distribution, entropy
-    >>> from symentropy.core.numeric import compare
+    >>> from symentropy.kernel.numeric import compare
     >>> d = Distribution.from_table([["1/3", "1/6"], ["1/6", "1/3"]], names=("X", "Y"))
     >>> compare(entropy(d, "X"), entropy(d, "X", "Y"))
     -1
@@ -790,7 +790,7 @@ def sign(expr: Any) -> int:
     ========
 
     >>> from sympy import log, sqrt, Rational
-    >>> from symentropy.core.numeric import sign
+    >>> from symentropy.kernel.numeric import sign
     >>> sign(log(3)/log(2) - Rational(1585, 1000)), sign(log(8)/log(2) - 3)  # log2(3) = 1.58496...
     (-1, 0)
     >>> sign((sqrt(2) + sqrt(3))**2 - 5 - 2*sqrt(6) - Rational(1, 10**70))
@@ -825,7 +825,7 @@ def is_zero(expr: Any) -> bool:
     ========
 
     >>> from symentropy import independent, uniform, mutual_information
-    >>> from symentropy.core.numeric import is_zero
+    >>> from symentropy.kernel.numeric import is_zero
     >>> from sympy import log, Rational
     >>> is_zero(mutual_information(independent(uniform(3, name="X"), uniform(5, name="Y")), "X", "Y"))
     True
@@ -854,7 +854,7 @@ def known_sign(expr: Any) -> int | None:
     or None.
 
     >>> from sympy import Symbol, log
-    >>> from symentropy.core.numeric import known_sign
+    >>> from symentropy.kernel.numeric import known_sign
     >>> p = Symbol("p", positive=True)
     >>> known_sign(log(2) - 1), known_sign(p + 1), known_sign(p - 1)
     (-1, 1, None)
