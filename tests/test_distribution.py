@@ -12,6 +12,7 @@ from symentropy import (
     UndecidedError,
     UnknownVariableError,
     ZeroProbabilityError,
+    entropy,
     independent,
     uniform,
 )
@@ -268,3 +269,12 @@ def test_irrational_numeric_entries():
     assert d.conditions == ()
     with pytest.raises(DistributionError, match="not 1"):
         Distribution.from_pmf([h, h])
+
+
+def test_a_cell_that_is_zero_in_disguise_is_stored_as_zero():
+    # log(6) - log(2) - log(3) is exactly 0; sympy cannot tell, the exact sign can
+    z = sympy.log(6) - sympy.log(2) - sympy.log(3)
+    d = Distribution.from_pmf([z, "1/2", "1/2"])
+    assert d.probabilities[0] == 0 and d.support == ((1,), (2,))
+    assert entropy(d) == 1
+    assert d.condition(X=lambda k: k > 0).probabilities == (sympy.Rational(1, 2), sympy.Rational(1, 2))

@@ -51,6 +51,7 @@ from sympy.printing.pretty.stringpict import prettyForm, stringPict
 
 from ..errors import DistributionError, UnknownVariableError, ZeroProbabilityError
 from ..kernel.exact import as_exact, safe_sympify, substitutions, symbols_in
+from ..kernel.numeric import known_sign
 from ..kernel.simplify import tidy
 from .names import as_group, check_names
 from .tables import read_counts, read_grid, read_samples
@@ -174,7 +175,8 @@ class Distribution:
                 if p.p < 0:
                     raise DistributionError(f"probability of outcome {format_outcome(outcome)} is {p}, which is negative")
             else:
-                conditions.extend(check_probability(p, f"probability of outcome {format_outcome(outcome)}"))
+                p, undecided = check_probability(p, f"probability of outcome {format_outcome(outcome)}")
+                conditions.extend(undecided)
             index[outcome] = len(outcomes)
             outcomes.append(outcome)
             probs.append(p)
@@ -659,7 +661,7 @@ class Distribution:
         matches = self._matcher(event, values)
         kept = [(o, p) for o, p in self.items() if matches(o)]
         total = sum_probabilities([p for _, p in kept])
-        if total.is_zero or not kept:
+        if not kept or known_sign(total) == 0:
             described = ", ".join(f"{k}={v!r}" for k, v in {**dict(event or {}), **values}.items())
             raise ZeroProbabilityError(f"cannot condition on {described}: it has probability 0")
         conditions = list(self._conditions)

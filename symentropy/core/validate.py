@@ -4,8 +4,9 @@
 function                               use
 =====================================  ===============================================
 :func:`check_probability`              one cell: raise if it is provably negative, not
-                                       real or not finite; else the conditions left
-                                       undecided (``p >= 0``)
+                                       real or not finite; else the cell (0 if it is
+                                       provably 0) and the conditions left undecided
+                                       (``p >= 0``)
 :func:`check_total`                    a sum of cells: raise if it is provably not 1;
                                        else the conditions left undecided
                                        (``total = 1``)
@@ -28,7 +29,10 @@ Examples
 >>> from symentropy.core.validate import check_probability, check_total
 >>> p = Symbol("p")
 >>> check_probability(Rational(1, 3), "cell 0"), check_probability(p, "cell 0")
-([], [p >= 0])
+((1/3, []), (p, [p >= 0]))
+>>> from sympy import log
+>>> check_probability(log(6) - log(2) - log(3), "cell 2")  # zero in disguise: stored as 0
+(0, [])
 >>> check_probability(sqrt(2) - Rational(3, 2), "cell 1")
 Traceback (most recent call last):
 ...
@@ -53,16 +57,18 @@ from ..kernel.simplify import tidy
 __all__ = ["check_probability", "check_total", "sum_probabilities", "total_of", "require_decided"]
 
 
-def check_probability(p: sympy.Expr, where: str) -> list[sympy.Basic]:
-    """Raise DistributionError if ``p`` is provably not a probability; return the undecided conditions.
+def check_probability(p: sympy.Expr, where: str) -> tuple[sympy.Expr, list[sympy.Basic]]:
+    """Raise DistributionError if ``p`` is provably not a probability; else the cell and its conditions.
 
     ``where`` describes the cell for the message (``"probability of outcome 'a'"``).
     Only nonnegativity is checked here (``p <= 1`` follows from the total).
+    A number that is exactly zero comes back as ``0``, so that every later
+    zero test (the support, ``0 log 0 = 0``) is structural.
     """
     if p.is_Rational:  # the common case, decided without sympy's assumption system
         if p.p < 0:
             raise DistributionError(f"{where} is {p}, which is negative")
-        return []
+        return p, []
     if p.has(sympy.nan, sympy.zoo) or p.is_infinite:
         raise DistributionError(f"{where} is {p}, not a finite number")
     if p.is_number and p.is_extended_real is False:
@@ -71,11 +77,13 @@ def check_probability(p: sympy.Expr, where: str) -> list[sympy.Basic]:
         nonnegative = p.is_nonnegative
         if nonnegative is False and p.is_extended_real:
             raise DistributionError(f"{where} is {p}, which is negative")
-        return [] if nonnegative else [sympy.Ge(p, 0)]
+        return p, ([] if nonnegative else [sympy.Ge(p, 0)])
     sign = known_sign(p)
     if sign == -1:
         raise DistributionError(f"{where} is {p}, which is negative")
-    return [sympy.Ge(p, 0)] if sign is None else []
+    if sign == 0:
+        return sympy.Integer(0), []
+    return p, ([sympy.Ge(p, 0)] if sign is None else [])
 
 
 def check_total(

@@ -177,13 +177,8 @@ class Channel:
         exact_floats: bool = False,
         symbols: Mapping[str, sympy.Symbol] | None = None,
     ):
-        raw = read_grid(matrix, what="channel matrix")[0]
-        if not raw or not raw[0]:
-            raise DistributionError("a channel needs at least one input and one output; the matrix is empty")
+        raw = read_grid(matrix, what="channel matrix")[0]  # nonempty and rectangular
         width = len(raw[0])
-        for i, row in enumerate(raw):
-            if len(row) != width:
-                raise DistributionError(f"row {i} has {len(row)} entries but row 0 has {width}")
         ins = _labels(inputs, len(raw), "input")
         outs = _labels(outputs, width, "output")
         namespace = symbols_in(v for row in raw for v in row)
@@ -194,8 +189,9 @@ class Channel:
             values = []
             for y, value in zip(outs, row, strict=True):
                 w = as_exact(value, exact_floats=exact_floats, symbols=namespace, what=f"W({y!r} | {x!r})")
+                w, undecided = check_probability(w, f"W({y!r} | {x!r})")
                 values.append(w)
-                conditions.extend(check_probability(w, f"W({y!r} | {x!r})"))
+                conditions.extend(undecided)
             total = sum_probabilities(values)
             conditions.extend(
                 check_total(total, f"row {i} (input {x!r})", verb="sums", nonnegative=[w for w in values if w.is_Symbol])
