@@ -23,6 +23,7 @@ checker reports it.
 from __future__ import annotations
 
 import ast
+import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,9 +131,46 @@ def layer_of(package: str, module: str) -> int:
     return LAYERS.index(first) if first in LAYERS else len(LAYERS)
 
 
+#: Private names that are protocols of sympy, mpmath or Python, which objects of other files may
+#: rightly be asked for (``printer._print``, ``x._mpf_``, ``expr._eval_is_zero``, ...).
+PROTOCOL = re.compile(
+    r"_(print|latex|sympystr|pretty|eval_|hashable_content|repr_|[a-z]*code$|sympy_|symentropy_|mpf_|prec$"
+    r"|new$|from_args|args$|assumptions|mhash|subs$|use_unicode|module_format|context|module)"
+)
+
+
+def private_attribute_reads(package: Path) -> list[str]:
+    """``obj._x`` where ``_x`` is defined in another file of the package only (not ``self._x``)."""
+    trees = {p: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(package.rglob("*.py"))}
+    defined: dict[str, set[Path]] = {}
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                names = [node.name]
+            elif isinstance(node, ast.Assign):
+                names = [t.attr for t in node.targets if isinstance(t, ast.Attribute)]
+            for name in names:
+                if name.startswith("_") and not name.startswith("__"):
+                    defined.setdefault(name, set()).add(path)
+    found = []
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")):
+                continue
+            if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
+                continue
+            owners = defined.get(node.attr, set())
+            if owners and path not in owners and not PROTOCOL.match(node.attr):
+                rel = path.relative_to(package).as_posix()
+                found.append(f"{rel}:{node.lineno}: reads .{node.attr}, a private name of another file")
+    return found
+
+
 def check(package: Path) -> list[str]:
     """All violations of the rules in ``package``, as 'file:line: what' strings."""
     imports, problems, lengths = read_imports(package)
+    problems.extend(private_attribute_reads(package))
     name = package.name
     modules = {module_name(package, p) for p in package.rglob("*.py")}
     own = [i for i in imports if i.target.split(".")[0] == name]
@@ -282,3 +320,11 @@ def test_a_private_attribute_of_an_imported_class_is_reported(tmp_path):
         "core/b.py": "from ..kernel.a import Box\nz = Box._inside\n",
     })
     assert check(package) == ["core/b.py:2: reads Box._inside of pkg.kernel.a.Box"]
+
+
+def test_a_private_method_of_another_file_is_reported(tmp_path):
+    package = plant(tmp_path, {
+        "core/a.py": "class Table:\n    def _cells(self):\n        return []\n",
+        "display/b.py": "def show(table):\n    return table._cells()\n",
+    })
+    assert check(package) == ["display/b.py:2: reads ._cells, a private name of another file"]

@@ -803,7 +803,7 @@ class Distribution:
         """LaTeX ``array``: a grid for two variables (rows: the first), else one row per outcome."""
         names = [latex_name(n, printer) for n in self._names]
         if len(self._names) == 2:
-            rows, cols = self._grid()
+            rows, cols = self.grid()
             head = rf"{names[0]} \backslash {names[1]} & " + " & ".join(latex_label(c, printer) for c in cols)
             body = [
                 latex_label(r, printer) + " & " + " & ".join(printer._print(self[(r, c)]) for c in cols)
@@ -819,8 +819,15 @@ class Distribution:
         rows_tex = r" \\ ".join(body)
         return rf"\begin{{array}}{{{spec}}} {head} \\ \hline {rows_tex} \end{{array}}"
 
-    def _grid(self) -> tuple[list, list]:
-        """Row and column labels of a two-variable table, in order of first appearance."""
+    def grid(self) -> tuple[list, list]:
+        """Row and column labels of a two-variable table, in order of first appearance.
+
+        >>> from symentropy import Distribution
+        >>> Distribution.from_table([["1/4", "1/4"], ["1/2", 0]], names=("Y", "X"), labels=("ab", "uv")).grid()
+        (['a', 'b'], ['u', 'v'])
+        """
+        if len(self._names) != 2:
+            raise DistributionError(f"grid() is for a distribution of two variables, not of {self._names!r}")
         rows = list(dict.fromkeys(o[0] for o in self._outcomes))
         cols = list(dict.fromkeys(o[1] for o in self._outcomes))
         return rows, cols
@@ -850,7 +857,7 @@ class Distribution:
 
         limit = 60
         if len(self._names) == 2:
-            rows, cols = self._grid()
+            rows, cols = self.grid()
             corner = f"{self._names[0]} \\ {self._names[1]}"
             head = cell("th", corner) + "".join(cell("th", c) for c in cols)
             body = [cell("th", r) + "".join(cell("td", self[(r, c)]) for c in cols) for r in rows[:limit]]
@@ -862,7 +869,7 @@ class Distribution:
             ]
             hidden = len(self._outcomes) - limit
         if hidden > 0:
-            width = len(self._grid()[1]) + 1 if len(self._names) == 2 else len(self._names) + 1
+            width = len(self.grid()[1]) + 1 if len(self._names) == 2 else len(self._names) + 1
             body.append(f'<td colspan="{width}">&hellip; {hidden} more rows</td>')
         rows_html = "".join(f"<tr>{b}</tr>" for b in body)
         return f'<table class="symentropy-distribution"><thead><tr>{head}</tr></thead><tbody>{rows_html}</tbody></table>'

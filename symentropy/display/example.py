@@ -60,8 +60,7 @@ def worked_example() -> str:
 
 def _grid(d: Distribution) -> list[str]:
     """The joint table as the book prints it: y down, x across."""
-    xs = list(dict.fromkeys(o[1] for o in d.outcomes))
-    ys = list(dict.fromkeys(o[0] for o in d.outcomes))
+    ys, xs = d.grid()
     header = ["y \\ x"] + [str(x) for x in xs]
     rows = [[str(y)] + [str(d[(y, x)]) for x in xs] for y in ys]
     widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]

@@ -265,7 +265,7 @@ def _distribution_latex(d: Distribution, printer: LatexPrinter, style: str, layo
     if layout == "grid" and len(d.names) != 2:
         raise SymentropyError(f"layout='grid' needs a distribution of two variables, not {len(d.names)}")
     if layout == "grid" or (layout == "auto" and len(d.names) == 2):
-        rows, cols = d._grid()
+        rows, cols = d.grid()
         names = [latex_name(n, printer) for n in d.names]
         return _grid_tabular(names[0], names[1], rows, cols, lambda r, c: d[(r, c)], printer)
     names = [latex_name(n, printer) for n in d.names]

@@ -91,7 +91,7 @@ import sympy
 from ..core.distribution import Distribution
 from ..errors import InvalidBaseError, UndecidedError
 from ..kernel import intervals
-from ..kernel.exact import as_exact, safe_sympify
+from ..kernel.exact import as_exact
 from ..kernel.intervals import Interval
 from ..kernel.logbase import Base, as_base
 from ..kernel.numeric import check_digits, compare, evaluate, working_context
@@ -114,8 +114,7 @@ MAX_DIGITS = 2000
 
 def _decimal(value: sympy.Rational, places: int) -> str:
     """The exact decimal expansion of a rational whose denominator divides ``10**places``."""
-    scaled = value * 10**places
-    assert scaled.is_Integer
+    scaled = value * 10**places  # an integer: CapacityInterval checks its ends
     digits = str(abs(int(scaled))).rjust(places + 1, "0")
     minus = "-" if scaled < 0 else ""
     return f"{minus}{digits[:-places]}.{digits[-places:]}" if places else f"{minus}{digits}"
@@ -167,6 +166,9 @@ class CapacityInterval:
         self._digits = check_digits(digits)
         self._input = input
         self._places = check_digits(places, what="places")
+        for end in (lower, upper):
+            if not (end * 10**self._places).is_Integer:
+                raise ValueError(f"the ends of a CapacityInterval are decimals of {self._places} places, got {end}")
 
     @property
     def lower(self) -> sympy.Rational:
@@ -251,7 +253,7 @@ class CapacityInterval:
 
     def __contains__(self, value: Any) -> bool:
         """Decide ``lower <= value <= upper`` rigorously for a real sympy number."""
-        value = safe_sympify(value)
+        value = as_exact(value, what="a value tested against a CapacityInterval")
         if value.is_Rational:
             return bool(self._lower <= value <= self._upper)
         try:

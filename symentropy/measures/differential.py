@@ -356,7 +356,7 @@ def _entropy_nats(distribution: ContinuousDistribution, digits: int, time_limit:
             value = inner.value + evaluate(shift, digits + 5)
             return NumericEstimate(sympy.Float(value, digits), inner.error)
         return inner + shift
-    return _canonical(distribution._entropy_nats())
+    return _canonical(distribution.entropy_nats())
 
 
 def _density_entropy(distribution: Density, digits: int, time_limit: float) -> sympy.Expr:

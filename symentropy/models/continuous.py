@@ -267,7 +267,7 @@ class ContinuousDistribution(GatedSubs, sympy.Basic):
     """A probability distribution with a density, as a sympy object.
 
     Subclasses provide :attr:`parameters`, :meth:`pdf`, :attr:`support` and
-    ``_entropy_nats()``, the differential entropy in nats as written in the
+    ``entropy_nats()``, the differential entropy in nats as written in the
     reference (callers canonicalise it).
     """
 
@@ -285,7 +285,8 @@ class ContinuousDistribution(GatedSubs, sympy.Basic):
         """The density at ``x`` (a point of :attr:`support`)."""
         raise NotImplementedError
 
-    def _entropy_nats(self) -> sympy.Expr:
+    def entropy_nats(self) -> sympy.Expr:
+        """The differential entropy in nats, as the catalogue writes it (see :func:`differential_entropy`)."""
         raise NotImplementedError
 
     def affine(self, a: Any, b: Any = 0) -> ContinuousDistribution:
@@ -335,7 +336,7 @@ class ContinuousFamily(ContinuousDistribution):
     def _pdf(self, x: sympy.Expr, *params: sympy.Expr) -> sympy.Expr:
         raise NotImplementedError
 
-    def _entropy_nats(self) -> sympy.Expr:
+    def entropy_nats(self) -> sympy.Expr:
         return self._entropy(*self.args)
 
     def _entropy(self, *params: sympy.Expr) -> sympy.Expr:
@@ -1575,8 +1576,8 @@ class Affine(ContinuousDistribution):
         """``log|a|``: what the map adds to the differential entropy."""
         return log(Abs(self.args[1]))
 
-    def _entropy_nats(self) -> sympy.Expr:
-        return self.base._entropy_nats() + self.entropy_shift
+    def entropy_nats(self) -> sympy.Expr:
+        return self.base.entropy_nats() + self.entropy_shift
 
     def _sympystr(self, printer: Any) -> str:
         return _print_call("affine", self.args, printer)
@@ -1716,7 +1717,7 @@ class Density(ContinuousDistribution):
     def pdf(self, x: Any) -> sympy.Expr:
         return self.args[0](safe_sympify(x))
 
-    def _entropy_nats(self) -> sympy.Expr:
+    def entropy_nats(self) -> sympy.Expr:
         raise NotImplementedError("a Density has no closed form of its own; use differential_entropy")
 
     def _sympystr(self, printer: Any) -> str:
@@ -1889,7 +1890,7 @@ class MultivariateNormal(ContinuousDistribution):
         quadratic = (centred.T * self.covariance.inv() * centred)[0, 0]
         return exp(-quadratic / 2) / sqrt((2 * pi) ** self.dimension * self.covariance.det())
 
-    def _entropy_nats(self) -> sympy.Expr:
+    def entropy_nats(self) -> sympy.Expr:
         n = self.dimension
         return log(positive_form(self.covariance.det())) / 2 + n * log(2 * pi) / 2 + sympy.Rational(n, 2)
 
