@@ -462,7 +462,7 @@ def test_heavy_cancellation_gets_the_right_sign(v, sign):
 
 
 def test_tiny_negative_coefficient_has_argmax_zero():
-    # the case of the audit: v = q*log(3) - p*log(2) < 0 with |v| < 1e-395
+    # the value that exposed a float margin: v = q*log(3) - p*log(2) < 0 with |v| < 1e-395
     v = next(v for v, sign in tiny_log_differences() if sign < 0)
     assert maximize(x * v, over=x, domain=Interval(0, 1)).argmax == {x: 0}
 

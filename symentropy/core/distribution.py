@@ -49,11 +49,11 @@ from typing import Any
 import sympy
 from sympy.printing.pretty.stringpict import prettyForm, stringPict
 
-from ..errors import DistributionError, UnknownVariableError, ZeroProbabilityError
+from ..errors import DistributionError, ZeroProbabilityError
 from ..kernel.exact import as_exact, safe_sympify, substitutions, symbols_in
 from ..kernel.numeric import known_sign
 from ..kernel.simplify import tidy
-from .names import as_group, check_names
+from .names import as_group, check_names, unknown_variable
 from .tables import read_counts, read_grid, read_samples
 from .validate import check_probability, check_total, require_decided, sum_probabilities, total_of
 
@@ -564,8 +564,7 @@ class Distribution:
         positions = []
         for n in as_group(names, "names"):
             if n not in self._names:
-                known = ", ".join(self._names)
-                raise UnknownVariableError(f"unknown variable {n!r}; the distribution's variables are {known}")
+                raise unknown_variable(n, self._names)
             positions.append(self._names.index(n))
         return tuple(positions)
 

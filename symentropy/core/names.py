@@ -13,7 +13,7 @@ function                               use
 =====================================  ===============================================
 
 A variable name may hold any character except white space and the characters
-that end a word in textbook notation (:data:`symentropy.kernel.notation.WORD_DELIMITERS`:
+that end a word in textbook notation (:data:`symentropy.kernel.notation.DELIMITERS`:
 ``, ; | ( ) = : [ ] { } ' " \\`` and the Unicode bars ``∣ ｜ ‖ ∥``), so every
 name of a distribution can be written in ``info(d, "H(X|Y)")``.
 
@@ -42,24 +42,16 @@ from typing import Any
 
 from sympy.core.symbol import Str
 
-from ..errors import DistributionError
-from ..kernel.notation import WORD_DELIMITERS
+from ..errors import DistributionError, UnknownVariableError
+from ..kernel.notation import DELIMITERS, first_delimiter
 
-__all__ = ["check_names", "as_group", "name_arguments", "union", "Names", "FORBIDDEN"]
+__all__ = ["check_names", "as_group", "name_arguments", "union", "unknown_variable", "Names", "FORBIDDEN"]
 
 #: A variable name, or a tuple of names standing for their joint variable.
 Names = str | Sequence[str]
 
-#: The characters a name may not contain, besides white space, in the order the message lists them.
-FORBIDDEN = ",;|()=:[]{}'\"\\∣｜‖∥"
-assert set(FORBIDDEN) == set(WORD_DELIMITERS), "the name rule must follow the notation grammar"
-
-
-def _bad_character(name: str) -> str | None:
-    for ch in name:
-        if ch in WORD_DELIMITERS or ch.isspace():
-            return ch
-    return None
+#: The characters a name may not contain, besides white space: those that end a word of the notation.
+FORBIDDEN = DELIMITERS
 
 
 def check_names(names: Any) -> tuple[str, ...]:
@@ -81,7 +73,7 @@ def check_names(names: Any) -> tuple[str, ...]:
     for name in names:
         if not isinstance(name, str) or not name:
             raise DistributionError(f"variable names must be nonempty strings, got {name!r}")
-        bad = _bad_character(name)
+        bad = first_delimiter(name)
         if bad is not None:
             shown = repr(bad) if not bad.isspace() else f"white space ({bad!r})"
             raise DistributionError(
@@ -141,3 +133,16 @@ def name_arguments(names: Iterable[Any], example: str) -> tuple[str, ...]:
 def union(*groups: Sequence[str]) -> tuple[str, ...]:
     """The names of all ``groups``, each once, in order of first appearance."""
     return tuple(dict.fromkeys(n for g in groups for n in g))
+
+
+def unknown_variable(
+    name: str, known: Sequence[str], *, owner: str = "the distribution", where: str = "", pointer: str = ""
+) -> UnknownVariableError:
+    """The error for a variable that is not among ``known``, with the one wording everywhere.
+
+    >>> print(unknown_variable("W", ("X", "Y")))
+    unknown variable 'W'; the distribution's variables are X, Y
+    """
+    return UnknownVariableError(
+        f"unknown variable {name!r}{where}; {owner}'s variables are {', '.join(known)}{pointer}"
+    )

@@ -41,7 +41,7 @@ from __future__ import annotations
 import sympy
 
 from .logbase import as_base
-from .logsum import in_base, is_log_term
+from .logsum import in_base, is_log_term, is_rational_log
 from .primes import FACTOR_LIMIT, TRIAL_BOUND, coprime_basis, exponents_over, split_integer
 from .simplify import shortest
 
@@ -57,11 +57,7 @@ def prime_logs(expr: sympy.Expr) -> sympy.Expr:
     independent (so the form is still canonical for the expression) and the
     cost bounded.  Nothing else in ``expr`` changes.
     """
-    atoms = [
-        lg
-        for lg in expr.atoms(sympy.log)
-        if lg.args[0].is_Rational and lg.args[0].is_positive and lg.args[0] != 1
-    ]
+    atoms = [lg for lg in expr.atoms(sympy.log) if is_rational_log(lg) and lg.args[0] != 1]
     if not atoms:
         return expr
     splits: dict[sympy.Expr, dict[int, int]] = {}

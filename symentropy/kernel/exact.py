@@ -42,6 +42,7 @@ __all__ = [
     "safe_sympify",
     "substitutions",
     "symbols_in",
+    "as_parameter",
     "GatedSubs",
     "Exact",
     "MAX_DEPTH",
@@ -245,6 +246,21 @@ def as_symbols(symbols: Any) -> dict[str, sympy.Symbol]:
             raise TypeError(f"symbols= maps names to sympy Symbols; got {symbol!r} for {name!r}")
         out[name] = symbol
     return out
+
+
+def as_parameter(value: Any, *, what: str = "", **assumptions: bool) -> sympy.Expr:
+    """A parameter of a family or a channel: a bare name becomes a Symbol with ``assumptions``.
+
+    ``"p"`` is ``Symbol("p", **assumptions)`` (``nonnegative=True`` for a
+    probability, ``positive=True`` for a scale); anything else goes through
+    :func:`as_exact`.
+
+    >>> as_parameter("p", nonnegative=True).is_nonnegative, as_parameter("1/2")
+    (True, 1/2)
+    """
+    if isinstance(value, str) and value.strip().isidentifier():
+        return sympy.Symbol(value.strip(), **assumptions)
+    return as_exact(value, what=what)
 
 
 def symbols_in(values: Iterable[Any]) -> dict[str, sympy.Symbol]:

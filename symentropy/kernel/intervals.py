@@ -119,6 +119,7 @@ _by_value = functools.cmp_to_key(libmp.mpf_cmp)
 
 
 def exact(value: Fraction, prec: int) -> Pair:
+    """The enclosure of an exact rational: itself when it is an integer, else its two roundings."""
     p, q = value.numerator, value.denominator
     if q == 1:
         x = libmp.from_int(p)
@@ -127,14 +128,17 @@ def exact(value: Fraction, prec: int) -> Pair:
 
 
 def add(a: Pair, b: Pair, prec: int) -> Pair:
+    """``a + b``."""
     return (libmp.mpf_add(a[0], b[0], prec, FLOOR), libmp.mpf_add(a[1], b[1], prec, CEILING))
 
 
 def neg(a: Pair) -> Pair:
+    """``-a`` (exact)."""
     return (libmp.mpf_neg(a[1]), libmp.mpf_neg(a[0]))
 
 
 def mul(a: Pair, b: Pair, prec: int) -> Pair:
+    """``a * b``: the extremes of the four products of the ends."""
     ends = [(x, y) for x in a for y in b]
     lo = min((libmp.mpf_mul(x, y, prec, FLOOR) for x, y in ends), key=_by_value)
     hi = max((libmp.mpf_mul(x, y, prec, CEILING) for x, y in ends), key=_by_value)
@@ -142,10 +146,12 @@ def mul(a: Pair, b: Pair, prec: int) -> Pair:
 
 
 def contains_zero(a: Pair) -> bool:
+    """Whether 0 lies in ``a``."""
     return libmp.mpf_sign(a[0]) <= 0 <= libmp.mpf_sign(a[1])
 
 
 def inverse(a: Pair, prec: int) -> Pair:
+    """``1 / a``; :class:`Imprecise` if ``a`` straddles 0, ZeroDivisionError if it is exactly 0."""
     if contains_zero(a):
         if a[0] == a[1]:
             raise ZeroDivisionError("division by zero")
@@ -179,6 +185,7 @@ def around(value: tuple, prec: int) -> Pair:
 
 
 def log(a: Pair, prec: int) -> Pair:
+    """``log a``; :class:`Undefined` if ``a`` is not positive, :class:`Imprecise` if it reaches 0."""
     if libmp.mpf_sign(a[1]) <= 0:
         raise Undefined("logarithm of a number that is not positive")
     if libmp.mpf_sign(a[0]) <= 0:
@@ -190,6 +197,7 @@ def log(a: Pair, prec: int) -> Pair:
 
 
 def exp(a: Pair, prec: int) -> Pair:
+    """``exp a``."""
     wp = prec + GUARD
     lo = around(libmp.mpf_exp(a[0], wp, libmp.round_nearest), prec)[0]
     hi = around(libmp.mpf_exp(a[1], wp, libmp.round_nearest), prec)[1]
@@ -199,6 +207,7 @@ def exp(a: Pair, prec: int) -> Pair:
 
 
 def to_fraction(x: tuple) -> Fraction:
+    """An end of an enclosure (a raw mpf) as an exact Fraction; :class:`Undefined` for infinities."""
     sign, man, exp, _ = x
     if not man:
         if x != libmp.fzero:
@@ -370,6 +379,7 @@ def clear_caches() -> None:
 
 
 def log_of_rational(b: Fraction, prec: int) -> Pair:
+    """An enclosure of ``log b`` for a positive rational ``b``, from :func:`log_of_integer`."""
     if b.denominator == 1:
         return log_of_integer(b.numerator, prec)
     return add(log_of_integer(b.numerator, prec), neg(log_of_integer(b.denominator, prec)), prec)

@@ -70,7 +70,7 @@ from .primes import (
 )
 from .simplify import tidy
 
-__all__ = ["LogSum", "refine_cofactors", "in_base", "is_log_term", "clear_caches"]
+__all__ = ["LogSum", "refine_cofactors", "in_base", "is_log_term", "is_rational_log", "clear_caches"]
 
 Coefficient = Union[Fraction, sympy.Expr]
 Argument = Union[int, sympy.Expr]
@@ -395,6 +395,16 @@ def _base_expression(base: Any) -> sympy.Expr:
     raise TypeError(f"pass a logarithm base validated by symentropy.kernel.logbase.as_base, got {base!r}")
 
 
+def is_rational_log(expr: sympy.Expr) -> bool:
+    """Whether ``expr`` is ``log(r)`` for a positive rational ``r``.
+
+    >>> from sympy import log, Rational, Symbol
+    >>> is_rational_log(log(Rational(3, 2))), is_rational_log(log(Symbol("p")))
+    (True, False)
+    """
+    return isinstance(expr, sympy.log) and expr.args[0].is_Rational and bool(expr.args[0].is_positive)
+
+
 def is_log_term(term: sympy.Expr) -> bool:
     """Whether ``term`` is a rational, or a rational times the logarithm of a positive rational.
 
@@ -407,12 +417,7 @@ def is_log_term(term: sympy.Expr) -> bool:
     coefficient, factor = term.as_coeff_Mul()
     if factor == 1:
         return coefficient.is_Rational
-    return bool(
-        coefficient.is_Rational
-        and isinstance(factor, sympy.log)
-        and factor.args[0].is_Rational
-        and factor.args[0].is_positive
-    )
+    return bool(coefficient.is_Rational) and is_rational_log(factor)
 
 
 def in_base(nats: sympy.Expr, base: sympy.Expr) -> sympy.Expr:

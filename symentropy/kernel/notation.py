@@ -97,7 +97,9 @@ __all__ = [
     "Term",
     "Event",
     "WORD_DELIMITERS",
+    "DELIMITERS",
     "is_word",
+    "first_delimiter",
     "label_matches",
 ]
 
@@ -108,11 +110,13 @@ MAX_DIGITS = 100
 #: Largest numerator and denominator of a numeric order (``p**order`` must stay computable).
 MAX_ORDER = MAX_EXPONENT
 
-# Characters that end a word; they are also those a variable name may not contain.
+#: The characters that end a word besides white space, in the order messages list them; they are
+#: also those a variable name may not contain (:func:`symentropy.core.names.check_names`).
+DELIMITERS = ",;|()=:[]{}'\"\\∣｜‖∥"
+WORD_DELIMITERS = frozenset(DELIMITERS)
 _BARS = frozenset("|∣｜")
 _DOUBLE_BARS = frozenset("‖∥")
 _MINUS = frozenset("-−")
-WORD_DELIMITERS = frozenset(",;()=:[]{}'\"\\") | _BARS | _DOUBLE_BARS
 _SUBSCRIPTS = {chr(0x2080 + k): str(k) for k in range(10)}
 _INFINITY_WORDS = frozenset({"inf", "oo", "infinity", "Inf", "∞"})
 _NUMBER = re.compile(r"[0-9]+(\.[0-9]+|/[0-9]+)?\Z")
@@ -212,7 +216,7 @@ class Notation:
 
 
 def _quote(value: str) -> str:
-    if value and not any(ch in WORD_DELIMITERS or ch.isspace() for ch in value):
+    if is_word(value):
         return value
     return f'"{value}"' if "'" in value else f"'{value}'"
 
@@ -235,7 +239,16 @@ def _format_order(order: sympy.Expr | None) -> str:
 
 
 def is_word(text: str) -> bool:
-    return bool(text) and not any(ch in WORD_DELIMITERS or ch.isspace() for ch in text)
+    """Whether ``text`` reads as one word of the notation: nonempty, no white space, no delimiter."""
+    return bool(text) and first_delimiter(text) is None
+
+
+def first_delimiter(text: str) -> str | None:
+    """The first character of ``text`` that ends a word (white space or a delimiter), if any."""
+    for ch in text:
+        if ch in WORD_DELIMITERS or ch.isspace():
+            return ch
+    return None
 
 
 # -- the parser ----------------------------------------------------------------
@@ -283,14 +296,12 @@ def parse_notation(text: str, *, symbols: Mapping[str, sympy.Symbol] | None = No
     See Also
     ========
 
-    info
+    symentropy.measures.info.info
     """
     if not isinstance(text, str):
-        raise TypeError(f"notation must be a string, got {type(text).__name__}")
+        raise TypeError(f"a notation is a string such as 'I(X;Y|Z)', got {text!r}")
     if len(text) > MAX_LENGTH:
         raise ParseError(f"notation is {len(text)} characters long; at most {MAX_LENGTH} are accepted")
-    if not isinstance(text, str):
-        raise TypeError(f"a notation is a string such as 'I(X;Y|Z)', got {text!r}")
     return _Parser(text, as_symbols(symbols)).parse()
 
 

@@ -59,6 +59,7 @@ import sympy
 from ..errors import SymentropyError, UndecidedError
 from ..kernel import intervals
 from ..kernel.intervals import Interval
+from ..kernel.logsum import is_rational_log
 from ..kernel.numeric import evaluate, known_sign, working_context
 from ..models.channel import Channel
 
@@ -142,7 +143,7 @@ def enclosure(value: sympy.Expr, prec: int) -> Interval:
     """
     if value.is_Rational:
         return Interval.from_fraction(Fraction(int(value.p), int(value.q)), prec)
-    if isinstance(value, sympy.log) and value.args[0].is_Rational and value.args[0].is_positive:
+    if is_rational_log(value):
         a = value.args[0]
         return Interval.log_of(Fraction(int(a.p), int(a.q)), prec)
     digits = math.ceil(prec / intervals.LOG2_10) + 3

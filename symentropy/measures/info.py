@@ -36,6 +36,7 @@ from collections.abc import Mapping
 import sympy
 
 from ..core.distribution import Distribution
+from ..core.names import unknown_variable
 from ..errors import UnknownVariableError, ZeroProbabilityError
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
@@ -162,7 +163,7 @@ def info(
     elif isinstance(notation, str):
         parsed = parse_notation(notation, symbols=symbols)
     else:
-        raise TypeError(f"notation must be a string, got {type(notation).__name__}")
+        raise TypeError(f"a notation is a string such as 'I(X;Y|Z)', got {notation!r}")
     b = as_base(base)
     shannon = LogSum()
     others: list[sympy.Expr] = []
@@ -222,11 +223,8 @@ def _pointer(text: str, position: int) -> str:
 def _check_names(d: Distribution, where: Mapping[str, int], text: str, owner: str) -> None:
     for name, position in sorted(where.items(), key=lambda item: item[1]):
         if name not in d.names:
-            known = ", ".join(d.names)
-            raise UnknownVariableError(
-                f"unknown variable {name!r} at position {position}; {owner}'s variables are "
-                f"{known}{_pointer(text, position)}"
-            )
+            raise unknown_variable(name, d.names, owner=owner, where=f" at position {position}",
+                                   pointer=_pointer(text, position))
 
 
 def _named(distributions: Mapping[str, Distribution], name: str, position: int, text: str) -> Distribution:

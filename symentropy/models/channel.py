@@ -58,8 +58,9 @@ from ..core.distribution import Distribution
 from ..core.tables import read_grid
 from ..core.validate import check_probability, check_total, require_decided, sum_probabilities
 from ..errors import DistributionError
-from ..kernel.exact import as_exact, substitutions, symbols_in
+from ..kernel.exact import as_exact, as_parameter, substitutions, symbols_in
 from ..kernel.logbase import Base
+from ..kernel.numeric import known_sign
 from ..kernel.simplify import tidy
 
 __all__ = [
@@ -560,10 +561,8 @@ class Channel:
 
 def _parameter(value: Any, what: str) -> sympy.Expr:
     """A probability parameter; a bare name such as ``"p"`` becomes a nonnegative Symbol."""
-    if isinstance(value, str) and value.strip().isidentifier():
-        return sympy.Symbol(value.strip(), nonnegative=True)
-    p = as_exact(value, what=what)
-    if p.is_number and (p.is_negative or (p - 1).is_positive):
+    p = as_parameter(value, what=what, nonnegative=True)
+    if p.is_number and (known_sign(p) == -1 or known_sign(p - 1) == 1):
         raise DistributionError(f"{what} = {p} is not a probability (between 0 and 1)")
     return p
 

@@ -88,7 +88,7 @@ from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pretty.stringpict import prettyForm
 
 from ..errors import DistributionError, UnknownVariableError
-from ..kernel.exact import GatedSubs, as_exact, safe_sympify
+from ..kernel.exact import GatedSubs, as_exact, as_parameter, safe_sympify
 from ..kernel.numeric import known_sign
 
 __all__ = [
@@ -134,11 +134,9 @@ _REAL = "real"
 
 def _parameter(value: Any, family: str, name: str, domain: str) -> sympy.Expr:
     """Convert a user's parameter; a bare name becomes a symbol with ``domain``."""
-    if isinstance(value, str) and value.strip().isidentifier():
-        return sympy.Symbol(value.strip(), **{domain: True})
     if isinstance(value, sympy.Basic) and value in (oo, -oo):
         return value
-    return as_exact(value, what=f"parameter {name} of {family}")
+    return as_parameter(value, what=f"parameter {name} of {family}", **{domain: True})
 
 
 def _check_parameter(value: sympy.Expr, family: str, name: str, domain: str) -> None:
@@ -146,7 +144,7 @@ def _check_parameter(value: sympy.Expr, family: str, name: str, domain: str) -> 
     if not isinstance(value, sympy.Expr):
         raise DistributionError(f"{family}: {name} must be a sympy expression, got {value!r}")
     if value.has(sympy.Float):
-        raise DistributionError(f"{family}: {name} must be exact, got the float {value}")
+        as_exact(value, what=f"{name} of {family}")  # raises InexactInputError, with the advice
     if value.is_finite is False or value.has(oo, -oo, sympy.zoo, sympy.nan):
         raise DistributionError(f"{family}: {name} must be finite, got {value}")
     if domain == _POSITIVE and _not_positive(value):
@@ -1695,7 +1693,7 @@ class Density(ContinuousDistribution):
         if not isinstance(support, Interval):
             raise TypeError(f"Density needs an Interval as its support, got {support!r}")
         if function.expr.has(sympy.Float):
-            raise DistributionError(f"density: the expression must be exact, got {function.expr}")
+            as_exact(function.expr, what="the density")  # raises InexactInputError, with the advice
         if _not_positive(support.end - support.start):
             raise DistributionError(f"density: the support {support} has no length")
         return sympy.Basic.__new__(cls, function, support)
@@ -1800,7 +1798,8 @@ def _as_matrix(value: Any, what: str) -> sympy.ImmutableMatrix:
     if not all(isinstance(entry, sympy.Expr) for entry in matrix):
         raise TypeError(f"{what} must hold numbers or expressions, got {value!r}")
     if matrix.has(sympy.Float):
-        raise DistributionError(f"{what} must be exact, got {matrix.tolist()}")
+        for entry in matrix:
+            as_exact(entry, what=what)  # raises InexactInputError for the float, with the advice
     return matrix
 
 

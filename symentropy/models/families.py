@@ -59,12 +59,12 @@ from typing import Any
 import sympy
 
 from ..core.distribution import Distribution, uniform
-from ..core.names import as_group, check_names
+from ..core.names import as_group, check_names, unknown_variable
 from ..core.validate import check_total, require_decided
-from ..errors import DistributionError, UndecidedError, UnknownVariableError
+from ..errors import DistributionError, UndecidedError
 from ..kernel.binary_entropy import binary_entropy
 from ..kernel.canonical import canonical_number, is_log_number
-from ..kernel.exact import as_exact, safe_sympify, substitutions
+from ..kernel.exact import as_exact, as_parameter, safe_sympify, substitutions
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
 from ..kernel.numeric import check_digits, evaluate, known_sign, working_context
@@ -120,7 +120,7 @@ def _parameters(values: Sequence[Any], assumptions: Sequence[dict], what: str) -
     namespace: dict[str, sympy.Symbol] = {}
     for value, assumed in zip(values, assumptions, strict=True):
         if isinstance(value, str) and value.strip().isidentifier():
-            namespace.setdefault(value.strip(), sympy.Symbol(value.strip(), **assumed))
+            namespace.setdefault(value.strip(), as_parameter(value, **assumed))
     out = []
     for i, value in enumerate(values):
         if isinstance(value, str) and value.strip() in namespace:
@@ -821,9 +821,7 @@ class FormulaDistribution:
         """Raise UnknownVariableError for a name other than this distribution's variable."""
         for n in as_group(names, "names"):
             if n != self._name:
-                raise UnknownVariableError(
-                    f"unknown variable {n!r}; the distribution's variables are {self._name}"
-                )
+                raise unknown_variable(n, (self._name,))
 
     # -- entropy ---------------------------------------------------------------------------------
     def entropy(self, *, base: Base = 2) -> sympy.Expr:
