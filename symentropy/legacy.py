@@ -86,7 +86,8 @@ def _resolve(old: str, name: str) -> Any:
         found = importlib.import_module(f"{_PACKAGE}.{module}")
         if hasattr(found, name):
             return getattr(found, name)
-    raise AttributeError(f"module {_PACKAGE}.{old} has no attribute {name!r} (see {_PACKAGE}.{MOVED[old][0]})")
+    home = f"{_PACKAGE}.{MOVED[old][0]}"
+    raise AttributeError(f"module {_PACKAGE}.{old} has no attribute {name!r} (see {home})")
 
 
 class _Moved(types.ModuleType):
@@ -128,7 +129,9 @@ class _Loader(importlib.abc.Loader):
 
 
 class _Finder(importlib.abc.MetaPathFinder):
-    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> importlib.machinery.ModuleSpec | None:
+    def find_spec(
+        self, fullname: str, path: Any = None, target: Any = None
+    ) -> importlib.machinery.ModuleSpec | None:
         package, _, old = fullname.rpartition(".")
         if package != _PACKAGE or old not in MOVED:
             return None

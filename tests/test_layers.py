@@ -92,7 +92,8 @@ def read_imports(package: Path) -> tuple[list[Import], list[str], dict[str, int]
                     target = ".".join(base + ([node.module] if node.module else []))
                 else:
                     target = node.module or ""
-                imports.append(Import(source, rel, node.lineno, target, tuple(a.name for a in node.names), function))
+                names = tuple(a.name for a in node.names)
+                imports.append(Import(source, rel, node.lineno, target, names, function))
                 for a in node.names:
                     if f"{target}.{a.name}" in modules:  # 'from .core import numeric': a module
                         aliases[a.asname or a.name] = f"{target}.{a.name}"
@@ -156,7 +157,7 @@ def private_attribute_reads(package: Path) -> list[str]:
     found = []
     for path, tree in trees.items():
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")):
+            if not isinstance(node, ast.Attribute) or not _private(node.attr):
                 continue
             if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
                 continue
@@ -165,6 +166,14 @@ def private_attribute_reads(package: Path) -> list[str]:
                 rel = path.relative_to(package).as_posix()
                 found.append(f"{rel}:{node.lineno}: reads .{node.attr}, a private name of another file")
     return found
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def _lazy(i: Import) -> str:
+    return f"{i.path}:{i.line}: imports {i.target} inside {i.function}(); import it at the top"
 
 
 def check(package: Path) -> list[str]:
@@ -179,7 +188,7 @@ def check(package: Path) -> list[str]:
     for i in own:
         exempt = allowed_upward.get((i.path, i.function)) == i.target
         if i.function is not None and not exempt:
-            problems.append(f"{i.path}:{i.line}: imports {i.target} inside {i.function}(); import it at the top")
+            problems.append(_lazy(i))
         if layer_of(name, i.target) > layer_of(name, i.source) and not exempt:
             problems.append(f"{i.path}:{i.line}: imports {i.target}, which is in a higher layer")
         for n in i.names:
@@ -194,7 +203,7 @@ def check(package: Path) -> list[str]:
     for i in imports:
         if i.target.split(".")[0] != name and i.function is not None:
             if not any(i.target == lazy or i.target.startswith(lazy + ".") for lazy in LAZY_THIRD_PARTY):
-                problems.append(f"{i.path}:{i.line}: imports {i.target} inside {i.function}(); import it at the top")
+                problems.append(_lazy(i))
     problems.extend(_circles(edges))
     for path, lines in sorted(lengths.items()):
         if lines > MAX_LINES and path not in CATALOGUES:
@@ -262,7 +271,10 @@ def plant(tmp_path: Path, files: dict[str, str]) -> Path:
 
 
 def test_a_planted_upward_import_is_reported(tmp_path):
-    package = plant(tmp_path, {"kernel/low.py": "from ..display.high import show\n", "display/high.py": "show = 1\n"})
+    package = plant(tmp_path, {
+        "kernel/low.py": "from ..display.high import show\n",
+        "display/high.py": "show = 1\n",
+    })
     assert check(package) == ["kernel/low.py:1: imports pkg.display.high, which is in a higher layer"]
 
 
@@ -284,7 +296,8 @@ def test_a_circle_within_a_layer_is_reported(tmp_path):
     })
     problems = check(package)
     assert "core/b.py:3: imports pkg.core.a inside f(); import it at the top" in problems
-    assert any("closes an import circle: pkg.core.a -> pkg.core.b -> pkg.core.a" in p for p in problems), problems
+    circle = "closes an import circle: pkg.core.a -> pkg.core.b -> pkg.core.a"
+    assert any(circle in p for p in problems), problems
 
 
 def test_a_private_name_across_files_is_reported(tmp_path):
@@ -300,7 +313,8 @@ def test_a_private_name_across_files_is_reported(tmp_path):
 
 def test_a_long_module_is_reported(tmp_path):
     package = plant(tmp_path, {"core/big.py": "x = 1\n" * (MAX_LINES + 1)})
-    assert check(package) == [f"core/big.py:1: {MAX_LINES + 2} lines, more than {MAX_LINES}; split it along its sections"]
+    expected = f"core/big.py:1: {MAX_LINES + 2} lines, more than {MAX_LINES}; split it along its sections"
+    assert check(package) == [expected]
 
 
 @pytest.mark.parametrize("lazy", ["numpy", "matplotlib.pyplot", "sympy.stats"])

@@ -1,4 +1,4 @@
-"""Tests of Distribution.from_samples and from_counts (symentropy.core.tables): exact plug-in distributions."""
+"""Distribution.from_samples and from_counts (symentropy.core.tables): exact plug-in distributions."""
 
 
 from __future__ import annotations

@@ -158,7 +158,9 @@ def numpy_function(args: sympy.Symbol | Sequence[sympy.Symbol], expr: sympy.Expr
     symbols = (args,) if isinstance(args, sympy.Basic) else tuple(args)
     for s in symbols:
         if not isinstance(s, sympy.Symbol):
-            raise TypeError(f"numpy_function() takes a Symbol or a sequence of Symbols as arguments, got {args!r}")
+            raise TypeError(
+                f"numpy_function() takes a Symbol or a sequence of Symbols as arguments, got {args!r}"
+            )
     expr = safe_sympify(expr)
     missing = expr.free_symbols - set(symbols)
     if missing:
@@ -176,7 +178,9 @@ def numpy_function(args: sympy.Symbol | Sequence[sympy.Symbol], expr: sympy.Expr
             try:
                 arrays.append(np.asarray(v, dtype=float))
             except (TypeError, ValueError):
-                raise TypeError(f"the value of {s} must be a real number or an array of them, got {v!r}") from None
+                raise TypeError(
+                    f"the value of {s} must be a real number or an array of them, got {v!r}"
+                ) from None
         with np.errstate(divide="ignore"):  # log(0) = -inf is the right value where it remains
             out = np.asarray(compiled(*arrays), dtype=float)
         out += 0.0  # -0.0 (from -xlogx(0)) prints as 0.0

@@ -32,6 +32,7 @@ from .names import (
     check_names,
     name_arguments,
     union,
+    unknown_variable,
 )
 from .tables import (
     Pairs,
@@ -52,6 +53,7 @@ __all__ = [
     "as_group",
     "name_arguments",
     "union",
+    "unknown_variable",
     "Names",
     "FORBIDDEN",
     "check_probability",

@@ -57,7 +57,16 @@ from .names import as_group, check_names, unknown_variable
 from .tables import read_counts, read_grid, read_samples
 from .validate import check_probability, check_total, require_decided, sum_probabilities, total_of
 
-__all__ = ["Distribution", "uniform", "independent", "Outcome", "format_outcome", "latex_name", "latex_text", "latex_label"]
+__all__ = [
+    "Distribution",
+    "uniform",
+    "independent",
+    "Outcome",
+    "format_outcome",
+    "latex_name",
+    "latex_text",
+    "latex_label",
+]
 
 #: An outcome: one value per variable, in the order of :attr:`Distribution.names`.
 Outcome = tuple
@@ -170,10 +179,13 @@ class Distribution:
             if isinstance(value, sympy.Rational):  # as_exact returns these unchanged
                 p = value
             else:
-                p = as_exact(value, exact_floats=exact_floats, symbols=namespace, what=f"outcome {format_outcome(outcome)}")
+                where = f"outcome {format_outcome(outcome)}"
+                p = as_exact(value, exact_floats=exact_floats, symbols=namespace, what=where)
             if p.is_Rational:  # the common case, decided without a call
                 if p.p < 0:
-                    raise DistributionError(f"probability of outcome {format_outcome(outcome)} is {p}, which is negative")
+                    raise DistributionError(
+                        f"probability of outcome {format_outcome(outcome)} is {p}, which is negative"
+                    )
             else:
                 p, undecided = check_probability(p, f"probability of outcome {format_outcome(outcome)}")
                 conditions.extend(undecided)
@@ -273,7 +285,8 @@ class Distribution:
         Distribution.from_dict({'a': '1/2', 'b': '1/4', 'c': '1/4'}, name='X')
         """
         if isinstance(probabilities, (str, bytes, Mapping)) or not isinstance(probabilities, Iterable):
-            hint = "; for {outcome: probability} use Distribution.from_dict" if isinstance(probabilities, Mapping) else ""
+            mapping = isinstance(probabilities, Mapping)
+            hint = "; for {outcome: probability} use Distribution.from_dict" if mapping else ""
             raise TypeError(f"from_pmf() takes a sequence of probabilities, got {probabilities!r}{hint}")
         values = list(probabilities)
         labels = list(range(len(values))) if outcomes is None else list(outcomes)
@@ -454,7 +467,11 @@ class Distribution:
 
     @classmethod
     def from_validated(
-        cls, names: Sequence[str], outcomes: Sequence[tuple], probs: Sequence[sympy.Expr], conditions: Iterable = ()
+        cls,
+        names: Sequence[str],
+        outcomes: Sequence[tuple],
+        probs: Sequence[sympy.Expr],
+        conditions: Iterable = (),
     ) -> Distribution:
         """Build from parts that are already valid, without checking them again.
 
@@ -597,7 +614,8 @@ class Distribution:
                 hash(value)
             except TypeError:
                 raise DistributionError(
-                    f"the event gives {name} the value {value!r}, which is not an outcome label (labels are hashable)"
+                    f"the event gives {name} the value {value!r}, which is not an outcome label "
+                    "(labels are hashable)"
                 ) from None
             tests.append((pos, value, False))
 
@@ -747,7 +765,8 @@ class Distribution:
         ...
         symentropy.errors.DistributionError: probability of outcome 1 is -1, which is negative
         """
-        pairs = substitutions(args, symbols={s.name: s for s in self.free_symbols}, what="Distribution.subs()")
+        symbols = {s.name: s for s in self.free_symbols}
+        pairs = substitutions(args, symbols=symbols, what="Distribution.subs()")
         new = [p.subs(pairs, simultaneous=True) for p in self._probs]
         result = object.__new__(Distribution)
         result._init_from_pairs(

@@ -204,7 +204,8 @@ def read_counts(
             width = len(first) if isinstance(first, tuple) else 1
             names = ("X",) if width == 1 else tuple(f"X{i}" for i in range(1, width + 1))
         checked = check_names(names)
-        keys = {k: (k if isinstance(k, tuple) and not (len(checked) == 1 and len(k) != 1) else (k,)) for k in counts}
+        single = len(checked) == 1
+        keys = {k: (k if isinstance(k, tuple) and not (single and len(k) != 1) else (k,)) for k in counts}
         return checked, _normalised({keys[k]: c for k, c in counts.items()})
     if hasattr(table, "tolist") and hasattr(table, "ndim"):  # numpy array
         if table.ndim not in (1, 2):
@@ -218,15 +219,20 @@ def read_counts(
     if all(isinstance(e, Iterable) and not isinstance(e, (str, bytes)) for e in entries):
         return _from_grid([list(e) for e in entries], names, labels)
     if labels is not None:
-        raise DistributionError("labels= is for a 2-D table of counts; a list of counts has outcomes 0, 1, ...")
+        raise DistributionError(
+            "labels= is for a 2-D table of counts; a list of counts has outcomes 0, 1, ..."
+        )
     checked = check_names("X" if names is None else names)
-    return checked, _normalised({(i,): _count(value, f"count of outcome {i}") for i, value in enumerate(entries)})
+    counts = {(i,): _count(value, f"count of outcome {i}") for i, value in enumerate(entries)}
+    return checked, _normalised(counts)
 
 
 def _from_grid(table: Any, names: Any, labels: Any) -> Pairs:
     checked = check_names(("Y", "X") if names is None else names)
     if len(checked) != 2:
-        raise DistributionError(f"a 2-D table of counts has two variables (rows, columns); got names {checked!r}")
+        raise DistributionError(
+            f"a 2-D table of counts has two variables (rows, columns); got names {checked!r}"
+        )
     rows, row_labels, col_labels = read_grid(table, labels)
     counts = {
         (a, b): _count(rows[i][j], f"count of outcome {(a, b)!r}")

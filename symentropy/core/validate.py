@@ -91,7 +91,7 @@ def check_total(
 ) -> list[sympy.Basic]:
     """Raise DistributionError if ``total`` is provably not 1; return the undecided conditions.
 
-    The message reads ``"{subject} {verb} to {total}, not 1"``.  ``positive``
+    The message reads ``"{subject} {verb} to {total}, not 1"``.  ``nonnegative``
     are symbols that may be taken as nonnegative for the decision (a symbol
     that is itself a cell is, under the condition ``p >= 0`` recorded for it;
     a symbol declared ``nonnegative=True`` or ``positive=True`` already is).
@@ -110,7 +110,8 @@ def check_total(
         return []
     if sign is not None:
         how = "exceeds" if sign > 0 else "falls short of"
-        detail = "" if total.is_number else f" (it {how} 1 for every admissible {', '.join(sorted(map(str, total.free_symbols)))})"
+        symbols = ", ".join(sorted(map(str, total.free_symbols)))
+        detail = "" if total.is_number else f" (it {how} 1 for every admissible {symbols})"
         raise DistributionError(f"{subject} {verb} to {total}, not 1{detail}")
     return [sympy.Eq(total, 1)]
 
@@ -145,4 +146,5 @@ def total_of(probs: Sequence[sympy.Expr]) -> sympy.Expr:
 def require_decided(conditions: Sequence[sympy.Basic], what: str) -> None:
     """For ``strict=True``: raise UndecidedError when any condition is left undecided."""
     if conditions:
-        raise UndecidedError(f"cannot decide that this is {what}; it is one when " + " and ".join(map(str, conditions)))
+        when = " and ".join(map(str, conditions))
+        raise UndecidedError(f"cannot decide that this is {what}; it is one when {when}")

@@ -242,7 +242,8 @@ def _bounded(handle: TextIO, name: str) -> str:
     text = handle.read(MAX_TABLE_CHARACTERS + 1)
     if len(text) > MAX_TABLE_CHARACTERS:
         raise DistributionError(
-            f"{name} is longer than {MAX_TABLE_CHARACTERS:,} characters; symentropy reads tables up to that size"
+            f"{name} is longer than {MAX_TABLE_CHARACTERS:,} characters; "
+            "symentropy reads tables up to that size"
         )
     if "\0" in text:
         raise DistributionError(f"{name} is not a text table: it contains NUL characters")

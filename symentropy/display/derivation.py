@@ -715,7 +715,8 @@ def derive(
     elif isinstance(quantity, Distribution):
         if not isinstance(notation, str):
             raise TypeError(
-                f'derive(d, notation) needs the quantity as a string, e.g. derive(d, "I(X;Y)"); got {notation!r}'
+                'derive(d, notation) needs the quantity as a string, e.g. derive(d, "I(X;Y)"); '
+                f"got {notation!r}"
             )
         letter, groups, given = _parse(notation)
         b = as_base(2 if base is None else base)

@@ -6,7 +6,7 @@ function                               use
 :func:`prime_logs`                     every ``log(r)``, ``r`` a positive rational,
                                        rewritten over primes (and coprime cofactors)
 :func:`canonical_number`               ``r + sum c log(q) / log(b)`` in the canonical
-                                       form of :meth:`LogSum.to_expr`
+                                       form of :meth:`~symentropy.kernel.logsum.LogSum.to_expr`
 :func:`tidy_value`                     a short exact form of a value with logarithms,
                                        powers and radicals (optimum values, points)
 :func:`in_base`                        a value in nats, in another base
@@ -103,7 +103,9 @@ def canonical_number(value: sympy.Expr, base: sympy.Expr) -> sympy.Expr:
 
 def _powers(expr: sympy.Expr) -> sympy.Expr:
     """Rewrite ``exp(c*log(b))`` as ``b**c``."""
-    return expr.replace(lambda e: isinstance(e, sympy.exp) and e.has(sympy.log), lambda e: e.rewrite(sympy.Pow))
+    return expr.replace(
+        lambda e: isinstance(e, sympy.exp) and e.has(sympy.log), lambda e: e.rewrite(sympy.Pow)
+    )
 
 
 def is_log_number(value: sympy.Expr, base: sympy.Expr = sympy.E) -> bool:

@@ -315,7 +315,9 @@ def substitutions(
         pairs = list(args[0])
         for pair in pairs:
             if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
-                raise TypeError(f"{what} takes (old, new), a mapping, or pairs (old, new); got {pair!r} in the list")
+                raise TypeError(
+                    f"{what} takes (old, new), a mapping, or pairs (old, new); got {pair!r} in the list"
+                )
     else:
         raise TypeError(f"{what} takes (old, new), a mapping, or a list of pairs (old, new); got {args!r}")
     out = []

@@ -85,13 +85,15 @@ def check_compilable(expr: Any, args: Any = ()) -> None:
             raise TypeError(f"cannot compile the undefined function {node}: it has no numerical meaning")
         if isinstance(node, sympy.Symbol) and node not in bound and not _safe_name(node.name):
             raise TypeError(
-                f"cannot compile an expression with the symbol {node.name!r}: its name is not a plain identifier"
+                f"cannot compile an expression with the symbol {node.name!r}: "
+                "its name is not a plain identifier"
             )
 
 
 def _namespace(context: Any) -> dict[str, Any]:
     """mpmath's function names, bound to ``context``."""
-    return {name: getattr(context, name) for name in dir(mpmath) if not name.startswith("_") and hasattr(context, name)}
+    names = (name for name in dir(mpmath) if not name.startswith("_"))
+    return {name: getattr(context, name) for name in names if hasattr(context, name)}
 
 
 def lambdify(args: Any, expr: Any, modules: Any = None, *, context: Any = None, **options: Any) -> Any:

@@ -421,7 +421,7 @@ def is_log_term(term: sympy.Expr) -> bool:
 
 
 def in_base(nats: sympy.Expr, base: sympy.Expr) -> sympy.Expr:
-    """Return a value given in nats in logarithms to ``base``, in the canonical form of :meth:`LogSum.to_expr`.
+    """Return a value given in nats in logarithms to ``base``, canonically (as :meth:`LogSum.to_expr` does).
 
     ``nats`` is expanded into terms; the terms ``c*log(a)`` with rational
     ``c`` and positive rational ``a`` are collected into a :class:`LogSum`

@@ -68,7 +68,7 @@ digits), sympy is asked to prove the value zero (``equals``), and
    the number of outcomes of the table.  Logarithms of primes below
    ``2**32`` come from a table built with integer arithmetic only
    (``log p = log(p**2 - 1)/2 + atanh(1/(2p**2 - 1))``, see
-   :class:`_SeriesLogs`), with error bounds carried along exactly; larger
+   the table of :mod:`symentropy.kernel.intervals`), with error bounds carried along exactly; larger
    integers use mpmath's logarithm with a wide safety margin.
 2. *Elementary expressions* (``+``, ``*``, powers, ``log``, ``exp``,
    ``pi``, ``E``): interval arithmetic on the expression tree, as rigorous
@@ -285,7 +285,8 @@ class _LogForm:
             part = intervals.exact(k, prec)
             for n, c in logs.items():
                 if c:
-                    part = intervals.add(part, intervals.scale(intervals.log_of_integer(n, prec), c, prec), prec)
+                    term = intervals.scale(intervals.log_of_integer(n, prec), c, prec)
+                    part = intervals.add(part, term, prec)
             if b is not None:
                 part = intervals.mul(part, intervals.inverse(intervals.log_of_rational(b, prec), prec), prec)
             total = intervals.add(total, part, prec)

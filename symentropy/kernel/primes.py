@@ -128,7 +128,7 @@ def split_integer(n: int) -> tuple[tuple[int, int], ...]:
     primes below ``TRIAL_BOUND`` are divided out and the rest, if it is not
     below the limit either, is kept whole (as ``b**e`` when it is a perfect
     power): factoring a product of two large primes could take forever, and
-    exactness does not need it (see :func:`refine_cofactors`).
+    exactness does not need it (see :func:`symentropy.kernel.logsum.refine_cofactors`).
     """
     if n < FACTOR_LIMIT:
         return factor_integer(n)

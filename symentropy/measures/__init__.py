@@ -67,6 +67,7 @@ from .info import (
 )
 from .multivariate import (
     co_information,
+    co_information_logsum,
     dual_total_correlation,
     information_atoms,
     interaction_information,
@@ -98,6 +99,7 @@ __all__ = [
     "total_correlation",
     "dual_total_correlation",
     "information_atoms",
+    "co_information_logsum",
     "renyi_entropy",
     "tsallis_entropy",
     "variation_of_information",

@@ -157,7 +157,9 @@ class CapacityInterval:
                  input: Distribution, places: int):
         lower, upper = as_exact(lower, what="the lower end"), as_exact(upper, what="the upper end")
         if not (lower.is_Rational and upper.is_Rational and lower <= upper):
-            raise ValueError(f"a CapacityInterval needs rational ends lower <= upper, got {lower} and {upper}")
+            raise ValueError(
+                f"a CapacityInterval needs rational ends lower <= upper, got {lower} and {upper}"
+            )
         if not isinstance(input, Distribution):
             raise TypeError(f"input must be a Distribution, got {input!r}")
         self._lower = lower
@@ -168,7 +170,9 @@ class CapacityInterval:
         self._places = check_digits(places, what="places")
         for end in (lower, upper):
             if not (end * 10**self._places).is_Integer:
-                raise ValueError(f"the ends of a CapacityInterval are decimals of {self._places} places, got {end}")
+                raise ValueError(
+                    f"the ends of a CapacityInterval are decimals of {self._places} places, got {end}"
+                )
 
     @property
     def lower(self) -> sympy.Rational:

@@ -175,7 +175,8 @@ def info(
             others.append(sympy.Rational(coefficient.numerator, coefficient.denominator) * value)
     total = shannon.to_expr(b) + sympy.Add(*others)
     if total.has(sympy.nan):
-        infinite = ", ".join(str(m) for _, m in parsed.terms if not isinstance(m, (EntropyTerm, InformationTerm)))
+        divergences = [m for _, m in parsed.terms if not isinstance(m, (EntropyTerm, InformationTerm))]
+        infinite = ", ".join(str(m) for m in divergences)
         raise ZeroProbabilityError(
             f"{parsed} is undefined: it adds infinities of opposite signs (among {infinite}), "
             "from outcomes that one distribution gives probability 0"

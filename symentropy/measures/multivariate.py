@@ -54,6 +54,7 @@ __all__ = [
     "total_correlation",
     "dual_total_correlation",
     "information_atoms",
+    "co_information_logsum",
 ]
 
 

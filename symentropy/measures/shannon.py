@@ -263,10 +263,14 @@ def mutual_information(
     """
     if isinstance(d, Channel):
         if b is not None or given != ():
-            raise TypeError("mutual_information(channel, input_pmf) takes a channel and an input distribution only")
+            raise TypeError(
+                "mutual_information(channel, input_pmf) takes a channel and an input distribution only"
+            )
         return mutual_information(d.joint(a), "X", "Y", base=base)
     if b is None:
-        raise TypeError("mutual_information() needs a variable on each side, e.g. mutual_information(d, 'X', 'Y')")
+        raise TypeError(
+            "mutual_information() needs a variable on each side, e.g. mutual_information(d, 'X', 'Y')"
+        )
     d = as_distribution(d)
     base_ = as_base(base)
     ga, gb = as_group(a, "a"), as_group(b, "b")

@@ -194,9 +194,8 @@ class Channel:
                 values.append(w)
                 conditions.extend(undecided)
             total = sum_probabilities(values)
-            conditions.extend(
-                check_total(total, f"row {i} (input {x!r})", verb="sums", nonnegative=[w for w in values if w.is_Symbol])
-            )
+            cells = [w for w in values if w.is_Symbol]
+            conditions.extend(check_total(total, f"row {i} (input {x!r})", verb="sums", nonnegative=cells))
             rows.append(tuple(values))
         if strict:
             require_decided(tuple(dict.fromkeys(conditions)), "a channel")
@@ -391,7 +390,8 @@ class Channel:
             values = list(input_pmf)
             if len(values) != len(self._inputs):
                 raise DistributionError(
-                    f"{len(values)} input probabilities for a channel with {len(self._inputs)} inputs: {values!r}"
+                    f"{len(values)} input probabilities for a channel with {len(self._inputs)} inputs: "
+                    f"{values!r}"
                 )
             d = Distribution.from_pmf(values, name="X", outcomes=self._inputs)
         probs = [sympy.Integer(0)] * len(self._inputs)

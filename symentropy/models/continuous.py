@@ -93,6 +93,8 @@ from ..kernel.numeric import known_sign
 
 __all__ = [
     "ContinuousDistribution",
+    "beta_value",
+    "positive_form",
     "ContinuousFamily",
     "Affine",
     "Density",
@@ -216,6 +218,7 @@ def beta_value(a: sympy.Expr, b: sympy.Expr) -> sympy.Expr:
     >>> beta_value(Symbol("a"), Rational(1, 2))
     beta(a, 1/2)
     """
+    a, b = safe_sympify(a), safe_sympify(b)
     if a.is_Rational and b.is_Rational:
         return gamma_function(a) * gamma_function(b) / gamma_function(a + b)
     return beta_function(a, b)
@@ -238,7 +241,7 @@ def positive_form(expr: sympy.Expr) -> sympy.Expr:
     >>> positive_form(-s**2*(rho**2 - 1)), positive_form(s**2 - s**2*rho**2)
     (s**2*(1 - rho**2), s**2*(1 - rho**2))
     """
-    expr = sympy.factor_terms(sympy.cancel(expr))
+    expr = sympy.factor_terms(sympy.cancel(safe_sympify(expr)))
     if expr.is_Mul and known_sign(expr.as_coeff_Mul()[0]) == -1:
         coefficient, factors = expr.as_coeff_mul()
         for i, factor in enumerate(factors):

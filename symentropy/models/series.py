@@ -16,7 +16,10 @@ The families of :mod:`symentropy.models.families` whose support is infinite
 :class:`~symentropy.models.families.FormulaDistribution`) write their entropies
 with these sums.  Every numerical computation here runs in a private mpmath
 context (:func:`symentropy.kernel.numeric.working_context`) whose precision is
-given by the caller; mpmath's global precision is neither read nor changed.
+given by the caller; symentropy neither reads nor changes mpmath's global
+precision.  The one exception is the code that ``lambdify`` generates for the
+``"mpmath"`` module, which sums at mpmath's precision when it is called, as
+every mpmath function does: that precision is the caller's choice.
 
 Examples
 ========
@@ -162,7 +165,8 @@ class InfiniteSum(GatedSubs, sympy.Sum):
 
     def __new__(cls, function: Any, *symbols: Any, **assumptions: Any) -> InfiniteSum:
         # sympy's Sum would parse strings with eval: the parts go through the safe gate first
-        return super().__new__(cls, safe_sympify(function), *(safe_sympify(s) for s in symbols), **assumptions)
+        limits = (safe_sympify(s) for s in symbols)
+        return super().__new__(cls, safe_sympify(function), *limits, **assumptions)
 
     # Equal to, hashed and ordered like the plain ``Sum`` with the same arguments,
     # so that results compare equal to sums users build themselves.
@@ -207,7 +211,8 @@ class InfiniteSum(GatedSubs, sympy.Sum):
         # ``mpmath`` in the printed term is the private context that sum_to_infinity passes in.
         summation = printer._module_format("symentropy.models.series.sum_to_infinity")
         body = MpmathPrinter({"fully_qualified_modules": True})._print(self.function)
-        return f"{summation}(lambda mpmath: lambda {printer._print(k)}: {body}, {printer._print(a)}{precision})"
+        term = f"lambda mpmath: lambda {printer._print(k)}: {body}"
+        return f"{summation}({term}, {printer._print(a)}{precision})"
 
     def _pythoncode(self, printer: Any) -> str:
         return self._print_with_summation(printer)

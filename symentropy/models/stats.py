@@ -7,8 +7,6 @@ function                               use
                                        expression of several) as a
                                        :class:`~symentropy.Distribution` or a
                                        :class:`~symentropy.models.families.FormulaDistribution`
-:func:`entropy_of_other`               what :func:`symentropy.entropy` does with
-                                       anything that is not a ``Distribution``
 =====================================  ===============================================
 
 :func:`symentropy.entropy` accepts a random variable directly.  Finite random
@@ -289,7 +287,7 @@ def _continuous(distribution: Any) -> ContinuousDistribution:
 
 
 def from_sympy_stats(X: Any) -> ContinuousDistribution:
-    """The continuous distribution of a ``sympy.stats`` random variable: :func:`from_stats`, kept by its 0.1 name.
+    """The continuous distribution of a ``sympy.stats`` random variable: :func:`from_stats`, by its 0.1 name.
 
     >>> from sympy.stats import Exponential
     >>> from_sympy_stats(Exponential("T", 2))

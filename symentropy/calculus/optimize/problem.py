@@ -138,7 +138,9 @@ def as_domain(domain: Any, over: tuple[sympy.Symbol, ...]) -> dict[sympy.Symbol,
         result = {x: default for x in over}
         for key, value in domain.items():
             if key not in result:
-                raise UnknownVariableError(f"domain is given for the variable {key}, which is not in over={over}")
+                raise UnknownVariableError(
+                    f"domain is given for the variable {key}, which is not in over={over}"
+                )
             result[key] = as_interval(value, key)
         return result
     return {x: as_interval(domain, x) for x in over}
@@ -172,7 +174,9 @@ def as_constraints(constraints: Any, symbols: Mapping[str, sympy.Symbol]) -> Con
     if isinstance(constraints, (sympy.Basic, str)):
         constraints = [constraints]
     if isinstance(constraints, Mapping) or not isinstance(constraints, Iterable):
-        raise TypeError(f"constraints are a sequence of Eq, inequalities, expressions or strings; got {constraints!r}")
+        raise TypeError(
+            f"constraints are a sequence of Eq, inequalities, expressions or strings; got {constraints!r}"
+        )
     result = Constraints()
     for c in constraints:
         if isinstance(c, str):
