@@ -3,9 +3,11 @@
 symentropy 0.1 was one flat folder (``symentropy.numeric``,
 ``symentropy.distribution``, ...).  0.2 keeps the same public names in layer
 folders (``symentropy.kernel.numeric``, ``symentropy.core.distribution``, ...),
-and every public name is also available from ``symentropy`` itself.  Code
-written for 0.1 keeps working: importing an old path gives a module whose
-attributes are read from the new homes, and warns once.  The old paths will
+and the names of ``symentropy.__all__`` are all still there.  Code written
+for 0.1 keeps working: importing an old path gives a module whose attributes
+are read from the new homes, and warns once (``entropy_of_other``, an internal
+helper of ``stats_interop``, is retired: ``entropy()`` converts sympy.stats
+variables itself).  The old paths will
 be removed in 0.3.
 
 >>> import sys, warnings

@@ -62,7 +62,7 @@ from ..errors import DistributionError, InvalidDigitsError, ParseError, Symentro
 from ..kernel.exact import as_exact
 from ..kernel.logbase import as_base
 from ..kernel.notation import parse_notation
-from ..kernel.numeric import check_digits, evaluate
+from ..kernel.numeric import check_digits, evaluate, known_sign
 from ..measures.info import info
 from ..version import __version__
 from .example import worked_example
@@ -396,7 +396,7 @@ def _normalise(pmf: dict[tuple, sympy.Expr]) -> dict[tuple, sympy.Expr]:
     for outcome, c in pmf.items():
         if not c.is_number:
             raise DistributionError(f"count {c} of outcome {', '.join(outcome)} is not a number")
-        if c.is_negative:
+        if known_sign(c) == -1:
             raise DistributionError(f"count {c} of outcome {', '.join(outcome)} is negative")
     total = sympy.Add(*pmf.values())
     if total.is_zero:

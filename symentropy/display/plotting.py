@@ -31,7 +31,7 @@ from ..errors import DistributionError
 from ..kernel.exact import safe_sympify
 from ..kernel.lambdify import lambdify
 from ..kernel.logbase import Base, as_base
-from ..kernel.numeric import working_context
+from ..kernel.numeric import known_sign, working_context
 from ..measures.multivariate import information_atoms
 from ..measures.shannon import entropy
 from .latex import format_decimal, to_latex, unit_name
@@ -157,7 +157,7 @@ def plot_expression(
     if isinstance(points, bool) or not isinstance(points, int) or points < 2:
         raise ValueError(f"points must be an integer of at least 2, got {points!r}")
     lo, hi = (sympy.Rational(safe_sympify(v)) if not isinstance(v, sympy.Basic) else v for v in domain)
-    if not (hi - lo).is_positive:
+    if known_sign(hi - lo) != 1:
         raise ValueError(f"domain must be an interval (a, b) with a < b, got {domain!r}")
     xs, ys = _samples(expr, symbol, lo, hi, points)  # type: ignore[arg-type]
     ax = _axes(ax, (5.0, 3.2))
