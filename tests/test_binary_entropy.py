@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sympy import E, Float, Rational, S, Symbol, diff, latex, limit, log, series, solve, sqrt
 
-from symentropy import InexactInputError, InvalidBaseError, entropy
+from symentropy import DistributionError, InexactInputError, InvalidBaseError, entropy
 from symentropy.kernel.binary_entropy import binary_entropy
 from symentropy.models.families import bernoulli
 from tests.support import assert_exact
@@ -214,7 +214,8 @@ def test_sign_and_reality():
     assert binary_entropy(inside).is_real is True
     assert binary_entropy(inside, Rational(1, 2)).is_negative is True  # base 1/2: log(1/2) < 0
     assert binary_entropy(0).is_zero
-    assert binary_entropy(2).is_real is False
+    with pytest.raises(DistributionError, match="needs 0 <= p <= 1"):
+        binary_entropy(2)  # a number outside [0, 1] is refused, as bernoulli(2) is
     assert binary_entropy(p).is_nonnegative is None  # p <= 1 is unknown
 
 
@@ -243,3 +244,10 @@ def test_derivative_agrees_with_central_difference(x, base):
         assert abs(mpmath.mpf(sympy.N(derivative, 50)) - estimate) <= mpmath.mpf(10) ** -40 * max(
             1, abs(estimate)
         )
+
+
+def test_an_argument_outside_the_unit_interval_is_refused_like_bernoulli():
+    with pytest.raises(DistributionError, match="needs 0 <= p <= 1, got p = 3/2"):
+        binary_entropy("3/2")
+    with pytest.raises(DistributionError, match="got p = -1/2"):
+        binary_entropy(Rational(-1, 2))

@@ -278,3 +278,34 @@ def test_a_cell_that_is_zero_in_disguise_is_stored_as_zero():
     assert d.probabilities[0] == 0 and d.support == ((1,), (2,))
     assert entropy(d) == 1
     assert d.condition(X=lambda k: k > 0).probabilities == (sympy.Rational(1, 2), sympy.Rational(1, 2))
+
+
+def test_a_pickle_from_another_process_is_equal_and_hashes_equal():
+    import os
+    import pickle
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    d = Distribution.from_dict({(0, 1): "1/2", (1, 0): "1/2"}, names=("X", "Y"))
+    hash(d)  # a cached hash must not travel with the pickle
+    program = (
+        "import pickle, sys\n"
+        "from symentropy import Distribution\n"
+        "d = pickle.loads(sys.stdin.buffer.read())\n"
+        "e = Distribution.from_dict({(0, 1): '1/2', (1, 0): '1/2'}, names=('X', 'Y'))\n"
+        "print(d == e, hash(d) == hash(e), len({d, e}))\n"
+    )
+    root = str(Path(__file__).resolve().parents[1])
+    env = dict(os.environ, PYTHONHASHSEED="12345", PYTHONPATH=root)
+    result = subprocess.run([sys.executable, "-c", program], input=pickle.dumps(d), capture_output=True, env=env)
+    assert result.stdout.decode().split() == ["True", "True", "1"], result.stderr.decode()
+    with pytest.raises(TypeError, match="protocol 2 or higher"):
+        pickle.dumps(d, protocol=0)
+
+
+def test_nan_labels_and_values_never_taken():
+    with pytest.raises(DistributionError, match="NaN label"):
+        Distribution({float("nan"): "1/2", 1: "1/2"})
+    with pytest.raises(ZeroProbabilityError, match="Y never takes the value 7; its values are 'a', 'b'"):
+        uniform(["a", "b"], name="Y").condition(Y=7)

@@ -325,8 +325,7 @@ def test_errors():
         renyi_entropy(d, 2.0)
     with pytest.raises(TypeError, match="must be a number, got True"):
         renyi_entropy(d, True)
-    with pytest.raises(DistributionError, match="the order q must be nonnegative, got -2"):
-        tsallis_entropy(d, -2)
+    # a negative Tsallis order is defined over the support (dit's tests use q = -1)
     with pytest.raises(DistributionError, match="the order q must be finite, got oo"):
         tsallis_entropy(d, oo)
     with pytest.raises(UnknownVariableError, match="unknown variable 'Y'"):
@@ -343,3 +342,10 @@ def test_errors():
         tsallis_entropy(d, 2, base=2)
     with pytest.raises(TypeError, match="expected a Distribution"):
         renyi_entropy({"a": 1}, 2)
+
+
+def test_tsallis_entropy_of_negative_order():
+    # S_q = (1 - sum p**q)/(q - 1) over the outcomes of positive probability
+    d = Distribution.from_pmf(["1/2", "1/4", "1/4", 0])
+    assert tsallis_entropy(d, -1) == (1 - (2 + 4 + 4)) / Rational(-2)  # (sum 1/p - 1)/2 = 9/2
+    assert tsallis_entropy(d, Rational(-1, 2)) == (1 - (sqrt(2) + 4)) / Rational(-3, 2)

@@ -174,6 +174,10 @@ class Distribution:
                 hash(outcome)
             except TypeError:
                 raise DistributionError(f"outcome {outcome!r} is not hashable") from None
+            if any(_is_nan(v) for v in outcome):
+                raise DistributionError(
+                    f"outcome {outcome!r} has a NaN label, which is not equal to itself: use another label"
+                )
             if outcome in index:
                 raise DistributionError(f"outcome {format_outcome(outcome)} appears twice")
             if isinstance(value, sympy.Rational):  # as_exact returns these unchanged
@@ -679,7 +683,16 @@ class Distribution:
         kept = [(o, p) for o, p in self.items() if matches(o)]
         total = sum_probabilities([p for _, p in kept])
         if not kept or known_sign(total) == 0:
-            described = ", ".join(f"{k}={v!r}" for k, v in {**dict(event or {}), **values}.items())
+            spec = {**dict(event or {}), **values}
+            for name, value in spec.items():  # a value the variable never takes says so by name
+                position = self._names.index(name)
+                if not callable(value) and all(o[position] != value for o in self._outcomes):
+                    taken = ", ".join(repr(v) for v in dict.fromkeys(o[position] for o in self._outcomes))
+                    raise ZeroProbabilityError(
+                        f"cannot condition on {name}={value!r}: {name} never takes the value {value!r}; "
+                        f"its values are {taken}"
+                    )
+            described = ", ".join(f"{k}={v!r}" for k, v in spec.items())
             raise ZeroProbabilityError(f"cannot condition on {described}: it has probability 0")
         conditions = list(self._conditions)
         if not total.is_number and not total.is_positive:
@@ -795,6 +808,15 @@ class Distribution:
             return NotImplemented
         return self._names == other._names and self._nonzero_items() == other._nonzero_items()
 
+    def __reduce_ex__(self, protocol: int) -> tuple:
+        # the parts only: the cached hash depends on the process's hash seed, the memo is derived
+        if protocol < 2:
+            raise TypeError(
+                f"a {type(self).__name__} holds sympy numbers, which pickle with protocol 2 or higher "
+                "(the default); pass protocol=2 or leave it out"
+            )
+        return (Distribution.from_validated, (self._names, self._outcomes, self._probs, self._conditions))
+
     def __hash__(self) -> int:
         if self._hash is None:
             self._hash = hash((self._names, self._nonzero_items()))
@@ -894,6 +916,14 @@ class Distribution:
 
     def _repr_latex_(self) -> str:
         return "$\\displaystyle " + sympy.latex(self) + "$"
+
+
+def _is_nan(value: Any) -> bool:
+    """Whether an outcome label is a NaN (a float, Decimal or sympy nan): equal to nothing, itself included."""
+    try:
+        return bool(value != value)
+    except Exception:  # noqa: BLE001  (labels of any type: a comparison that fails is not a NaN)
+        return False
 
 
 def format_outcome(outcome: tuple) -> str:

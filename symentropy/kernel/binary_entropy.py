@@ -70,9 +70,11 @@ from typing import Any
 import sympy
 from sympy.core.logic import fuzzy_and, fuzzy_or
 
+from ..errors import DistributionError
 from .exact import GatedSubs, as_exact
 from .logbase import Base, as_base
 from .logsum import LogSum
+from .numeric import known_sign
 
 __all__ = ["binary_entropy"]
 
@@ -145,6 +147,8 @@ class binary_entropy(GatedSubs, sympy.Function):
     def __new__(cls, p: Any, base: Base = 2, *, evaluate: bool | None = None) -> sympy.Expr:
         if not isinstance(p, sympy.Basic):
             p = as_exact(p, what="argument of binary_entropy")
+        if isinstance(p, sympy.Expr) and p.is_number and (known_sign(p) == -1 or known_sign(p - 1) == 1):
+            raise DistributionError(f"binary_entropy(p) needs 0 <= p <= 1, got p = {p}")
         b = as_base(base)
         args = (p,) if b == _TWO else (p, b)
         if evaluate is None:

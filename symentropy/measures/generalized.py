@@ -35,7 +35,7 @@ from typing import Any
 import sympy
 
 from ..core.distribution import Distribution
-from ..core.names import Names, as_group, union
+from ..core.names import Names, as_group, name_arguments, union
 from ..errors import DistributionError
 from ..kernel.exact import as_exact
 from ..kernel.logbase import Base, as_base
@@ -57,7 +57,7 @@ __all__ = [
 NMI_VARIANTS = ("arithmetic", "geometric", "min", "max", "joint")
 
 
-def as_order(value: Any, name: str, what: str) -> sympy.Expr:
+def as_order(value: Any, name: str, what: str, *, allow_negative: bool = False) -> sympy.Expr:
     """Validate the order of a generalised measure (the ``alpha`` of a Rényi entropy or divergence).
 
     Exact nonnegative numbers, ``oo`` (also the string ``"oo"``) and symbols
@@ -65,7 +65,9 @@ def as_order(value: Any, name: str, what: str) -> sympy.Expr:
     order's name and ``what`` the function asking, both for the messages.
     Floats are refused, and a negative number raises
     :class:`~symentropy.errors.DistributionError` (its sign is decided
-    exactly, by :func:`~symentropy.kernel.numeric.known_sign`).
+    exactly, by :func:`~symentropy.kernel.numeric.known_sign`) unless
+    ``allow_negative`` (the Tsallis entropy, summed over the support, is
+    defined for every real order).
 
     Examples
     ========
@@ -90,17 +92,13 @@ def as_order(value: Any, name: str, what: str) -> sympy.Expr:
         raise DistributionError(
             f"{what}: the order {name} must be a nonnegative real number or oo, got {order}"
         )
-    if known_sign(order) == -1:
+    if not allow_negative and known_sign(order) == -1:
         raise DistributionError(f"{what}: the order {name} must be nonnegative, got {order}")
     return order
 
 
 def _targets(d: Distribution, names: tuple[Any, ...], what: str) -> tuple[str, ...]:
-    for n in names:
-        if not isinstance(n, str):
-            raise TypeError(
-                f"variable names are passed as separate strings, e.g. {what}(d, 2, 'X'); got {n!r}"
-            )
+    names = name_arguments(names, f"{what}(d, 2, 'X')")
     if not names:
         return d.names
     d.positions(names)
@@ -209,7 +207,9 @@ def tsallis_entropy(d: Distribution, q: Any, *names: str) -> sympy.Expr:
     The sum runs over the support.  ``q = 1`` gives the Shannon entropy in
     nats (the limit ``q -> 1``), ``q = 0`` the support size minus one and
     ``q = 2`` the Gini-Simpson index ``1 - sum p**2``.  ``q`` is a finite
-    nonnegative exact number or a Symbol.  The Tsallis entropy has no
+    exact real number or a Symbol; a negative order is defined too, the sum
+    running over the outcomes of positive probability (``q = -1`` gives
+    ``(sum 1/p - 1)/2``).  The Tsallis entropy has no
     logarithm, so there is no ``base``: it is ``(1 - exp((1 - q) H_q)) /
     (q - 1)`` with ``H_q`` the Rényi entropy in nats.
 
@@ -220,8 +220,8 @@ def tsallis_entropy(d: Distribution, q: Any, *names: str) -> sympy.Expr:
     >>> from symentropy import Distribution
     >>> from symentropy.measures.generalized import tsallis_entropy
     >>> d = Distribution.from_pmf(["1/2", "1/4", "1/4"])
-    >>> tsallis_entropy(d, 2), tsallis_entropy(d, 0), tsallis_entropy(d, 1)
-    (5/8, 2, 3*log(2)/2)
+    >>> tsallis_entropy(d, 2), tsallis_entropy(d, 0), tsallis_entropy(d, 1), tsallis_entropy(d, -1)
+    (5/8, 2, 3*log(2)/2, 9/2)
     >>> p = Symbol("p")
     >>> tsallis_entropy(Distribution.from_pmf([p, 1 - p]), 2)
     -2*p*(p - 1)
@@ -230,7 +230,7 @@ def tsallis_entropy(d: Distribution, q: Any, *names: str) -> sympy.Expr:
     ==========
 
     d : Distribution
-    q : nonnegative exact number or a Symbol
+    q : exact real number or a Symbol
         The entropic index.
     names : str
         Variables whose joint Tsallis entropy is wanted; all if none.
@@ -247,7 +247,7 @@ def tsallis_entropy(d: Distribution, q: Any, *names: str) -> sympy.Expr:
     *J. Stat. Phys.* 52 (1988), 479-487.
     """
     d = as_distribution(d)
-    order = as_order(q, "q", "tsallis_entropy")
+    order = as_order(q, "q", "tsallis_entropy", allow_negative=True)
     if order == sympy.oo:
         raise DistributionError("tsallis_entropy: the order q must be finite, got oo")
     targets = _targets(d, names, "tsallis_entropy")

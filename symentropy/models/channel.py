@@ -223,6 +223,15 @@ class Channel:
                   tuple(dict.fromkeys(conditions)), structure)
         return self
 
+    def __reduce_ex__(self, protocol: int) -> tuple:
+        # the parts only: the cached hash depends on the process's hash seed, the memo is derived
+        if protocol < 2:
+            raise TypeError(
+                f"a {type(self).__name__} holds sympy numbers, which pickle with protocol 2 or higher "
+                "(the default); pass protocol=2 or leave it out"
+            )
+        return (Channel._trusted, (self._rows, self._inputs, self._outputs, self._conditions, self._structure))
+
     @classmethod
     def from_dict(
         cls,

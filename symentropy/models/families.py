@@ -974,15 +974,15 @@ class FormulaDistribution:
         def apply(e: sympy.Expr) -> sympy.Expr:
             return e.subs(pairs, simultaneous=True)
 
-        pmf, upper, template = apply(self._pmf), apply(self._upper), apply(self._template)
         family = self._family
         if family is None:
-            result = FormulaDistribution(pmf, (self._index, self._lower, upper), name=self._name)
-            return result
+            pmf, upper = apply(self._pmf), apply(self._upper)
+            return FormulaDistribution(pmf, (self._index, self._lower, upper), name=self._name)
         label, labels, arguments, checks = family
         arguments = tuple(apply(a) for a in arguments)
         checks = [(i, relation, apply(lhs), apply(rhs), rule) for i, relation, lhs, rhs, rule in checks]
-        conditions = _decide(label, labels, arguments, checks)
+        conditions = _decide(label, labels, arguments, checks)  # the family's own rule speaks first
+        pmf, upper, template = apply(self._pmf), apply(self._upper), apply(self._template)
         return FormulaDistribution._trusted(
             self._name,
             self._index,
