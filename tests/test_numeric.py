@@ -24,6 +24,7 @@ from symentropy import (
     Distribution,
     InexactInputError,
     InvalidDigitsError,
+    ParseError,
     UndecidedError,
     entropy,
     independent,
@@ -470,3 +471,9 @@ def test_ten_thousand_and_a_hundred_thousand_digits():
     assert hundred[:9_000] == str(ten)[:9_000]
     third = evaluate(R(1, 3), 100_000)
     assert str(third) == "0." + "3" * 100_000
+
+
+def test_a_string_is_a_number_not_an_enclosure():
+    assert str(evaluate("1/3", 20)) == "0.33333333333333333333"
+    with pytest.raises(ParseError):  # the grammar of probabilities has no functions
+        evaluate("log(3)/log(2)", 5)

@@ -582,7 +582,7 @@ def evaluate(expr: Any, digits: int = 15) -> sympy.Float:
     floating-point arithmetic, https://mpmath.org (raw ``libmp`` interface).
     """
     digits = check_digits(digits)
-    if not isinstance(expr, sympy.Basic):
+    if not isinstance(expr, (sympy.Basic, str)):  # a str has .lower and .upper too: it is a number here
         hook = getattr(expr, "_symentropy_evaluate_", None)
         if hook is not None:
             return hook(digits)
