@@ -68,8 +68,9 @@ class InexactInputError(DistributionError, TypeError):
 
     ``0.1`` is not ``1/10``: the float closest to it is
     ``3602879701896397/36028797018963968``.  Pass a string (``"0.1"``), a
-    :class:`fractions.Fraction` or a sympy ``Rational`` instead, or opt in to the
-    exact binary value with ``exact_floats=True``.
+    :class:`fractions.Fraction` or a sympy ``Rational`` instead; the table
+    constructors also take ``exact_floats=True``, which reads every float as
+    the decimal it prints as.
     """
 
 

@@ -227,8 +227,13 @@ def test_float_entries_are_refused_and_opt_in_works():
         Distribution({"a": 0.5, "b": "1/2"})
     d = Distribution({"a": 0.5, "b": 0.5}, exact_floats=True)
     assert d["a"] == R(1, 2)
-    with pytest.raises(DistributionError, match="sum to 3602879701896397/36028797018963968"):
+    # exact_floats reads a float as the decimal it prints as: 0.1 + 0.9 is 1
+    assert Distribution.from_pmf([0.1, 0.9], exact_floats=True).probabilities == (R(1, 10), R(9, 10))
+    with pytest.raises(DistributionError, match="sum to 1/10, not 1"):
         Distribution({"a": 0.1}, exact_floats=True)
+    # the advice given for a float works where it is given
+    with pytest.raises(InexactInputError, match="or pass exact_floats=True"):
+        Distribution.from_pmf([0.1, 0.9])
 
 
 def test_symbolic_validity_is_recorded_not_guessed():

@@ -31,8 +31,11 @@ def test_exact_inputs(value, expected):
 def test_float_is_refused_with_an_explanation():
     with pytest.raises(InexactInputError, match=r"0\.1 is stored as 3602879701896397/36028797018963968, not 1/10"):
         as_exact(0.1)
-    with pytest.raises(InexactInputError, match="exact_floats=True"):
+    with pytest.raises(InexactInputError, match='Pass "0.5" as a string') as caught:
         as_exact(0.5)
+    assert "exact_floats" not in str(caught.value)  # as_exact alone takes no such option from users
+    with pytest.raises(InexactInputError, match="or pass exact_floats=True"):
+        as_exact(0.5, offer_exact_floats=True)
     with pytest.raises(TypeError):  # InexactInputError is also a TypeError
         as_exact(0.25)
 
@@ -43,7 +46,7 @@ def test_float_inside_sympy_expression_is_refused():
 
 
 def test_exact_floats_opt_in_gives_the_binary_value():
-    assert as_exact(0.1, exact_floats=True) == sympy.Rational(3602879701896397, 36028797018963968)
+    assert as_exact(0.1, exact_floats=True) == sympy.Rational(1, 10)  # the decimal it prints as
     assert as_exact(0.5, exact_floats=True) == sympy.Rational(1, 2)
 
 

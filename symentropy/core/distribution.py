@@ -184,7 +184,9 @@ class Distribution:
                 p = value
             else:
                 where = f"outcome {format_outcome(outcome)}"
-                p = as_exact(value, exact_floats=exact_floats, symbols=namespace, what=where)
+                p = as_exact(
+                    value, exact_floats=exact_floats, symbols=namespace, what=where, offer_exact_floats=True
+                )
             if p.is_Rational:  # the common case, decided without a call
                 if p.p < 0:
                     raise DistributionError(
@@ -243,7 +245,8 @@ class Distribution:
             tuple with one value per name; with one variable, a plain value.
             Probabilities may be ``int``, ``Fraction``, ``Decimal``, sympy
             expressions or strings such as ``"1/8"`` or ``"1-p"``; floats are
-            refused unless ``exact_floats=True``.
+            refused unless ``exact_floats=True``, which reads each float as the
+            decimal it prints as (``0.1`` is ``1/10``).
         names : tuple of str
             The variable names, e.g. ``("X", "Y")``.  Default ``("X",)`` for
             plain outcomes, ``("X1", "X2", ...)`` for tuples.
@@ -253,7 +256,7 @@ class Distribution:
             Raise :class:`~symentropy.errors.UndecidedError` when validity
             depends on symbols, instead of recording the conditions.
         exact_floats : bool
-            Accept floats as their exact binary values.
+            Read floats as the decimals they print as (``0.1`` is ``1/10``).
         symbols : mapping from str to Symbol
             Symbols to use for names in string entries.
 

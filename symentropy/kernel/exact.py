@@ -4,8 +4,9 @@
 symentropy.  It accepts ``int``, :class:`fractions.Fraction`,
 :class:`decimal.Decimal`, sympy numbers and expressions, and strings in the
 safe grammar of :mod:`symentropy.kernel.parsing`.  A Python ``float`` is refused,
-because ``0.1`` is not ``1/10``; ``exact_floats=True`` opts in to the float's
-exact binary value.
+because ``0.1`` is not ``1/10``; ``exact_floats=True`` (which the table
+constructors offer) reads a float as the decimal it prints as: ``0.1`` is
+``1/10``, so ``[0.1, 0.9]`` sums to 1.
 
 Examples
 ========
@@ -17,9 +18,9 @@ Examples
 >>> as_exact(0.1)
 Traceback (most recent call last):
 ...
-symentropy.errors.InexactInputError: 0.1 is a float, and a float is not exact: 0.1 is stored as 3602879701896397/36028797018963968, not 1/10. Pass "0.1" as a string, a Fraction or a sympy Rational; or pass exact_floats=True to use the float's exact binary value.
+symentropy.errors.InexactInputError: 0.1 is a float, and a float is not exact: 0.1 is stored as 3602879701896397/36028797018963968, not 1/10. Pass "0.1" as a string, a Fraction or a sympy Rational.
 >>> as_exact(0.1, exact_floats=True)
-3602879701896397/36028797018963968
+1/10
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def as_exact(
     exact_floats: bool = False,
     symbols: Mapping[str, sympy.Symbol] | None = None,
     what: str = "",
+    offer_exact_floats: bool = False,
 ) -> sympy.Expr:
     """Return ``value`` as an exact sympy expression.
 
@@ -68,12 +70,18 @@ def as_exact(
         The number or expression.  Strings are parsed by
         :func:`symentropy.kernel.parsing.parse_expression`.
     exact_floats : bool
-        Accept Python floats (and sympy Floats) as their exact binary value.
+        Accept Python floats (and sympy Floats) as the decimals they print as
+        (``repr``): ``0.1`` is ``1/10``.  The shortest decimal that rounds to
+        the float is what the user typed, whenever the float came from a
+        literal of up to 15 significant digits.
     symbols : mapping, optional
         Symbols to use for names appearing in strings.
     what : str
         A description of where the value comes from (``"cell (1, 2)"``),
         used in error messages.
+    offer_exact_floats : bool
+        Whether the caller takes ``exact_floats=``, so that the message for a
+        float may suggest it (advice must work where it is given).
 
     Raises
     ======
@@ -96,9 +104,8 @@ def as_exact(
         if not math.isfinite(float(value)):
             raise InexactInputError(f"{value}{where} is not a finite number")
         if exact_floats:
-            exact = Fraction(float(value))
-            return sympy.Rational(exact.numerator, exact.denominator)
-        raise InexactInputError(_float_message(float(value), where))
+            return _printed_decimal(float(value))
+        raise InexactInputError(_float_message(float(value), where, offer_exact_floats))
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise InexactInputError(f"{value}{where} is not a finite number")
@@ -111,10 +118,11 @@ def as_exact(
             raise TypeError(f"{value!r}{where} is not a sympy expression")
         if value.has(sympy.Float):
             if exact_floats:
-                return value.xreplace({f: sympy.Rational(Fraction(float(f))) for f in value.atoms(sympy.Float)})
+                return value.xreplace({f: _printed_decimal(float(f)) for f in value.atoms(sympy.Float)})
+            advice = ", or pass exact_floats=True" if offer_exact_floats else ""
             raise InexactInputError(
                 f"{value}{where} contains a float; use exact numbers (sympy.Rational, or "
-                "sympy.nsimplify(expr, rational=True) to convert), or pass exact_floats=True"
+                f"sympy.nsimplify(expr, rational=True) to convert){advice}"
             )
         return value
     if isinstance(value, numbers.Integral):  # numpy integers and the like
@@ -122,14 +130,22 @@ def as_exact(
     if isinstance(value, numbers.Rational):  # other exact rational types
         return sympy.Rational(int(value.numerator), int(value.denominator))
     if isinstance(value, numbers.Real):  # numpy floats and the like
-        return as_exact(float(value), exact_floats=exact_floats, symbols=symbols, what=what)
+        return as_exact(
+            float(value), exact_floats=exact_floats, symbols=symbols, what=what, offer_exact_floats=offer_exact_floats
+        )
     raise TypeError(
         f"{value!r}{where} has type {type(value).__name__}; expected an int, Fraction, "
         "Decimal, str or sympy expression"
     )
 
 
-def _float_message(value: float, where: str) -> str:
+def _printed_decimal(value: float) -> sympy.Rational:
+    """The decimal a float prints as (``repr``), exactly: ``0.1`` is ``1/10``."""
+    decimal = Fraction(repr(value))
+    return sympy.Rational(decimal.numerator, decimal.denominator)
+
+
+def _float_message(value: float, where: str, offer_exact_floats: bool) -> str:
     exact = Fraction(value)
     short = Fraction(repr(value))
     stored = f"{exact.numerator}/{exact.denominator}" if exact.denominator != 1 else str(exact.numerator)
@@ -139,11 +155,10 @@ def _float_message(value: float, where: str) -> str:
     else:
         detail = f"{value!r} is stored as {stored}, not {short.numerator}/{short.denominator}"
         shown = repr(value)
-    return (
-        f"{shown}{where} is a float, and a float is not exact: {detail}. "
-        f'Pass "{shown}" as a string, a Fraction or a sympy Rational; '
-        "or pass exact_floats=True to use the float's exact binary value."
-    )
+    advice = f'Pass "{shown}" as a string, a Fraction or a sympy Rational'
+    if offer_exact_floats:
+        advice += f", or pass exact_floats=True to read every float as the decimal it prints as ({shown})"
+    return f"{shown}{where} is a float, and a float is not exact: {detail}. {advice}."
 
 
 #: How deeply :func:`safe_sympify` walks nested containers before it refuses.

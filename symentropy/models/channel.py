@@ -150,7 +150,7 @@ class Channel:
         Raise :class:`~symentropy.errors.UndecidedError` when validity
         depends on symbols.
     exact_floats : bool
-        Accept floats as their exact binary values.
+        Read floats as the decimals they print as (``0.1`` is ``1/10``).
     symbols : mapping from str to Symbol
         Symbols to use for names in string entries.
 
@@ -189,7 +189,10 @@ class Channel:
         for i, (x, row) in enumerate(zip(ins, raw, strict=True)):
             values = []
             for y, value in zip(outs, row, strict=True):
-                w = as_exact(value, exact_floats=exact_floats, symbols=namespace, what=f"W({y!r} | {x!r})")
+                w = as_exact(
+                    value, exact_floats=exact_floats, symbols=namespace, what=f"W({y!r} | {x!r})",
+                    offer_exact_floats=True,
+                )
                 w, undecided = check_probability(w, f"W({y!r} | {x!r})")
                 values.append(w)
                 conditions.extend(undecided)
