@@ -27,6 +27,7 @@ from .display.latex import to_latex
 from .errors import (
     DistributionError,
     InexactInputError,
+    InputTooLargeError,
     InvalidBaseError,
     InvalidDigitsError,
     OptimizationError,
@@ -225,6 +226,7 @@ __all__ = [
     "SymentropyError",
     "DistributionError",
     "InexactInputError",
+    "InputTooLargeError",
     "InvalidBaseError",
     "InvalidDigitsError",
     "OptimizationError",

@@ -28,6 +28,9 @@ exception                      builtin base                raised when
                                                            is 1
 :class:`OptimizationError`     ``ValueError``              an optimisation has no feasible point
                                                            or its optimum is not attained
+:class:`InputTooLargeError`    ``ValueError``              an exact number given (or built by a
+                                                           string such as ``(2^9999)^9999``) is
+                                                           larger than symentropy accepts
 :class:`InvalidDigitsError`    ``ValueError``,             a number of digits (``digits=``,
                                ``TypeError``               ``--digits``) is not a positive
                                                            integer, or is above the limit of
@@ -52,6 +55,7 @@ __all__ = [
     "InvalidBaseError",
     "OptimizationError",
     "InvalidDigitsError",
+    "InputTooLargeError",
 ]
 
 
@@ -118,4 +122,14 @@ class InvalidDigitsError(SymentropyError, ValueError, TypeError):
     :func:`symentropy.kernel.numeric.check_digits`, so the rule and the error
     are the same everywhere.  It is a ``ValueError`` (``digits=0``) and a
     ``TypeError`` (``digits=1.5``), so either ``except`` catches it.
+    """
+
+
+class InputTooLargeError(SymentropyError, ValueError):
+    """An exact number given is larger than symentropy accepts (see ``symentropy.kernel.parsing.MAX_BITS``).
+
+    Every exact number read from input is bounded, so that no input asks for
+    gigabytes of memory or hours of arithmetic: a string such as
+    ``((2^10000)^10000)^10000`` (23 characters) or ``Decimal("1e-999999999")``
+    is refused at once, with the size it would have had.
     """

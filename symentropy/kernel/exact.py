@@ -34,8 +34,8 @@ from typing import Any
 
 import sympy
 
-from ..errors import InexactInputError
-from .parsing import parse_expression
+from ..errors import InexactInputError, InputTooLargeError
+from .parsing import MAX_BITS, parse_expression
 
 __all__ = [
     "as_exact",
@@ -97,9 +97,9 @@ def as_exact(
     if isinstance(value, bool):
         raise TypeError(f"{value!r}{where} is a bool, not a probability")
     if isinstance(value, int):
-        return sympy.Integer(value)
+        return sympy.Integer(_bounded(value, where))
     if isinstance(value, Fraction):
-        return sympy.Rational(value.numerator, value.denominator)
+        return sympy.Rational(_bounded(value.numerator, where), _bounded(value.denominator, where))
     if isinstance(value, float) or isinstance(value, sympy.Float):
         if not math.isfinite(float(value)):
             raise InexactInputError(f"{value}{where} is not a finite number")
@@ -109,6 +109,13 @@ def as_exact(
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise InexactInputError(f"{value}{where} is not a finite number")
+        sign, digits, exponent = value.as_tuple()
+        bits = int((len(digits) + abs(exponent)) * 3.33) + 1
+        if bits > MAX_BITS:  # checked before the Fraction, which would build 10**exponent
+            raise InputTooLargeError(
+                f"{value}{where} would be an exact number of about {bits:,} bits; "
+                f"numbers of at most {MAX_BITS:,} bits are accepted"
+            )
         exact = Fraction(value)
         return sympy.Rational(exact.numerator, exact.denominator)
     if isinstance(value, str):
@@ -126,17 +133,31 @@ def as_exact(
             )
         return value
     if isinstance(value, numbers.Integral):  # numpy integers and the like
-        return sympy.Integer(int(value))
+        return sympy.Integer(_bounded(int(value), where))
     if isinstance(value, numbers.Rational):  # other exact rational types
-        return sympy.Rational(int(value.numerator), int(value.denominator))
+        return sympy.Rational(_bounded(int(value.numerator), where), _bounded(int(value.denominator), where))
     if isinstance(value, numbers.Real):  # numpy floats and the like
         return as_exact(
-            float(value), exact_floats=exact_floats, symbols=symbols, what=what, offer_exact_floats=offer_exact_floats
+            float(value),
+            exact_floats=exact_floats,
+            symbols=symbols,
+            what=what,
+            offer_exact_floats=offer_exact_floats,
         )
     raise TypeError(
         f"{value!r}{where} has type {type(value).__name__}; expected an int, Fraction, "
         "Decimal, str or sympy expression"
     )
+
+
+def _bounded(n: int, where: str) -> int:
+    """``n``, if it has at most :data:`~symentropy.kernel.parsing.MAX_BITS` bits."""
+    if n.bit_length() > MAX_BITS:
+        raise InputTooLargeError(
+            f"an integer of {n.bit_length():,} bits{where} is larger than symentropy accepts "
+            f"(at most {MAX_BITS:,} bits)"
+        )
+    return n
 
 
 def _printed_decimal(value: float) -> sympy.Rational:

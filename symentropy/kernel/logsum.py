@@ -64,7 +64,7 @@ from .primes import (
     TRIAL_BOUND,
     coprime_basis,
     exponents_over,
-    factor_integer,
+    is_probable_prime,
     smallest_factors,
     split_integer,
 )
@@ -77,7 +77,12 @@ Argument = Union[int, sympy.Expr]
 
 
 def _has_cofactor(terms: dict) -> bool:
-    return any(isinstance(k, int) and k >= FACTOR_LIMIT for k in terms)
+    return any(isinstance(k, int) and k >= FACTOR_LIMIT and not _is_prime_cofactor(k) for k in terms)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_prime_cofactor(k: int) -> bool:
+    return is_probable_prime(k)
 
 
 def refine_cofactors(terms: dict) -> dict:
@@ -91,15 +96,20 @@ def refine_cofactors(terms: dict) -> dict:
     test for zero stay exact without factoring.  Terms whose coefficient
     becomes zero are dropped.
     """
-    cofactors = [k for k in terms if isinstance(k, int) and k >= FACTOR_LIMIT]
-    if not cofactors:
+    cofactors = [k for k in terms if isinstance(k, int) and k >= FACTOR_LIMIT and not _is_prime_cofactor(k)]
+    if not cofactors:  # only primes: pairwise coprime already
         return terms
-    primes = sorted(k for k in terms if isinstance(k, int) and TRIAL_BOUND <= k < FACTOR_LIMIT)
+    primes = sorted(
+        k
+        for k in terms
+        if isinstance(k, int) and k >= TRIAL_BOUND and (k < FACTOR_LIMIT or _is_prime_cofactor(k))
+    )
     pieces = coprime_basis(cofactors, primes)
+    elements = set(pieces)
     out: dict = {}
     for k, c in terms.items():
         if isinstance(k, int) and k >= FACTOR_LIMIT:
-            for b, e in exponents_over(k, pieces):
+            for b, e in [(k, 1)] if k in elements else exponents_over(k, pieces):
                 out[b] = _add(out.get(b, Fraction(0)), _mul(c, Fraction(e)))
         else:
             out[k] = _add(out.get(k, Fraction(0)), c) if k in out else c
@@ -358,9 +368,7 @@ class LogSum:
         else:
             divisor = sympy.log(base)
             if base.is_Rational and primes:
-                vector = dict(factor_integer(int(base.p)))
-                for q, e in factor_integer(int(base.q)):
-                    vector[q] = -e
+                primes, vector = _over_one_basis(primes, int(base.p), int(base.q))
                 pivot = _pivot(primes, vector)
                 ratio = _mul(primes.get(pivot, Fraction(0)), Fraction(1, vector[pivot]))
                 if (isinstance(ratio, Fraction) and ratio) or (isinstance(ratio, sympy.Expr) and ratio != 0):
@@ -596,6 +604,40 @@ def _direct_products_agree() -> bool:
         if built != direct or built.args != direct.args:
             return False
     return True
+
+
+def _over_one_basis(primes: dict, p: int, q: int) -> tuple[dict, dict[int, int]]:
+    """The prime terms and the exponents of the base ``p/q``, over one coprime basis.
+
+    Below :data:`~symentropy.kernel.primes.FACTOR_LIMIT` that is the
+    factorisation of the base; a base with a large cofactor (a product of
+    two 27-digit primes, say) is not factored: its cofactor and those of the
+    terms are split against each other by gcds only.
+    """
+    vector: dict[int, int] = {}
+    for n, sign in ((p, 1), (q, -1)):
+        if n != 1:
+            for b, e in split_integer(n):
+                vector[b] = vector.get(b, 0) + sign * e
+    if all(b < TRIAL_BOUND for b in vector):  # small primes: no cofactor of the terms holds them
+        return primes, vector
+    keys = set(vector) | set(primes)
+    cofactors = sorted(k for k in keys if k >= FACTOR_LIMIT)
+    if not cofactors:
+        return primes, vector
+    basis = coprime_basis(cofactors, sorted(k for k in keys if TRIAL_BOUND <= k < FACTOR_LIMIT))
+
+    def rewrite(terms: dict, zero: Coefficient) -> dict:
+        out: dict = {}
+        for k, c in terms.items():
+            for b, e in exponents_over(k, basis) if k >= FACTOR_LIMIT else [(k, 1)]:
+                if isinstance(c, int):  # an exponent of the base
+                    out[b] = out.get(b, 0) + c * e
+                else:
+                    out[b] = _add(out.get(b, zero), _mul(c, Fraction(e)))
+        return out
+
+    return rewrite(primes, Fraction(0)), {b: int(e) for b, e in rewrite(vector, 0).items() if e}
 
 
 def _pivot(primes: dict, vector: dict[int, int]) -> int:

@@ -43,9 +43,9 @@ from fractions import Fraction
 
 import sympy
 
-from ..errors import ParseError
+from ..errors import InputTooLargeError, ParseError
 
-__all__ = ["parse_expression"]
+__all__ = ["parse_expression", "MAX_BITS", "MAX_EXPONENT", "MAX_LENGTH"]
 
 #: Longest string accepted; a probability needs far fewer characters.
 MAX_LENGTH = 2000
@@ -53,6 +53,9 @@ MAX_LENGTH = 2000
 MAX_DEPTH = 100
 #: Largest absolute integer exponent accepted (keeps ``2^2^2^2^2`` from hanging).
 MAX_EXPONENT = 10_000
+#: Largest size, in bits, of any exact number read from input or built while parsing a string
+#: (about 30,000 decimal digits): the bound that keeps every input's cost bounded.
+MAX_BITS = 100_000
 
 
 def parse_expression(
@@ -220,6 +223,13 @@ class _Parser:
                 )
             if base.is_zero and exponent.is_number and exponent.is_negative:
                 raise ParseError(f"division by zero at position {pos}", self.text, pos)
+            if base.is_Rational and exponent.is_Integer:
+                bits = abs(int(exponent)) * max(int(base.p).bit_length(), int(base.q).bit_length())
+                if bits > MAX_BITS:
+                    raise InputTooLargeError(
+                        f"the power at position {pos} would have about {bits:,} bits; "
+                        f"numbers of at most {MAX_BITS:,} bits are accepted"
+                    )
             return base**exponent
         return base
 

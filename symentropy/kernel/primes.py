@@ -48,6 +48,8 @@ __all__ = [
     "coprime_basis",
     "exponents_over",
     "smallest_factors",
+    "is_probable_prime",
+    "shared_factors",
     "trial_primes",
     "FACTOR_LIMIT",
     "TRIAL_BOUND",
@@ -135,11 +137,7 @@ def split_integer(n: int) -> tuple[tuple[int, int], ...]:
     parts: dict[int, int] = {}
     for p in trial_primes():
         if n % p == 0:
-            e = 0
-            while n % p == 0:
-                n //= p
-                e += 1
-            parts[p] = e
+            n, parts[p] = _divide_out(n, p)
         if p * p > n:
             break
     if n > 1:
@@ -153,6 +151,56 @@ def split_integer(n: int) -> tuple[tuple[int, int], ...]:
             else:
                 parts[base] = exponent
     return tuple(sorted(parts.items()))
+
+
+def _divide_out(n: int, p: int) -> tuple[int, int]:
+    """``(n / p**e, e)`` with ``p**e`` the largest power of ``p`` dividing ``n``.
+
+    By squaring: ``p, p**2, p**4, ...`` until one does not divide, then down
+    again, so ``2**100000`` costs about 17 divisions, not 100,000.
+    """
+    powers = [p]
+    while n % powers[-1] == 0 and powers[-1] <= n:
+        powers.append(powers[-1] * powers[-1])
+    e = 0
+    for k in range(len(powers) - 1, -1, -1):
+        if n % powers[k] == 0:
+            n //= powers[k]
+            e += 1 << k
+    return n, e
+
+
+def is_probable_prime(n: int) -> bool:
+    """Whether a cofactor is prime (a strong BPSW test: no composite passing it is known).
+
+    A prime cofactor needs no gcd against the others: distinct primes are coprime.
+
+    >>> is_probable_prime(2**89 - 1), is_probable_prime((2**61 - 1) * (2**89 - 1))
+    (True, False)
+    """
+    return bool(sympy.isprime(n))
+
+
+def shared_factors(integers: list[int]) -> list[int]:
+    """For each of ``integers``, its gcd with the product of all the others (Bernstein's batch gcd).
+
+    A product tree, then a remainder tree of ``P mod n**2``: near-linear in the
+    total size, where gcds of every pair would be quadratic.
+
+    >>> shared_factors([6, 35, 11, 13 * 7])
+    [1, 7, 1, 7]
+    """
+    if len(integers) < 2:
+        return [1] * len(integers)
+    tree = [list(integers)]
+    while len(tree[-1]) > 1:
+        level = tree[-1]
+        pairs = range(0, len(level), 2)
+        tree.append([level[i] * level[i + 1] if i + 1 < len(level) else level[i] for i in pairs])
+    remainders = [tree[-1][0]]
+    for level in reversed(tree[:-1]):
+        remainders = [remainders[i // 2] % (n * n) for i, n in enumerate(level)]
+    return [math.gcd(r // n, n) for r, n in zip(remainders, integers, strict=True)]
 
 
 def coprime_basis(integers: Iterable[int], primes: Iterable[int] = ()) -> list[int]:
@@ -174,12 +222,20 @@ def coprime_basis(integers: Iterable[int], primes: Iterable[int] = ()) -> list[i
     >>> coprime_basis([2**70 * 3], primes=[3]) == [3, 2**70]  # a coprime basis, not a factorisation
     True
     """
-    integers, primes = list(integers), list(primes)
+    integers, primes = list(dict.fromkeys(integers)), list(dict.fromkeys(primes))
     if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in integers + primes):
         raise TypeError(f"coprime_basis() takes positive ints, got {integers!r} and {primes!r}")
-    basis: list[int] = list(dict.fromkeys(primes))
-    known = set(basis)
+    known = set(primes)
+    # A batch gcd finds, in near-linear time, the integers that share no factor with any other
+    # (most of them, for data): they enter the basis as they are; only the others are split
+    # pairwise, which is quadratic in their (small) number.
+    everything = [n for n in integers + primes if n > 1]
+    shared = {n for n, g in zip(everything, shared_factors(everything), strict=True) if g > 1}
+    basis: list[int] = [b for b in primes if b in shared]
+    alone = [n for n in everything if n not in shared]
     for n in integers:
+        if n not in shared:
+            continue
         pending = [n]
         while pending:
             x = pending.pop()
@@ -197,7 +253,7 @@ def coprime_basis(integers: Iterable[int], primes: Iterable[int] = ()) -> list[i
             else:
                 basis.append(x)
     pieces: list[int] = []
-    for b in dict.fromkeys(basis):
+    for b in dict.fromkeys(alone + basis):
         if b < FACTOR_LIMIT and b not in known:
             pieces.extend(p for p, _ in factor_integer(b))
         else:
@@ -215,12 +271,13 @@ def exponents_over(n: int, basis: Iterable[int]) -> list[tuple[int, int]]:
     """
     if not isinstance(n, int) or isinstance(n, bool) or n < 1:
         raise TypeError(f"exponents_over() takes a positive int, got {n!r}")
-    basis = list(basis)
-    if not all(isinstance(b, int) and b > 1 for b in basis):
-        raise TypeError(f"a basis is a list of ints greater than 1, got {basis!r}")
     parts = []
     rest = n
     for b in basis:
+        if not isinstance(b, int) or b < 2:
+            raise TypeError(f"a basis holds ints greater than 1, got {b!r}")
+        if rest == 1:
+            break
         if rest % b == 0:
             e = 0
             while rest % b == 0:

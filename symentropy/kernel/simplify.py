@@ -66,7 +66,9 @@ def tidy(expr: sympy.Expr) -> sympy.Expr:
     candidates = [expr]
     expanded = sympy.expand(expr)
     candidates.append(expanded)
-    if expanded.is_Add or expanded.is_Mul or expanded.is_Pow:
+    # factor polynomials in symbols; a number (a sum of 200 radicals, say) is not factored:
+    # factoring over its algebraic field costs minutes and gives nothing shorter
+    if expanded.free_symbols and (expanded.is_Add or expanded.is_Mul or expanded.is_Pow):
         try:
             candidates.append(sympy.factor(expanded))
         except sympy.PolynomialError:  # non-polynomial expressions: keep the others

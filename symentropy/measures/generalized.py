@@ -29,6 +29,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 from typing import Any
 
@@ -189,7 +190,10 @@ def renyi_entropy(d: Distribution, alpha: Any, *names: str, base: Base = 2) -> s
     if a == 0:
         return LogSum.log_of(sympy.Integer(len(probs))).to_expr(b)
     if a == sympy.oo:
-        largest = max(probs) if all(p.is_Rational for p in probs) else tidy(sympy.Max(*probs))
+        if all(p.is_number for p in probs):  # the order decided exactly
+            largest = max(probs, key=functools.cmp_to_key(compare))
+        else:
+            largest = tidy(sympy.Max(*probs))
         return (-LogSum.log_of(largest)).to_expr(b)
     total = sympy.Add(*(p**a for p in probs))
     if a.is_number:
