@@ -6,7 +6,7 @@ Usage::
     python benchmarks/run.py --quick    # small sizes only, a smoke test
     python benchmarks/run.py --cap 60   # give each naive baseline up to 60 s
 
-Four comparisons, each reported as a ratio ``baseline time / symentropy time``
+Four comparisons and a scaling check, each reported as a ratio ``baseline time / symentropy time``
 (above 1: symentropy is faster), measured in this process on the same inputs:
 
 1. exact entropy of an n-outcome random rational distribution against the
@@ -46,10 +46,10 @@ import numpy as np  # noqa: E402
 import sympy  # noqa: E402
 from sympy.core.cache import clear_cache  # noqa: E402
 
-from symentropy import Distribution, entropy, mutual_information  # noqa: E402
+from symentropy import Distribution, entropy, mutual_information, renyi_entropy  # noqa: E402
 from symentropy.calculus.sweep import numpy_function  # noqa: E402
-from symentropy.kernel.numeric import evaluate  # noqa: E402
 from symentropy.kernel import intervals, logsum  # noqa: E402
+from symentropy.kernel.numeric import evaluate  # noqa: E402
 
 
 # -- timing -----------------------------------------------------------------------
@@ -291,6 +291,30 @@ def bench_sweep(points: int) -> list[tuple]:
     return rows
 
 
+def bench_hostile(quick: bool) -> list[tuple]:
+    """Inputs that used to take quadratic time or unbounded factoring, and how their cost grows."""
+    rows = []
+    sizes = [200, 800] if quick else [400, 1600, 6400]
+    times = []
+    for n in sizes:
+        probs = rationals(random_weights(n, seed=n, high=10**30))
+        t = timed(lambda probs=probs: entropy(Distribution.from_pmf(probs)), repeat=1)
+        times.append(t)
+        print(f"  entropy, n = {n:>5,}, weights to 1e30: {fmt_time(t)}")
+    growth = (times[-1] / times[0]) ** (1 / (len(sizes) - 1))  # per factor of 4 in n
+    print(f"    growth per 4x outcomes: {growth:.1f}x (linear: 4x, quadratic: 16x)")
+    rows.append(("weights to 1e30, growth per 4x outcomes", growth))
+    big = int(sympy.nextprime(10**26)) * int(sympy.nextprime(10**27))
+    t = timed(lambda: entropy(Distribution.from_pmf(rationals([1] * 6)), base=big), repeat=1)
+    print(f"  entropy in base p*q (27-digit primes, not factored): {fmt_time(t)}")
+    t = timed(lambda: renyi_entropy(Distribution.from_pmf(rationals([1, 1])), 10**5), repeat=1)
+    print(f"  Renyi entropy of order 100,000 of a fair bit: {fmt_time(t)}")
+    probs = rationals(random_weights(200, seed=200))
+    t = timed(lambda: renyi_entropy(Distribution.from_pmf(probs), sympy.Rational(1, 2)), repeat=1)
+    print(f"  Renyi entropy of order 1/2, n = 200: {fmt_time(t)}")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes only (a smoke test)")
@@ -317,6 +341,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\n4. Numpy sweep of a symbolic result")
     sweep_rows = bench_sweep(10_000 if args.quick else 1_000_000)
 
+    print("\n5. Hostile inputs: each answered in near-linear time (see tests/test_resources.py)")
+    hostile_rows = bench_hostile(args.quick)
+
     print("\nFloors (from the project plan):")
     checks = []
     n1000 = [r for r in entropy_rows if r[0] == 1000]
@@ -332,6 +359,9 @@ def main(argv: list[str] | None = None) -> int:
                        f"{ratio:.0f}x"))
     slowest = max(a / b for _, a, b, _ in sweep_rows[:1])
     checks.append(("1,000,000-point sweep within 2x of hand-written numpy", slowest <= 2, f"{slowest:.2f}x"))
+    growth = hostile_rows[0][1]
+    checks.append(("entropy with weights to 1e30 grows near-linearly: < 8x per 4x outcomes", growth < 8,
+                   f"{growth:.1f}x"))
     for text, ok, value in checks:
         print(f"  [{'met' if ok else 'NOT MET'}] {text}: {value}")
     return 0 if all(ok for _, ok, _ in checks) else 1
