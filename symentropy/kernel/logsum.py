@@ -322,6 +322,36 @@ class LogSum:
 
     __hash__ = None  # type: ignore[assignment]  # mutable during construction
 
+    def cofactors(self) -> list[int]:
+        """The arguments that are composite cofactors (integers past the factoring limit, not prime).
+
+        Logarithms of different cofactors are independent only over a coprime
+        basis; two results that hold cofactors sharing a factor are written
+        over one basis with :meth:`over_basis`.
+        """
+        return [
+            k for k in self._terms if isinstance(k, int) and k >= FACTOR_LIMIT and not _is_prime_cofactor(k)
+        ]
+
+    def over_basis(self, basis: Iterable[int]) -> LogSum:
+        """This sum with every cofactor written over ``basis``, a coprime basis that spans them.
+
+        >>> from sympy import Rational
+        >>> P, Q, R = 2**89 - 1, 2**107 - 1, 2**127 - 1
+        >>> LogSum.log_of(Rational(P * Q)).over_basis([P, Q, R]).terms == {P: 1, Q: 1}
+        True
+        """
+        basis = list(basis)
+        elements = set(basis)
+        out: dict = {}
+        for k, c in self._terms.items():
+            if isinstance(k, int) and k >= FACTOR_LIMIT and k not in elements:
+                for b, e in exponents_over(k, basis):
+                    out[b] = _add(out.get(b, Fraction(0)), _mul(c, Fraction(e)))
+            else:
+                out[k] = _add(out.get(k, Fraction(0)), c) if k in out else c
+        return LogSum({k: c for k, c in out.items() if not _is_zero_coefficient(c)})
+
     @property
     def terms(self) -> dict[Argument, Coefficient]:
         """A copy of ``{argument: coefficient}``: primes (or coprime cofactors) and symbolic arguments."""

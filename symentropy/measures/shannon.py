@@ -48,6 +48,7 @@ from ..core.names import Names, as_group, name_arguments, union
 from ..errors import DistributionError
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
+from ..kernel.primes import TRIAL_BOUND, coprime_basis
 from ..models.channel import Channel
 from ..models.continuous import ContinuousDistribution
 from ..models.families import FormulaDistribution
@@ -62,6 +63,7 @@ __all__ = [
     "conditional_entropy_logsum",
     "mutual_information_logsum",
     "as_distribution",
+    "distribution_basis",
 ]
 
 def as_distribution(d: object) -> Distribution:
@@ -79,13 +81,32 @@ def as_distribution(d: object) -> Distribution:
     return d
 
 
+#: Up to this many variables, the coprime basis of a distribution is taken over all its marginals.
+SHARED_BASIS_VARIABLES = 6
+
+
 def marginal_entropy(d: Distribution, names: Sequence[str]) -> LogSum:
     """Return ``H(names)`` of ``d`` as an exact :class:`~symentropy.kernel.logsum.LogSum` (nats).
 
     The value depends only on the set of names; it is cached on ``d``.
-    An empty set has entropy 0.
+    An empty set has entropy 0.  When an entropy holds composite cofactors
+    (integers too large to factor), every entropy of ``d`` is written over
+    one coprime basis (:func:`distribution_basis`), so that results of one
+    distribution that are equal are structurally equal:
+    ``mutual_information(d, "X", "Y") == entropy(d, "X") + entropy(d, "Y") - entropy(d, "X", "Y")``.
     """
     key = ("H", frozenset(names))
+    cached = d.memo.get(key)
+    if cached is None:
+        cached = _raw_entropy(d, names)
+        if cached.cofactors():
+            cached = cached.over_basis(distribution_basis(d))
+        d.memo[key] = cached
+    return cached
+
+
+def _raw_entropy(d: Distribution, names: Sequence[str]) -> LogSum:
+    key = ("H raw", frozenset(names))
     cached = d.memo.get(key)
     if cached is None:
         if not names:
@@ -97,6 +118,35 @@ def marginal_entropy(d: Distribution, names: Sequence[str]) -> LogSum:
             cached = LogSum.entropy_of(table.probabilities)
         d.memo[key] = cached
     return cached
+
+
+def distribution_basis(d: Distribution) -> list[int]:
+    """The coprime basis of the composite cofactors of every marginal entropy of ``d``.
+
+    For a distribution of up to :data:`SHARED_BASIS_VARIABLES` variables the
+    basis spans the entropies of all its marginals, so every Shannon measure
+    of it is written over this one basis.  With more variables it spans the
+    marginals asked for so far and grows with them (results computed earlier
+    keep the older basis, so equal values could then print differently;
+    :func:`~symentropy.kernel.numeric.compare` still decides them exactly).
+    """
+    known = d.memo.get(("basis",))
+    if known is not None and len(d.names) > SHARED_BASIS_VARIABLES:
+        known = None  # recomputed over the marginals asked for until now
+    if known is None:
+        if len(d.names) <= SHARED_BASIS_VARIABLES:
+            masks = range(1, 1 << len(d.names))
+            groups = [tuple(n for k, n in enumerate(d.names) if mask >> k & 1) for mask in masks]
+        else:
+            groups = [tuple(key[1]) for key in list(d.memo) if isinstance(key, tuple) and key[0] == "H raw"]
+        entropies = [_raw_entropy(d, g) for g in groups]
+        cofactors = sorted({k for h in entropies for k in h.cofactors()})
+        # the primes of every marginal belong to the basis too: one may divide another's cofactor
+        keys = {k for h in entropies for k in h.terms if isinstance(k, int) and k >= TRIAL_BOUND}
+        primes = sorted(keys - set(cofactors))
+        known = coprime_basis(cofactors, primes) if cofactors else []
+        d.memo[("basis",)] = known
+    return known
 
 
 def conditional_entropy_logsum(d: Distribution, names: Sequence[str], given: Sequence[str]) -> LogSum:
