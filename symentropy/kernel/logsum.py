@@ -23,10 +23,12 @@ logarithms are still linearly independent, so cancellation and the test for
 zero stay exact.  What is canonical then: every argument below ``2**64`` is
 a prime, and the arguments at or above it are pairwise coprime, free of the
 primes below ``2**16`` and of every other argument, but not necessarily
-prime.  Such a form is unique for the integers of one computation; two
-computations that meet a composite cofactor split differently can print the
-same value differently (:func:`symentropy.kernel.numeric.compare` still decides
-their equality exactly).  Tables whose numerators and denominators are below
+prime.  Such a form is unique for the integers of one basis: two sums written
+over different bases (:meth:`LogSum.over_basis`) can print the same value
+differently, which is why the measures write every value of one distribution
+over one basis (docs/design.md, "Exactness and canonical forms", states the
+guarantee), and :func:`symentropy.kernel.numeric.compare` decides equality
+exactly in any case.  Tables whose numerators and denominators are below
 ``2**64`` (all but contrived ones) only ever produce primes.
 
 This module is internal (like sympy's ``DomainMatrix`` representations):
