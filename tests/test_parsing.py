@@ -36,6 +36,30 @@ def test_parses_exactly(text, expected):
     assert parse_expression(text) == expected
 
 
+@pytest.mark.parametrize("name", ["pi", "E", "I", "oo", "zoo", "nan"])
+def test_the_names_of_sympys_constants_are_its_constants(name):
+    # as sympify reads them: a Symbol("pi") would print like pi but mean something else
+    assert parse_expression(name) is getattr(sympy, name)  # all six are singletons
+    assert parse_expression(f"{name}", {name: p}) == p  # symbols= still decides
+
+
+def test_a_probability_in_pi_is_a_number():
+    from symentropy import Distribution, entropy
+
+    d = Distribution.from_pmf(["pi/4", "1 - pi/4"])
+    assert not entropy(d).free_symbols
+    assert d.probability({"X": 0}) == sympy.pi / 4
+
+
+@pytest.mark.parametrize("base", ["nan", "I", "oo", "zoo"])
+def test_a_base_named_after_a_constant_that_is_no_base_is_refused(base):
+    from symentropy import Distribution, entropy
+    from symentropy.errors import InvalidBaseError
+
+    with pytest.raises(InvalidBaseError, match="positive real number"):
+        entropy(Distribution.from_pmf(["1/2", "1/2"]), base=base)
+
+
 def test_uses_given_symbols_with_their_assumptions():
     r = sympy.Symbol("r", positive=True)
     value = parse_expression("1 - r", {"r": r})

@@ -16,7 +16,9 @@ The grammar::
     name       := a Python identifier (letters, digits, underscores)
 
 Decimal literals are exact: ``"0.1"`` is ``1/10``.  Names become sympy
-symbols, taken from ``symbols=`` when given there.
+symbols, taken from ``symbols=`` when given there, except the names that
+sympy gives to its constants (:data:`CONSTANTS`): ``"pi/4"`` is ``pi/4``, as
+``sympify`` would read it, not a symbol that prints like ``pi``.
 
 Examples
 ========
@@ -28,6 +30,8 @@ Examples
 1/10
 >>> parse_expression("(1 - p)^2")
 (1 - p)**2
+>>> parse_expression("pi/4").is_Symbol, parse_expression("pi/4").free_symbols
+(False, set())
 >>> parse_expression("__import__('os')")
 Traceback (most recent call last):
 ...
@@ -45,7 +49,7 @@ import sympy
 
 from ..errors import InputTooLargeError, ParseError
 
-__all__ = ["parse_expression", "MAX_BITS", "MAX_EXPONENT", "MAX_LENGTH"]
+__all__ = ["parse_expression", "CONSTANTS", "MAX_BITS", "MAX_EXPONENT", "MAX_LENGTH"]
 
 #: Longest string accepted; a probability needs far fewer characters.
 MAX_LENGTH = 2000
@@ -56,6 +60,17 @@ MAX_EXPONENT = 10_000
 #: Largest size, in bits, of any exact number read from input or built while parsing a string
 #: (about 30,000 decimal digits): the bound that keeps every input's cost bounded.
 MAX_BITS = 100_000
+#: Names read as sympy's constants, as sympy itself reads them (unless ``symbols=`` maps them).
+#: The values that are no probability (``I``, ``oo``, ``nan``) are then refused by the checks
+#: of whatever reads them, with the reason, instead of passing as symbols that look like them.
+CONSTANTS: Mapping[str, sympy.Expr] = {
+    "pi": sympy.pi,
+    "E": sympy.E,
+    "I": sympy.I,
+    "oo": sympy.oo,
+    "zoo": sympy.zoo,
+    "nan": sympy.nan,
+}
 
 
 def parse_expression(
@@ -71,7 +86,8 @@ def parse_expression(
         The expression, e.g. ``"1/8"`` or ``"p*(1-q)"``.
     symbols : mapping from name to sympy Symbol, optional
         Symbols to use for names (so that assumptions such as
-        ``positive=True`` carry over).  Other names become plain symbols.
+        ``positive=True`` carry over).  Other names become plain symbols,
+        except those in :data:`CONSTANTS`.
 
     Raises
     ======
@@ -241,7 +257,7 @@ class _Parser:
         if kind == "name":
             self._take()
             if value not in self.symbols:
-                self.symbols[value] = sympy.Symbol(value)
+                self.symbols[value] = CONSTANTS.get(value) or sympy.Symbol(value)
             return self.symbols[value]
         if kind == "op" and value == "(":
             self._take()
