@@ -97,3 +97,10 @@ def test_gallery_and_api_reference(site):
         "symentropy.display.expressions.MutualInformation",
     ]:
         assert f'id="{name}"' in api, name
+
+
+def test_notation_table_keeps_its_bars(site):
+    # a | inside a table cell splits the cell unless escaped (tests/test_docs_tables.py)
+    html = (site / "notation.html").read_text()
+    for shown in ["H(X|Y)", "I(X;Y|Z)", "D(P||Q)", "D(P(X|Y)||Q(X|Y))"]:
+        assert f'<span class="pre">{shown}</span>' in html, shown
