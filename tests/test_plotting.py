@@ -26,7 +26,7 @@ def test_missing_matplotlib_names_the_extra(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_matplotlib)
     for module in [m for m in sys.modules if m == "matplotlib" or m.startswith("matplotlib.")]:
         monkeypatch.delitem(sys.modules, module)
-    with pytest.raises(ImportError, match=r'pip install "symentropy\[plot\]"'):
+    with pytest.raises(ImportError, match=r"python -m pip install matplotlib .*'\.\[plot\]'"):
         plot_binary_entropy()
 
 

@@ -23,7 +23,8 @@ A term whose coefficient does not vanish with ``u`` (a derivative
 ``log(p) - log(1 - p)``, say) keeps its ``log`` and gives ``-inf``/``inf``
 there, as it should.
 
-numpy is an optional dependency (``pip install "symentropy[numpy]"``); it
+numpy is an optional dependency (``python -m pip install numpy``, or the
+``numpy`` extra: ``python -m pip install ".[numpy]"`` in a checkout); it
 is imported only when one of these functions is called.
 
 Examples
@@ -57,8 +58,9 @@ def _numpy() -> Any:
         import numpy
     except ImportError:
         raise ImportError(
-            "symentropy.calculus.sweep needs numpy, an optional dependency: "
-            'install it with pip install "symentropy[numpy]"'
+            "symentropy.calculus.sweep needs numpy, an optional dependency: install it with "
+            "python -m pip install numpy (or, in a checkout of symentropy, with its numpy extra: "
+            "python -m pip install '.[numpy]')"
         ) from None
     return numpy
 

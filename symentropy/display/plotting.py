@@ -10,7 +10,8 @@ function                                 draws
 =======================================  ===============================================
 
 Plotting needs matplotlib, which is an optional dependency: install it with
-``pip install "symentropy[plot]"``.  It is imported only when a plot is
+``python -m pip install matplotlib``, or with the ``plot`` extra from a checkout
+(``python -m pip install ".[plot]"``).  It is imported only when a plot is
 drawn, so ``import symentropy`` never needs it.  Each function draws on the
 ``ax`` it is given, or on a new figure, and returns the axes.
 
@@ -44,7 +45,8 @@ def _pyplot() -> Any:
         import matplotlib.pyplot as plt
     except ImportError:
         raise ImportError(
-            'symentropy.display.plotting needs matplotlib; install it with: pip install "symentropy[plot]"'
+            "symentropy.display.plotting needs matplotlib; install it with python -m pip install matplotlib "
+            "(or, in a checkout of symentropy, with its plot extra: python -m pip install '.[plot]')"
         ) from None
     return plt
 
@@ -108,9 +110,6 @@ def plot_expression(
     Examples
     ========
 
-    >>> import pytest
-    >>> matplotlib = pytest.importorskip("matplotlib")  # the example needs the plot extra
-    >>> matplotlib.use("Agg")
     >>> from sympy import Symbol
     >>> from symentropy import Distribution, mutual_information
     >>> from symentropy.models.channel import binary_symmetric_channel
@@ -178,9 +177,6 @@ def plot_binary_entropy(*, ax: Any = None, base: Base = 2, points: int = 201) ->
     Examples
     ========
 
-    >>> import pytest
-    >>> matplotlib = pytest.importorskip("matplotlib")  # the example needs the plot extra
-    >>> matplotlib.use("Agg")
     >>> from symentropy.display.plotting import plot_binary_entropy
     >>> ax = plot_binary_entropy()
     >>> ax.get_ylabel()
@@ -292,9 +288,6 @@ def plot_information_diagram(
     Examples
     ========
 
-    >>> import pytest
-    >>> matplotlib = pytest.importorskip("matplotlib")  # the example needs the plot extra
-    >>> matplotlib.use("Agg")
     >>> from symentropy import Distribution
     >>> from symentropy.display.plotting import plot_information_diagram
     >>> d = Distribution.from_table([["1/3", "1/3"], [0, "1/3"]], names=("X", "Y"))
