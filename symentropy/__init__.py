@@ -23,7 +23,7 @@ from .calculus.sweep import numpy_function, tabulate
 from .core.distribution import Distribution, independent, uniform
 from .display.derivation import Derivation, derive
 from .display.expressions import ConditionalEntropy, Entropy, KLDivergence, MutualInformation
-from .display.latex import to_latex
+from .display.latex import init_printing, to_latex
 from .errors import (
     DistributionError,
     InexactInputError,
@@ -190,6 +190,7 @@ __all__ = [
     "MutualInformation",
     "KLDivergence",
     "to_latex",
+    "init_printing",
     "derive",
     "Derivation",
     "ContinuousDistribution",

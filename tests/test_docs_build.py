@@ -104,3 +104,38 @@ def test_notation_table_keeps_its_bars(site):
     html = (site / "notation.html").read_text()
     for shown in ["H(X|Y)", "I(X;Y|Z)", "D(P||Q)", "D(P(X|Y)||Q(X|Y))"]:
         assert f'<span class="pre">{shown}</span>' in html, shown
+
+
+TEXT_KINDS = ("text/plain", "text/latex", "text/html")
+
+
+def _shown(notebook) -> list[list[tuple]]:
+    """What each code cell shows: its outputs' kinds and texts (images by kind only)."""
+    shown = []
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        outputs = []
+        for output in cell.outputs:
+            data = output.get("data", {})
+            texts = {kind: str(data[kind]) for kind in TEXT_KINDS if kind in data}
+            outputs.append((output.output_type, sorted(data), texts, output.get("text", "")))
+        shown.append(outputs)
+    return shown
+
+
+def test_the_tutorial_carries_the_outputs_of_a_fresh_run():
+    import importlib.util
+
+    import nbformat
+
+    spec = importlib.util.spec_from_file_location("execute", ROOT / "docs" / "execute.py")
+    execute = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(execute)
+    for path in execute.NOTEBOOKS:
+        stored = nbformat.read(path, as_version=4)
+        code = [cell for cell in stored.cells if cell.cell_type == "code"]
+        assert all(cell.execution_count for cell in code), f"{path.name} is stored unexecuted"
+        assert _shown(stored) == _shown(execute.execute(path)), (
+            f"the outputs stored in {path.name} are not those of a fresh run: run python docs/execute.py"
+        )

@@ -41,6 +41,8 @@ from .expressions import (
 from .latex import (
     TextbookLatexPrinter,
     format_decimal,
+    init_printing,
+    textbook_latex,
     to_latex,
     to_text,
     unit_name,
@@ -63,6 +65,8 @@ __all__ = [
     "unit_name",
     "format_decimal",
     "TextbookLatexPrinter",
+    "textbook_latex",
+    "init_printing",
     "derive",
     "Derivation",
     "Step",

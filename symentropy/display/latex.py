@@ -56,7 +56,15 @@ from ..kernel.logbase import Base, as_base
 from ..kernel.numeric import check_digits, evaluate
 from .expressions import InformationMeasure
 
-__all__ = ["to_latex", "to_text", "unit_name", "format_decimal", "TextbookLatexPrinter"]
+__all__ = [
+    "to_latex",
+    "to_text",
+    "unit_name",
+    "format_decimal",
+    "TextbookLatexPrinter",
+    "textbook_latex",
+    "init_printing",
+]
 
 
 class _LogBase(Function):
@@ -113,6 +121,17 @@ def _rewrite_logs(expr: sympy.Expr) -> sympy.Expr:
     return expr.replace(lambda e: e.is_Mul, rewrite)
 
 
+def _rewrite_within(obj: Any) -> Any:
+    """:func:`_rewrite_logs` on an expression, or on each one in a list, tuple, set or dict."""
+    if isinstance(obj, sympy.Basic):
+        return _rewrite_logs(obj)
+    if type(obj) in (list, tuple, set, frozenset):
+        return type(obj)(_rewrite_within(item) for item in obj)
+    if type(obj) is dict:
+        return {_rewrite_within(k): _rewrite_within(v) for k, v in obj.items()}
+    return obj
+
+
 class TextbookLatexPrinter(LatexPrinter):
     """A sympy ``LatexPrinter`` that writes logarithms the way textbooks do.
 
@@ -133,9 +152,7 @@ class TextbookLatexPrinter(LatexPrinter):
     """
 
     def doprint(self, expr: Any) -> str:
-        if isinstance(expr, sympy.Basic):
-            expr = _rewrite_logs(expr)
-        return super().doprint(expr)
+        return super().doprint(_rewrite_within(expr))
 
     def _print_log(self, expr: sympy.Expr, exp: Any = None) -> str:
         head = r"\ln" if exp is None else rf"\ln^{{{exp}}}"
@@ -185,6 +202,57 @@ class TextbookLatexPrinter(LatexPrinter):
             else:
                 tex += f" - {piece}" if negative else f" + {piece}"
         return tex
+
+
+def textbook_latex(expr: Any, **settings: Any) -> str:
+    """``sympy.latex`` in textbook notation: :class:`TextbookLatexPrinter` with ``settings``.
+
+    It takes the settings of :func:`sympy.latex` (``mode``, ``order``, ...), so it can be
+    given to :func:`sympy.init_printing` as its ``latex_printer``, which is what
+    :func:`init_printing` does.
+
+    >>> from sympy import log
+    >>> from symentropy.display.latex import textbook_latex
+    >>> print(textbook_latex(1 + log(3)/log(2)))
+    1 + \\log_{2} 3
+    >>> print(textbook_latex(1 + log(3)/log(2), mode="inline"))
+    $1 + \\log_{2} 3$
+    """
+    return TextbookLatexPrinter(settings).doprint(expr)
+
+
+def init_printing(**settings: Any) -> None:
+    """Display every result in textbook notation in Jupyter and IPython (opt-in).
+
+    Explanation
+    ===========
+
+    sympy's notebook display writes ``log(3)/log(2)`` as a fraction of two
+    logarithms, while :func:`to_latex` and derivations write ``\\log_{2} 3``.
+    After ``init_printing()`` every sympy expression shown as a cell's result
+    (and every list, tuple or dict of them) is written by
+    :class:`TextbookLatexPrinter`, so a notebook uses one notation throughout.
+    It is :func:`sympy.init_printing` with :func:`textbook_latex` as its
+    ``latex_printer`` and ``use_latex="mathjax"`` (LaTeX for the notebook to
+    typeset, no PNG images); ``settings`` are passed on (``use_unicode``,
+    ``order``, ``ip``, ``use_latex``, ...), and calling
+    :func:`sympy.init_printing` again goes back to sympy's notation.  Distributions, unevaluated measures,
+    channels and the other symentropy objects display the same either way.
+
+    Outside IPython it does what :func:`sympy.init_printing` does there: the
+    interactive prompt pretty-prints results.
+
+    Examples
+    ========
+
+    In a notebook::
+
+        from symentropy import init_printing, entropy, uniform
+        init_printing()
+        entropy(uniform(6))    # shown as 1 + log_2 3
+    """
+    settings.setdefault("use_latex", "mathjax")
+    sympy.init_printing(latex_printer=textbook_latex, **settings)
 
 
 class _TextbookStrPrinter(StrPrinter):

@@ -293,6 +293,9 @@ class CapacityInterval:
         upper = _decimal(self._upper, self._places)
         return rf"\left[{lower}, {upper}\right]"
 
+    def _repr_latex_(self) -> str:
+        return f"$\\displaystyle {sympy.latex(self)}$"
+
 
 def _check_channel(channel: Any) -> Channel:
     if not isinstance(channel, Channel):

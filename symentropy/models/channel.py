@@ -570,6 +570,9 @@ class Channel:
     def _latex(self, printer: Any, exp: Any = None) -> str:
         return printer._print(self.matrix)
 
+    def _repr_latex_(self) -> str:
+        return f"$\\displaystyle {sympy.latex(self)}$"
+
 
 def _parameter(value: Any, what: str) -> sympy.Expr:
     """A probability parameter; a bare name such as ``"p"`` becomes a nonnegative Symbol."""

@@ -1,0 +1,124 @@
+"""Every public object displays in a notebook, and ``init_printing`` gives one notation.
+
+The displays are those IPython's formatter picks (``_repr_html_``, ``_repr_latex_``), asked of
+one instance of every public class of ``symentropy``; a new public class without an instance
+here fails the completeness test.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import subprocess
+import sys
+import textwrap
+
+import pytest
+import sympy
+
+import symentropy
+from symentropy import (
+    CapacityInterval,
+    Channel,
+    ConditionalEntropy,
+    ContinuousDistribution,
+    Derivation,
+    Distribution,
+    Entropy,
+    FormulaDistribution,
+    KLDivergence,
+    MaxEntropyResult,
+    MutualInformation,
+    NumericEstimate,
+    OptimizationResult,
+    binary_entropy,
+    capacity,
+    derive,
+    geometric,
+    max_entropy,
+    maximize,
+    normal,
+)
+
+IPython = pytest.importorskip("IPython")
+from IPython.core.formatters import DisplayFormatter  # noqa: E402
+
+p = sympy.Symbol("p", positive=True)
+D = Distribution({(0, 0): "1/2", (1, 1): "1/4", (1, 0): "1/4"}, names=("X", "Y"))
+Q = Distribution({(0, 0): "1/4", (1, 1): "1/4", (1, 0): "1/4", (0, 1): "1/4"}, names=("X", "Y"))
+
+
+def examples() -> dict[type, object]:
+    table = {
+        Distribution: D,
+        Channel: Channel([["1/2", "1/2"], ["1/4", "3/4"]]),
+        CapacityInterval: capacity(Channel([["1/2", "1/4", "1/4"], ["1/8", "1/8", "3/4"]]), digits=10),
+        OptimizationResult: maximize(binary_entropy(p), over=p, domain=sympy.Interval(0, 1)),
+        MaxEntropyResult: max_entropy([0, 1, 2], mean=1),
+        binary_entropy: binary_entropy(p),
+        FormulaDistribution: geometric(sympy.Rational(1, 3)),
+        Entropy: Entropy(D, "X"),
+        ConditionalEntropy: ConditionalEntropy(D, "X", given="Y"),
+        MutualInformation: MutualInformation(D, "X", "Y"),
+        KLDivergence: KLDivergence(D, Q),
+        Derivation: derive(D, "I(X;Y)"),
+        ContinuousDistribution: normal(0, 1),
+        NumericEstimate: NumericEstimate("1.2345", "1e-10"),
+    }
+    for cls, example in table.items():
+        assert isinstance(example, cls), cls
+    return table
+
+
+def public_classes() -> set[type]:
+    found = set()
+    for name in symentropy.__all__:
+        value = getattr(symentropy, name)
+        if inspect.isclass(value) and not issubclass(value, (BaseException, enum.Enum)):
+            found.add(value)
+    return found
+
+
+def test_every_public_class_has_an_example_here():
+    missing = public_classes() - set(examples())
+    assert not missing, f"no display example for {sorted(c.__name__ for c in missing)}"
+
+
+@pytest.mark.parametrize("cls", sorted(public_classes(), key=lambda c: c.__name__), ids=lambda c: c.__name__)
+def test_a_notebook_shows_math_or_a_table(cls):
+    formats, _ = DisplayFormatter().format(examples()[cls])
+    rich = formats.get("text/latex") or formats.get("text/html")
+    assert rich, f"{cls.__name__} displays as plain text only: {sorted(formats)}"
+    if "text/latex" in formats:
+        assert formats["text/latex"].startswith("$") and formats["text/latex"].endswith("$")
+    assert formats["text/plain"]
+
+
+def test_init_printing_writes_results_in_textbook_notation():
+    # run in a fresh interpreter: init_printing changes the display of sympy's classes for good
+    script = textwrap.dedent(
+        """
+        import sympy
+        from IPython.core.interactiveshell import InteractiveShell
+        from symentropy import Distribution, entropy, init_printing, uniform
+
+        ip = InteractiveShell.instance()
+        h = entropy(uniform(6))
+        print(ip.display_formatter.format(h)[0].get("text/latex"))
+        init_printing(ip=ip)
+        print(ip.display_formatter.format(h)[0]["text/latex"])
+        print(ip.display_formatter.format([h, h / 2])[0]["text/latex"])
+        d = Distribution.from_pmf(["1/2", "1/2"])
+        print("distribution" in ip.display_formatter.format(d)[0]["text/html"])
+        sympy.init_printing(ip=ip)
+        print(ip.display_formatter.format(h)[0]["text/latex"])
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    before, after, listed, table, again = result.stdout.splitlines()
+    assert r"\log_{2} 3" not in before  # sympy's own notation: a fraction of logarithms
+    assert after == r"$\displaystyle 1 + \log_{2} 3$"
+    assert listed == r"$\displaystyle \left[ 1 + \log_{2} 3, \  \frac{1}{2} + \frac{1}{2} \log_{2} 3\right]$"
+    assert table == "True"
+    assert r"\log_{2} 3" not in again
