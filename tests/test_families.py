@@ -189,6 +189,13 @@ def test_categorical_cover_thomas_example_2_1_2():
     assert entropy(d) == Rational(7, 4)
 
 
+def test_categorical_of_one_list_says_how_to_call_it():
+    advice = r"separate arguments, got one list: write categorical\(\*probabilities\)"
+    with pytest.raises(TypeError, match=advice):
+        categorical(["1/2", "1/2"])
+    assert categorical(*["1/2", "1/2"]).probabilities == (Rational(1, 2), Rational(1, 2))  # the advice works
+
+
 def test_categorical_shares_symbols_and_validates():
     d = categorical("p", "q", "1 - p - q")
     assert len(d.free_symbols) == 2

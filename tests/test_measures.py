@@ -9,11 +9,16 @@ from symentropy import (
     Distribution,
     InvalidBaseError,
     UnknownVariableError,
+    bernoulli,
+    categorical,
+    co_information,
+    compare,
     conditional_entropy,
     entropy,
     independent,
     joint_entropy,
     mutual_information,
+    total_correlation,
     uniform,
 )
 from tests.support import assert_exact, fraction_entropy_bits
@@ -137,9 +142,43 @@ def test_symbolic_product_with_positive_parameters_has_zero_information():
     a, c = sympy.symbols("a c", positive=True)
     d = Distribution({(0, 0): a * c, (0, 1): a * (1 - c), (1, 0): (1 - a) * c, (1, 1): (1 - a) * (1 - c)},
                      names=("X", "Y"))
+    assert mutual_information(d, "X", "Y") == 0  # structurally: every logarithm is split and cancels
+
+
+def test_symbolic_product_table_has_zero_information_without_assumptions():
+    # plain symbols: 1 - p and q are marginal probabilities of the table, so they are nonnegative
+    # wherever it is a distribution, and log((1 - p)*q) = log(1 - p) + log(q) there
+    d = Distribution.from_table([[(1 - p) * (1 - q), (1 - p) * q], [p * (1 - q), p * q]], names=("X", "Y"))
+    assert mutual_information(d, "X", "Y") == 0
+    assert entropy(d) == entropy(d, "X") + entropy(d, "Y")
+    assert independent(bernoulli(p, name="X"), bernoulli(q, name="Y")).info("I(X;Y)") == 0
+
+
+def test_symbolic_product_of_three_and_of_unequal_sizes():
+    a, b, r = sympy.symbols("a b r")
+    t = independent(bernoulli(p, name="X"), categorical(a, b, 1 - a - b, name="Y"), bernoulli(r, name="Z"))
+    assert mutual_information(t, "X", "Y", given="Z") == 0  # marginals like p - p*r are factored
+    assert mutual_information(t, ["X", "Y"], "Z") == 0
+    assert total_correlation(t, "X", "Y", "Z") == 0
+    assert co_information(t, "X", "Y", "Z") == 0
+
+
+def test_split_logarithms_keep_the_value():
+    # a dependent table in symbols: the value at a point is that of the rational table there
+    d = Distribution.from_table([[p / 2, (1 - p) / 2], [(1 - p) / 2, p / 2]], names=("X", "Y"))
     info = mutual_information(d, "X", "Y")
-    # exact cancellation of every term whose logarithm can be split
-    assert sympy.expand_log(info, force=True).simplify() == 0
+    assert info != 0
+    for point in [R(1, 3), R(1, 10), R(9, 10)]:
+        exact = mutual_information(d.subs(p, point), "X", "Y")
+        assert compare(info.subs(p, point), exact) == 0
+
+
+def test_a_logarithm_is_not_split_where_its_factors_may_be_negative():
+    # p**2 - q**2 = (p - q)*(p + q): at p = -1/2, q = 0 both factors are negative, so the
+    # logarithm of the product is not the sum of their logarithms, and it is kept whole
+    h = entropy(Distribution.from_pmf([p**2 - q**2, 1 - p**2 + q**2]))
+    assert h.has(log(p**2 - q**2))
+    assert not h.has(log(p - q)) and not h.has(log(p + q))
 
 
 def test_subs_on_the_distribution_applies_0_log_0():

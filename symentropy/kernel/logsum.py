@@ -72,7 +72,15 @@ from .primes import (
 )
 from .simplify import tidy
 
-__all__ = ["LogSum", "refine_cofactors", "in_base", "is_log_term", "is_rational_log", "clear_caches"]
+__all__ = [
+    "LogSum",
+    "nonnegative_forms",
+    "refine_cofactors",
+    "in_base",
+    "is_log_term",
+    "is_rational_log",
+    "clear_caches",
+]
 
 Coefficient = Union[Fraction, sympy.Expr]
 Argument = Union[int, sympy.Expr]
@@ -149,26 +157,77 @@ def _as_coefficient(c: sympy.Expr) -> Coefficient:
     return c
 
 
-def _split_log_argument(m: sympy.Expr) -> list[tuple[sympy.Expr, sympy.Expr]]:
+def _split_log_argument(m: sympy.Expr, known: frozenset = frozenset()) -> list[tuple[sympy.Expr, sympy.Expr]]:
     """Write ``log(m)`` as ``sum e_i log(b_i)`` where that is valid.
 
-    A product is split when all of its factors but at most one are provably
-    positive: then, ``m`` being a nonnegative probability, the remaining
-    factor is nonnegative too, so the logarithm of the product is the sum of
-    the logarithms.  A power ``b**e`` is split when ``b`` is provably positive.
+    A product is split when all of its factors but at most one are
+    nonnegative, by sympy's assumptions or because their expanded form is in
+    ``known`` (expressions the caller knows to be nonnegative wherever ``m``
+    is used, such as the marginal probabilities of a table).  Where the
+    probability ``m`` is positive, those factors are then positive and so is
+    the remaining one, so the logarithm of the product is the sum of the
+    logarithms; where ``m`` is 0 its term is 0 by the convention
+    ``0 log 0 = 0`` either way.  A power ``b**e`` is split when ``b`` is
+    provably positive.
     """
-    if m.is_Mul:
-        factors = m.args
-        unknown = [f for f in factors if not f.is_positive]
-        if len(unknown) <= 1:
-            parts: list[tuple[sympy.Expr, sympy.Expr]] = []
+    if known and (m.is_Add or m.is_Mul):
+        product = _known_product(m, known)
+        if product is not None:
+            coefficient, factors = product
+            parts = [(coefficient, sympy.Integer(1))] if coefficient != 1 else []
             for f in factors:
-                parts.extend(_split_log_argument(f))
+                parts.extend(_split_log_argument(f, known))
             return parts
         return [(m, sympy.Integer(1))]
-    if m.is_Pow and m.base.is_positive and m.exp.is_real:
-        return [(b, e * m.exp) for b, e in _split_log_argument(m.base)]
+    if m.is_Mul:
+        factors = m.args
+        unknown = [f for f in factors if not _is_nonnegative(f, known)]
+        if len(unknown) <= 1:
+            parts = []
+            for f in factors:
+                parts.extend(_split_log_argument(f, known))
+            return parts
+        return [(m, sympy.Integer(1))]
+    if m.is_Pow and m.exp.is_real and (m.base.is_positive or (known and _is_nonnegative(m.base, known))):
+        return [(b, e * m.exp) for b, e in _split_log_argument(m.base, known)]
     return [(m, sympy.Integer(1))]
+
+
+def _is_nonnegative(f: sympy.Expr, known: frozenset) -> bool:
+    return bool(f.is_nonnegative) or (bool(known) and sympy.expand(f) in known)
+
+
+def _known_product(m: sympy.Expr, known: frozenset) -> tuple[sympy.Expr, list[sympy.Expr]] | None:
+    """``m`` as ``c * f_1 * ... * f_k`` with ``c`` a positive rational and all the ``f_i`` but
+    at most one nonnegative (by assumptions or ``known``), or None.
+
+    A sum is factored first (``p - p*r`` is ``p*(1 - r)``), and a factor whose negative is
+    known nonnegative is negated, in pairs with the sign of ``c`` (``(p - 1)*(r - 1)`` is
+    ``(1 - p)*(1 - r)``).
+    """
+    expr = sympy.factor(m) if m.is_Add else m
+    if not expr.is_Mul:
+        return None
+    coefficient, factors = expr.as_coeff_mul()
+    normalized = []
+    for f in factors:
+        base, exponent = f.as_base_exp()
+        if exponent.is_Integer and not _is_nonnegative(base, known) and _is_nonnegative(-base, known):
+            f = (-base) ** exponent
+            coefficient *= (-1) ** int(exponent)
+        normalized.append(f)
+    unknown = [f for f in normalized if not _is_nonnegative(f.as_base_exp()[0], known)]
+    if not (coefficient.is_Rational and coefficient > 0) or len(unknown) > 1:
+        return None
+    return coefficient, normalized
+
+
+def nonnegative_forms(expressions: Iterable[sympy.Expr]) -> frozenset:
+    """The expanded forms of ``expressions``, as :meth:`LogSum.log_of` looks factors up in them.
+
+    Numbers are left out: their signs are decided where they occur.
+    """
+    return frozenset(sympy.expand(e) for e in expressions if not e.is_number)
 
 
 class LogSum:
@@ -185,13 +244,19 @@ class LogSum:
 
     # -- construction -------------------------------------------------------
     @classmethod
-    def entropy_of(cls, probabilities: Iterable[sympy.Expr]) -> LogSum:
+    def entropy_of(
+        cls, probabilities: Iterable[sympy.Expr], nonnegative: Iterable[sympy.Expr] = ()
+    ) -> LogSum:
         """Return ``-sum p log p`` over ``probabilities``, with ``0 log 0 = 0``.
 
         Rational probabilities go through integer factorisation (each distinct
         numerator and denominator is factored once); symbolic ones are kept as
-        ``-p log p`` after taking out their rational content.
+        ``-p log p`` after taking out their rational content, and the
+        logarithm of a product is split into a sum where that is valid
+        (factors known nonnegative by their assumptions or listed in
+        ``nonnegative``; see :meth:`log_of`).
         """
+        known = nonnegative_forms(nonnegative)
         # Rational cells are grouped by denominator and counted, so a table of
         # n cells costs n dictionary updates plus integer arithmetic per
         # distinct numerator; Fractions appear only once per prime.
@@ -210,21 +275,37 @@ class LogSum:
                 symbolic.append(p)
         result = cls._from_grouped_counts(counts)
         for p in symbolic:
-            result._add_inplace(cls.log_of(p).scaled(-p))
+            result._add_inplace(cls.log_of(p, known).scaled(-p))
         return result
 
     @classmethod
-    def log_of(cls, value: sympy.Expr) -> LogSum:
-        """Return ``log(value)`` as a ``LogSum`` (``value`` positive, or a probability)."""
+    def log_of(cls, value: sympy.Expr, nonnegative: Iterable[sympy.Expr] = ()) -> LogSum:
+        """Return ``log(value)`` as a ``LogSum`` (``value`` positive, or a probability).
+
+        The logarithm of a product is the sum of the logarithms of its factors
+        when all of them but at most one are nonnegative, by sympy's
+        assumptions or because they are listed in ``nonnegative``
+        (expressions the caller knows to be nonnegative where ``value`` is a
+        probability, such as the marginal probabilities of its table):
+
+        >>> from sympy import symbols
+        >>> from symentropy.kernel.logsum import LogSum
+        >>> p, q = symbols("p q")
+        >>> LogSum.log_of((1 - p)*q)
+        LogSum((1)*log(q*(1 - p)))
+        >>> LogSum.log_of((1 - p)*q, nonnegative=[1 - p, q])
+        LogSum((1)*log(q) + (1)*log(1 - p))
+        """
         if value.is_Rational:
             if value <= 0:
                 raise ValueError(f"log of a nonpositive rational {value}")
             return cls.from_integer_weights({int(value.p): Fraction(1), int(value.q): Fraction(-1)})
+        known = nonnegative if isinstance(nonnegative, frozenset) else nonnegative_forms(nonnegative)
         content, rest = value.as_content_primitive()
         result = cls()
         if content != 1 and content.is_Rational and content > 0:
             result = cls.log_of(content)
-        for arg, exponent in _split_log_argument(rest):
+        for arg, exponent in _split_log_argument(rest, known):
             if arg.is_Rational and arg > 0:
                 result._add_inplace(cls.log_of(arg).scaled(exponent))
             elif arg != 1:

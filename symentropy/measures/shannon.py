@@ -47,7 +47,7 @@ from ..core.distribution import Distribution
 from ..core.names import Names, as_group, name_arguments, union
 from ..errors import DistributionError
 from ..kernel.logbase import Base, as_base
-from ..kernel.logsum import LogSum
+from ..kernel.logsum import LogSum, nonnegative_forms
 from ..kernel.primes import TRIAL_BOUND, coprime_basis
 from ..models.channel import Channel
 from ..models.continuous import ContinuousDistribution
@@ -64,6 +64,7 @@ __all__ = [
     "mutual_information_logsum",
     "as_distribution",
     "distribution_basis",
+    "known_nonnegative",
 ]
 
 def as_distribution(d: object) -> Distribution:
@@ -115,7 +116,36 @@ def _raw_entropy(d: Distribution, names: Sequence[str]) -> LogSum:
             ordered = tuple(n for n in d.names if n in key[1])
             d.positions(names)  # unknown names raise UnknownVariableError
             table = d if ordered == d.names else d.marginal(*ordered)
-            cached = LogSum.entropy_of(table.probabilities)
+            cached = LogSum.entropy_of(table.probabilities, known_nonnegative(d))
+        d.memo[key] = cached
+    return cached
+
+
+def known_nonnegative(d: Distribution) -> frozenset:
+    """What is nonnegative wherever ``d`` is a distribution, in the form ``LogSum`` looks up.
+
+    Its cells and the cells of its one-variable marginals (sums of cells),
+    and ``a - b`` for each recorded condition ``a >= b`` (``d.conditions``).
+    The logarithm of a cell ``(1 - p)*q`` is then ``log(1 - p) + log(q)``
+    when ``1 - p`` and ``q`` are marginal probabilities, so that the mutual
+    information of a product table in symbols is exactly ``0`` without
+    assumptions on the symbols.  Empty for tables of numbers.
+    """
+    key = ("nonnegative",)
+    cached = d.memo.get(key)
+    if cached is None:
+        if all(p.is_number for p in d.probabilities):
+            cached = frozenset()
+        else:
+            known = list(d.probabilities)
+            for name in d.names:
+                known.extend(d.marginal(name).probabilities)
+            for condition in d.conditions:
+                if isinstance(condition, (sympy.GreaterThan, sympy.StrictGreaterThan)):
+                    known.append(condition.lhs - condition.rhs)
+                elif isinstance(condition, (sympy.LessThan, sympy.StrictLessThan)):
+                    known.append(condition.rhs - condition.lhs)
+            cached = nonnegative_forms(known)
         d.memo[key] = cached
     return cached
 

@@ -361,6 +361,12 @@ def categorical(
     """
     if not probabilities:
         raise DistributionError("categorical() needs at least one probability")
+    if len(probabilities) == 1 and isinstance(probabilities[0], (list, tuple)):
+        raise TypeError(
+            "categorical() takes the probabilities as separate arguments, got one "
+            f"{type(probabilities[0]).__name__}: write categorical(*probabilities), "
+            "or Distribution.from_pmf(probabilities)"
+        )
     values = _parameters(list(probabilities), [_PROBABILITY] * len(probabilities), "categorical()")
     labels = list(range(1, len(values) + 1)) if outcomes is None else list(outcomes)
     return Distribution.from_pmf(values, name=name, outcomes=labels)
