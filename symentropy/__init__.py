@@ -38,6 +38,7 @@ from .errors import (
     ZeroProbabilityError,
 )
 from .kernel.binary_entropy import binary_entropy
+from .kernel.xlogx import xlogx
 from .kernel.notation import parse_notation
 from .kernel.numeric import compare, evaluate, is_zero
 from .measures.capacity import CapacityInterval, capacity, capacity_achieving_input, certified_capacity
@@ -161,6 +162,7 @@ __all__ = [
     "numpy_function",
     "tabulate",
     "binary_entropy",
+    "xlogx",
     "bernoulli",
     "binomial",
     "categorical",

@@ -9,22 +9,24 @@ import sympy
 from hypothesis import strategies as st
 
 from symentropy import Distribution
+from symentropy.kernel.xlogx import log_form
 
 
 def assert_exact(value: sympy.Expr, expected: sympy.Expr) -> None:
     """Assert that ``value`` is an exact sympy expression equal to ``expected``.
 
     Equality is proved, not estimated: structural equality, or a difference
-    that sympy reduces to exactly 0 after expanding logarithms.  ``force=True``
+    that sympy reduces to exactly 0 after writing ``xlogx(u)`` as ``u*log(u)``
+    (equal wherever ``u`` is positive) and expanding logarithms.  ``force=True``
     is valid here because the arguments of the logarithms compared are
-    positive rationals.
+    positive rationals, or symbols standing for positive probabilities.
     """
     assert isinstance(value, sympy.Expr), f"{value!r} is not a sympy expression"
     assert not value.has(sympy.Float), f"{value} contains a float"
     assert not value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo), f"{value} is not finite"
     if value == expected:
         return
-    difference = sympy.simplify(sympy.expand_log(sympy.sympify(value - expected), force=True))
+    difference = sympy.simplify(sympy.expand_log(log_form(sympy.sympify(value - expected)), force=True))
     assert difference == 0, f"{value} != {expected} (difference {difference})"
 
 

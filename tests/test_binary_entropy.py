@@ -21,6 +21,7 @@ from sympy import E, Float, Rational, S, Symbol, diff, latex, limit, log, series
 
 from symentropy import DistributionError, InexactInputError, InvalidBaseError, entropy
 from symentropy.kernel.binary_entropy import binary_entropy
+from symentropy.kernel.xlogx import log_form, xlogx
 from symentropy.models.families import bernoulli
 from tests.support import assert_exact
 
@@ -100,9 +101,10 @@ def test_sympy_floats_evaluate():
 
 def test_rewrite_to_logs_is_the_entropy_of_a_coin():
     q = Symbol("q", nonnegative=True)
-    assert binary_entropy(q).rewrite(log) == entropy(bernoulli(q))
+    assert binary_entropy(q).rewrite(log) == log_form(entropy(bernoulli(q)))
     assert binary_entropy(q, E).rewrite(log) == -q * log(q) - (1 - q) * log(1 - q)
     assert sympy.expand_func(binary_entropy(q)) == entropy(bernoulli(q))
+    assert binary_entropy(q).rewrite(xlogx) == entropy(bernoulli(q))
 
 
 def test_rewrite_piecewise_is_zero_at_the_ends():

@@ -29,6 +29,7 @@ from symentropy import (
     normal,
 )
 from symentropy.kernel.numeric import evaluate
+from symentropy.kernel.xlogx import log_form
 from symentropy.measures.differential import continuous_kl_divergence
 from symentropy.measures.divergences import (
     cross_entropy,
@@ -115,7 +116,7 @@ def test_cover_thomas_example_2_3_1_symbolic():
     r, s = sympy.symbols("r s", positive=True)
     value = kl_divergence(Distribution.from_pmf([1 - r, r]), Distribution.from_pmf([1 - s, s]), base=E)
     expected = (1 - r) * log((1 - r) / (1 - s)) + r * log(r / s)
-    assert sympy.expand(sympy.expand_log(value - expected, force=True)) == 0
+    assert sympy.expand(sympy.expand_log(log_form(value - expected), force=True)) == 0
     assert kl_divergence(Distribution.from_pmf([1 - r, r]), Distribution.from_pmf([1 - r, r])) == 0
 
 

@@ -38,6 +38,7 @@ from symentropy import (
     max_entropy,
     maximize,
     normal,
+    xlogx,
 )
 
 IPython = pytest.importorskip("IPython")
@@ -56,6 +57,7 @@ def examples() -> dict[type, object]:
         OptimizationResult: maximize(binary_entropy(p), over=p, domain=sympy.Interval(0, 1)),
         MaxEntropyResult: max_entropy([0, 1, 2], mean=1),
         binary_entropy: binary_entropy(p),
+        xlogx: xlogx(p),
         FormulaDistribution: geometric(sympy.Rational(1, 3)),
         Entropy: Entropy(D, "X"),
         ConditionalEntropy: ConditionalEntropy(D, "X", given="Y"),

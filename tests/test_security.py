@@ -201,6 +201,9 @@ CALLS: dict[str, list[tuple[str, Callable[[Any], Any]]]] = {
     # its keyword arguments are sympy printer settings, read as they are and never parsed; calling it
     # here would change how the whole test process displays (tests/test_notebook_display.py runs it)
     "init_printing": [],
+    "xlogx": [("value", lambda v: se.xlogx(v))],
+    "xlogx.eval": [("value", lambda v: se.xlogx.eval(v))],
+    "xlogx.fdiff": [],
     "derive": [("value", lambda v: se.derive(v)), ("value", lambda v: se.derive(XY, v)),
                ("value", lambda v: se.derive(XY, "H(X)", base=v)), ("value", lambda v: se.derive(XY, "H(X)", digits=v))],
     "Derivation": [],
@@ -287,6 +290,7 @@ SUBS_CALLS = {
     "MutualInformation.subs": lambda v: se.MutualInformation(XY, "X", "Y").subs(v, 1),
     "ContinuousDistribution.subs": lambda v: se.normal(x, 1).subs(x, v),
     "binary_entropy.subs": lambda v: se.binary_entropy(p).subs(p, v),
+    "xlogx.subs": lambda v: se.xlogx(p).subs(p, v),
     "NumericEstimate.subs": lambda v: se.NumericEstimate("1/2", "1/100").subs({p: v}),
 }
 

@@ -49,6 +49,7 @@ import sympy
 
 from ..kernel.exact import safe_sympify
 from ..kernel.lambdify import lambdify
+from ..kernel.xlogx import log_form
 
 __all__ = ["numpy_function", "tabulate"]
 
@@ -88,7 +89,7 @@ def _with_zero_log_zero(expr: sympy.Expr) -> sympy.Expr:
     expanded ``p*log(1 - p) - log(1 - p)`` is recognised as
     ``-(1 - p)*log(1 - p)``.
     """
-    expr = safe_sympify(expr)
+    expr = log_form(safe_sympify(expr))
     logs = sorted((a for a in expr.atoms(sympy.log) if a.free_symbols), key=sympy.default_sort_key)
     if not logs:
         return expr

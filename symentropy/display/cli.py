@@ -63,6 +63,7 @@ from ..kernel.exact import as_exact
 from ..kernel.logbase import as_base
 from ..kernel.notation import parse_notation
 from ..kernel.numeric import check_digits, evaluate, known_sign
+from ..kernel.xlogx import log_form
 from ..measures.info import info
 from ..version import __version__
 from .example import worked_example
@@ -275,7 +276,8 @@ def _report(
     label: str, value: sympy.Expr, d: Distribution, base: sympy.Expr, options: argparse.Namespace, out: TextIO
 ) -> None:
     out.write(f"{label} in {_unit(base)}\n")
-    out.write(f"exact:   {value}\n")
+    # -p*log(p) as in the book: the terminal's output is read, not computed with
+    out.write(f"exact:   {log_form(value)}\n")
     if d.conditions:
         out.write(f"valid if {' and '.join(str(c) for c in d.conditions)}\n")
     if value.free_symbols:

@@ -54,6 +54,7 @@ from ..errors import SymentropyError
 from ..kernel.exact import safe_sympify
 from ..kernel.logbase import Base, as_base
 from ..kernel.numeric import check_digits, evaluate
+from ..kernel.xlogx import log_form
 from .expressions import InformationMeasure
 
 __all__ = [
@@ -124,7 +125,7 @@ def _rewrite_logs(expr: sympy.Expr) -> sympy.Expr:
 def _rewrite_within(obj: Any) -> Any:
     """:func:`_rewrite_logs` on an expression, or on each one in a list, tuple, set or dict."""
     if isinstance(obj, sympy.Basic):
-        return _rewrite_logs(obj)
+        return _rewrite_logs(log_form(obj))
     if type(obj) in (list, tuple, set, frozenset):
         return type(obj)(_rewrite_within(item) for item in obj)
     if type(obj) is dict:
@@ -268,7 +269,7 @@ def to_text(expr: sympy.Expr) -> str:
     >>> to_text(Rational(3, 2) - Rational(3, 4)*log(3)/log(2))
     '3/2 - 3*log2(3)/4'
     """
-    return _TextbookStrPrinter({"order": "none"}).doprint(_rewrite_logs(safe_sympify(expr)))
+    return _TextbookStrPrinter({"order": "none"}).doprint(_rewrite_within(safe_sympify(expr)))
 
 
 def unit_name(base: Base) -> str:

@@ -17,6 +17,7 @@ module                 holds
                        working_context
 ``notation``           the grammar of textbook notation ``I(X;Y|Z)``
 ``binary_entropy``     ``h(p)`` as a sympy function
+``xlogx``              ``x log x``, 0 at 0, as a sympy function
 ``lambdify``           ``lambdify`` with private mpmath contexts
 =====================  ===========================================================
 
@@ -29,6 +30,10 @@ from __future__ import annotations
 from . import intervals
 from .binary_entropy import (
     binary_entropy,
+)
+from .xlogx import (
+    log_form,
+    xlogx,
 )
 from .canonical import (
     canonical_number,
@@ -169,6 +174,8 @@ __all__ = [
     "first_delimiter",
     "label_matches",
     "binary_entropy",
+    "xlogx",
+    "log_form",
     "lambdify",
     "check_compilable",
     "intervals",

@@ -6,7 +6,8 @@ expression                             value
 ``binary_entropy(p)``                  ``-p log2 p - (1 - p) log2(1 - p)`` (bits)
 ``binary_entropy(p, E)``               the same in nats; any base accepted by ``base=``
 ``binary_entropy(p).diff(p)``          ``log2((1 - p)/p)``
-``binary_entropy(p).rewrite(log)``     the sum of logarithms, as :func:`entropy` gives it
+``binary_entropy(p).rewrite(log)``     the sum of logarithms ``-p log(p)/log(2) - ...``
+``expand_func(binary_entropy(p))``     ``-xlogx(p)/log(2) - ...``, as :func:`entropy` gives it
 =====================================  ===============================================
 
 ``h(p)`` is the entropy of a coin that shows heads with probability ``p``
@@ -75,6 +76,7 @@ from .exact import GatedSubs, as_exact
 from .logbase import Base, as_base
 from .logsum import LogSum
 from .numeric import known_sign
+from .xlogx import xlogx
 
 __all__ = ["binary_entropy"]
 
@@ -192,6 +194,15 @@ class binary_entropy(GatedSubs, sympy.Function):
             sympy.Mul(sympy.Integer(-1), q, sympy.log(q), inverse),
         )
 
+    def _entropy_form(self) -> sympy.Expr:
+        """``-xlogx(p)/log(b) - xlogx(1 - p)/log(b)``: what :func:`entropy` gives for a coin."""
+        p = self.args[0]
+        inverse = sympy.Pow(self._divisor(), -1)
+        return sympy.Add(
+            sympy.Mul(sympy.Integer(-1), xlogx(p), inverse),
+            sympy.Mul(sympy.Integer(-1), xlogx(1 - p), inverse),
+        )
+
     def _safe_form(self) -> sympy.Expr:
         """The logarithmic form, with the value 0 at ``p = 0`` and ``p = 1`` made explicit."""
         p = self.args[0]
@@ -237,7 +248,12 @@ class binary_entropy(GatedSubs, sympy.Function):
         return self._safe_form()
 
     def _eval_expand_func(self, **hints: Any) -> sympy.Expr:
-        return self._log_form()
+        return self._entropy_form()
+
+    def _eval_rewrite_as_xlogx(
+        self, p: sympy.Expr, base: sympy.Expr | None = None, **hints: Any
+    ) -> sympy.Expr:
+        return self._entropy_form()
 
     # -- numerical evaluation ---------------------------------------------------
     def _eval_evalf(self, prec: int) -> sympy.Expr | None:

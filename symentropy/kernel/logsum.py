@@ -71,6 +71,7 @@ from .primes import (
     split_integer,
 )
 from .simplify import tidy
+from .xlogx import xlogx
 
 __all__ = [
     "LogSum",
@@ -503,7 +504,7 @@ class LogSum:
         for arg, c in others:
             c = tidy(_sym(c))
             if c != 0:
-                parts.append(_term(c, sympy.log(arg), divisor, arg))
+                parts.append(_symbolic_term(c, arg, divisor))
         return _sum_of_terms(parts)
 
 
@@ -762,6 +763,23 @@ def _pivot(primes: dict, vector: dict[int, int]) -> int:
             return min(vector)
         ratios.append((abs(c / f), q))
     return min(ratios)[1]
+
+
+def _symbolic_term(coefficient: sympy.Expr, arg: sympy.Expr, divisor: sympy.Expr) -> sympy.Expr:
+    """``coefficient*log(arg)/divisor``, as ``k*xlogx(arg)/divisor`` when ``coefficient = k*arg``.
+
+    A coefficient that vanishes with the argument (``-p`` for ``log(p)``,
+    ``(1 - p)*(q - 1)`` for ``log(1 - p)``) is a multiple of it; the term is then
+    written with :class:`~symentropy.kernel.xlogx.xlogx`, which is 0 where
+    ``arg`` is 0, so that substituting the edge of the domain gives ``0 log 0 = 0``
+    rather than ``nan``.  Other terms keep ``log(arg)``: where ``arg`` is 0 and
+    the coefficient is not, the value is infinite.
+    """
+    if not coefficient.is_number and coefficient.free_symbols & arg.free_symbols:
+        k = sympy.cancel(coefficient / arg)
+        if not sympy.fraction(k)[1].free_symbols & arg.free_symbols:
+            return _term(tidy(k), xlogx(arg), divisor)
+    return _term(coefficient, sympy.log(arg), divisor, arg)
 
 
 def _term(coefficient: sympy.Expr, log: sympy.Expr, divisor: sympy.Expr, arg: sympy.Expr | None = None) -> sympy.Expr:

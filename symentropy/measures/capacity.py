@@ -67,7 +67,7 @@ Examples
 >>> from symentropy.measures.capacity import capacity, capacity_achieving_input
 >>> p = Symbol("p")
 >>> capacity(binary_symmetric_channel(p))
-p*log(p)/log(2) + (1 - p)*log(1 - p)/log(2) + 1
+xlogx(p)/log(2) + xlogx(1 - p)/log(2) + 1
 >>> capacity(z_channel(p))
 log(p**(p/(1 - p))*(1 - p) + 1)/log(2)
 >>> capacity(z_channel("1/2")), capacity_achieving_input(z_channel("1/2"))

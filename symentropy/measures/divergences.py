@@ -230,7 +230,7 @@ def kl_divergence(p: Any, q: Any, *names: str, given: Names = (), base: Base = 2
     oo
     >>> r = Symbol("r", positive=True)
     >>> kl_divergence(Distribution.from_pmf([r, 1 - r]), p, base=E)
-    r*log(r) + (1 - r)*log(1 - r) + log(2)
+    xlogx(r) + xlogx(1 - r) + log(2)
 
     Parameters
     ==========

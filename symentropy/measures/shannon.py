@@ -209,15 +209,18 @@ def entropy(d: Distribution, *names: str, given: Names = (), base: Base = 2) -> 
     Examples
     ========
 
-    >>> from sympy import Symbol, E
+    >>> from sympy import Symbol, E, log
     >>> from symentropy import Distribution, uniform, entropy
     >>> entropy(uniform(range(1, 7), name="X"))
     1 + log(3)/log(2)
     >>> entropy(uniform(6), base=E)
     log(2) + log(3)
     >>> p = Symbol("p")
-    >>> entropy(Distribution.from_pmf([p, 1 - p]))
-    -p*log(p)/log(2) - (1 - p)*log(1 - p)/log(2)
+    >>> h = entropy(Distribution.from_pmf([p, 1 - p]))
+    >>> h
+    -xlogx(p)/log(2) - xlogx(1 - p)/log(2)
+    >>> h.subs(p, 0), h.rewrite(log)
+    (0, -p*log(p)/log(2) - (1 - p)*log(1 - p)/log(2))
 
     Parameters
     ==========

@@ -223,7 +223,7 @@ def bernoulli(p: Any, *, name: str = "X") -> Distribution:
     >>> d.conditions
     (p <= 1,)
     >>> entropy(d)
-    -p*log(p)/log(2) - (1 - p)*log(1 - p)/log(2)
+    -xlogx(p)/log(2) - xlogx(1 - p)/log(2)
     >>> entropy(bernoulli(Rational(1, 2), name="C"))
     1
     >>> bernoulli(Rational(3, 2))

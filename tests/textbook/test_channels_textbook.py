@@ -19,6 +19,7 @@ import pytest
 import sympy
 from sympy import Rational, Symbol, log
 
+from symentropy.kernel.xlogx import log_form
 from symentropy.measures.capacity import CapacityInterval, capacity, capacity_achieving_input
 from symentropy.models.channel import (
     Channel,
@@ -78,7 +79,7 @@ def assert_same(actual: object, expected: sympy.Expr) -> None:
     if actual.is_number and expected.is_number:
         difference = sympy.expand(_power_of_two(actual) - _power_of_two(expected))
     else:
-        difference = sympy.simplify(sympy.expand_log(sympy.expand(actual - expected), force=True))
+        difference = sympy.simplify(sympy.expand_log(sympy.expand(log_form(actual - expected)), force=True))
     assert difference == 0, f"{actual} != {expected} (difference simplifies to {difference})"
 
 

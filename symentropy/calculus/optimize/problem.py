@@ -44,6 +44,7 @@ import sympy
 
 from ...errors import OptimizationError, UnknownVariableError
 from ...kernel.exact import as_exact
+from ...kernel.xlogx import log_form
 
 __all__ = [
     "as_objective",
@@ -76,7 +77,8 @@ def as_objective(expr: Any, symbols: Mapping[str, sympy.Symbol]) -> sympy.Expr:
         raise TypeError(f"the objective must be a sympy expression, got {expr!r}") from None
     if value.has(sympy.nan, sympy.zoo):
         raise TypeError(f"the objective {value} is not a finite expression")
-    return value
+    # the certificates read the terms -p*log(p) off the structure; 0 log 0 is handled at the edges
+    return log_form(value)
 
 
 def as_over(over: Any, expr: sympy.Expr) -> tuple[sympy.Symbol, ...]:
@@ -178,25 +180,29 @@ def as_constraints(constraints: Any, symbols: Mapping[str, sympy.Symbol]) -> Con
             f"constraints are a sequence of Eq, inequalities, expressions or strings; got {constraints!r}"
         )
     result = Constraints()
+
+    def _read(value: Any, **keywords: Any) -> sympy.Expr:
+        return log_form(as_exact(value, **keywords))  # as for the objective
+
     for c in constraints:
         if isinstance(c, str):
-            c = as_exact(c, symbols=symbols, what="a constraint")
+            c = _read(c, symbols=symbols, what="a constraint")
         if c is sympy.true:
             continue
         if c is sympy.false:
             raise OptimizationError("a constraint is False: no point satisfies it")
         if isinstance(c, sympy.Equality):
-            g = as_exact(c.lhs, what="a constraint") - as_exact(c.rhs, what="a constraint")
+            g = _read(c.lhs, what="a constraint") - _read(c.rhs, what="a constraint")
             result.equalities.append(g)
             result.originals.append(g)
         elif isinstance(c, (sympy.GreaterThan, sympy.StrictGreaterThan)):
-            g = as_exact(c.lhs, what="a constraint") - as_exact(c.rhs, what="a constraint")
+            g = _read(c.lhs, what="a constraint") - _read(c.rhs, what="a constraint")
             result.inequalities.append((g, isinstance(c, sympy.StrictGreaterThan)))
         elif isinstance(c, (sympy.LessThan, sympy.StrictLessThan)):
-            g = as_exact(c.rhs, what="a constraint") - as_exact(c.lhs, what="a constraint")
+            g = _read(c.rhs, what="a constraint") - _read(c.lhs, what="a constraint")
             result.inequalities.append((g, isinstance(c, sympy.StrictLessThan)))
         elif isinstance(c, sympy.Expr) or not isinstance(c, sympy.Basic):
-            g = as_exact(c, symbols=symbols, what="a constraint")
+            g = _read(c, symbols=symbols, what="a constraint")
             result.equalities.append(g)
             result.originals.append(g)
         else:
