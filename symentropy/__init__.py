@@ -8,6 +8,23 @@ exact sympy expressions.
 >>> d = Distribution.from_dict({(0, 0): "1/2", (1, 1): "1/4", (1, 0): "1/4"}, names=("X", "Y"))
 >>> entropy(d), mutual_information(d, "X", "Y")
 (3/2, -3*log(3)/(4*log(2)) + 3/2)
+
+Where to look (``help(symentropy.entropy)`` and so on for each name):
+
+=========================  ==============================================================
+distributions              Distribution, uniform, independent, bernoulli, binomial, ...
+Shannon measures           entropy, conditional_entropy, mutual_information, info("I(X;Y|Z)")
+more measures              co_information, total_correlation, kl_divergence, renyi_entropy, ...
+channels                   Channel, binary_symmetric_channel, capacity
+continuous                 normal, ..., differential_entropy, gaussian_mutual_information
+numbers                    evaluate (correct digits), compare, is_zero
+calculus                   maximize, minimize, max_entropy, numpy_function
+presentation               Entropy(d, "X"), to_latex, derive, init_printing
+=========================  ==============================================================
+
+The classes built on sympy's ``Expr`` (``Entropy``, ``binary_entropy``,
+``xlogx``, ...) also list the methods they inherit from sympy below; the
+guides are in ``docs/`` of the source tree.
 """
 
 from . import legacy
@@ -38,9 +55,9 @@ from .errors import (
     ZeroProbabilityError,
 )
 from .kernel.binary_entropy import binary_entropy
-from .kernel.xlogx import xlogx
 from .kernel.notation import parse_notation
 from .kernel.numeric import compare, evaluate, is_zero
+from .kernel.xlogx import xlogx
 from .measures.capacity import CapacityInterval, capacity, capacity_achieving_input, certified_capacity
 from .measures.differential import (
     NumericEstimate,
