@@ -237,8 +237,9 @@ def init_printing(**settings: Any) -> None:
     ``latex_printer`` and ``use_latex="mathjax"`` (LaTeX for the notebook to
     typeset, no PNG images); ``settings`` are passed on (``use_unicode``,
     ``order``, ``ip``, ``use_latex``, ...), and calling
-    :func:`sympy.init_printing` again goes back to sympy's notation.  Distributions, unevaluated measures,
-    channels and the other symentropy objects display the same either way.
+    :func:`sympy.init_printing` again goes back to sympy's notation.
+    Distributions, unevaluated measures, channels and the other symentropy
+    objects display the same either way.
 
     Outside IPython it does what :func:`sympy.init_printing` does there: the
     interactive prompt pretty-prints results.

@@ -110,7 +110,7 @@ class xlogx(GatedSubs, sympy.Function):  # noqa: N801  (sympy's convention: func
         return sympy.Mul(x, sympy.log(x))
 
     def _safe_form(self) -> sympy.Expr:
-        """``x*log(x)`` with the value 0 at ``x = 0`` made explicit, for generated code."""
+        """``x*log(x)`` with the value 0 at ``x = 0`` made explicit: ``rewrite(Piecewise)``."""
         x = self.args[0]
         # Unevaluated: an assumption on x must not remove the branch generated code needs.
         return sympy.Piecewise(
