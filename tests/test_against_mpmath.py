@@ -4,7 +4,7 @@ Random tables of 2 to 4 variables, drawn in four regimes: small weights, weights
 64-bit rationals, and nearly independent tables (a product table moved by 10**-20 to 10**-60).
 For each, the values computed by symentropy are
 
-- evaluated to 30 digits by ``evaluate`` and compared, digit for digit, with the value computed
+- evaluated to 50 digits by ``evaluate`` and compared, digit for digit, with the value computed
   here directly from the definitions in a private mpmath context, rounded once, ties to even
   (``evaluate`` promises correct rounding).  The reference cancels as badly as the definitions
   do (a mutual information of 1e-120 is a difference of entropies near 1), so it is computed at
@@ -37,7 +37,7 @@ from symentropy import (
     total_correlation,
 )
 
-DIGITS = 30
+DIGITS = 50
 REF = mpmath.mp.clone()
 
 
