@@ -23,7 +23,8 @@ presentation               Entropy(d, "X"), to_latex, derive, init_printing
 =========================  ==============================================================
 
 The classes built on sympy's ``Expr`` (``Entropy``, ``binary_entropy``,
-``xlogx``, ...) also list the methods they inherit from sympy below; the
+``xlogx``, ...) are sympy expressions: every sympy method applies to them
+(``help(sympy.Expr)``), and their help below lists what symentropy adds.  The
 guides are in ``docs/`` of the source tree.
 """
 

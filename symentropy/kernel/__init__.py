@@ -19,6 +19,7 @@ module                 holds
 ``binary_entropy``     ``h(p)`` as a sympy function
 ``xlogx``              ``x log x``, 0 at 0, as a sympy function
 ``lambdify``           ``lambdify`` with private mpmath contexts
+``members``            what ``dir()`` and ``help()`` of a sympy-based class list
 =====================  ===========================================================
 
 The public names of these modules are re-exported here; the names users
@@ -70,6 +71,11 @@ from .logsum import (
     is_log_term,
     is_rational_log,
     refine_cofactors,
+)
+from .members import (
+    ConciseFunctionClass,
+    ConciseMembers,
+    concise_dir,
 )
 from .notation import (
     DELIMITERS,
@@ -125,6 +131,9 @@ __all__ = [
     "symbols_in",
     "as_parameter",
     "GatedSubs",
+    "ConciseMembers",
+    "ConciseFunctionClass",
+    "concise_dir",
     "Exact",
     "MAX_DEPTH",
     "factor_integer",

@@ -73,6 +73,7 @@ from sympy.core.logic import fuzzy_and, fuzzy_or
 
 from ..errors import DistributionError
 from .exact import GatedSubs, as_exact
+from .members import ConciseFunctionClass
 from .logbase import Base, as_base
 from .logsum import LogSum
 from .numeric import known_sign
@@ -93,7 +94,7 @@ def _strictly_inside(p: sympy.Expr) -> bool | None:
     return fuzzy_and([p.is_positive, (1 - p).is_positive])
 
 
-class binary_entropy(GatedSubs, sympy.Function):
+class binary_entropy(GatedSubs, sympy.Function, metaclass=ConciseFunctionClass):
     r"""The binary entropy function ``h(p) = -p log p - (1 - p) log(1 - p)``.
 
     Explanation

@@ -35,6 +35,7 @@ from typing import Any
 import sympy
 
 from ..errors import InexactInputError, InputTooLargeError
+from .members import ConciseMembers
 from .parsing import MAX_BITS, parse_expression
 
 __all__ = [
@@ -363,14 +364,17 @@ def substitutions(
     return out
 
 
-class GatedSubs:
+class GatedSubs(metaclass=ConciseMembers):
     """A mixin for symentropy's sympy objects: ``subs`` reads its values through :func:`substitutions`.
 
     sympy's ``subs`` parses strings with ``eval``; on the objects symentropy
     defines (unevaluated measures, continuous distributions, ``binary_entropy``,
     ...) the values go through the safe grammar instead, and a name such as
     ``"mu"`` means the object's own symbol of that name.  Put it first among
-    the bases: ``class Entropy(GatedSubs, sympy.Expr)``.
+    the bases: ``class Entropy(GatedSubs, sympy.Expr)``.  Its metaclass keeps
+    ``dir()`` and ``help()`` of the class to symentropy's members and sympy's
+    essentials (:mod:`symentropy.kernel.members`); a ``sympy.Function``
+    subclass names ``metaclass=ConciseFunctionClass``.
     """
 
     __slots__ = ()

@@ -44,6 +44,7 @@ import sympy
 from sympy.core.logic import fuzzy_and, fuzzy_not
 
 from .exact import GatedSubs, as_exact
+from .members import ConciseFunctionClass
 
 __all__ = ["xlogx", "log_form"]
 
@@ -66,7 +67,9 @@ def log_form(expr: Any) -> Any:
     return expr
 
 
-class xlogx(GatedSubs, sympy.Function):  # noqa: N801  (sympy's convention: functions are lower case)
+class xlogx(  # noqa: N801  (sympy's convention: functions are lower case)
+    GatedSubs, sympy.Function, metaclass=ConciseFunctionClass
+):
     """``x*log(x)``, extended by its limit ``0`` at ``x = 0``.
 
     Examples
