@@ -19,6 +19,7 @@ channels                   Channel, binary_symmetric_channel, capacity
 continuous                 normal, ..., differential_entropy, gaussian_mutual_information
 numbers                    evaluate (correct digits), compare, is_zero
 calculus                   maximize, minimize, max_entropy, numpy_function
+inequalities               prove("I(X;Z) <= I(X;Y)", given=["X -> Y -> Z"])
 presentation               Entropy(d, "X"), to_latex, derive, init_printing
 =========================  ==============================================================
 
@@ -37,6 +38,7 @@ from .calculus.optimize import (
     maximize,
     minimize,
 )
+from .calculus.inequalities import ProofResult, Verdict, prove
 from .calculus.sweep import numpy_function, tabulate
 from .core.distribution import Distribution, independent, uniform
 from .display.derivation import Derivation, derive
@@ -168,6 +170,9 @@ __all__ = [
     "variation_of_information",
     "normalized_mutual_information",
     "maximize",
+    "prove",
+    "ProofResult",
+    "Verdict",
     "minimize",
     "max_entropy",
     "OptimizationResult",

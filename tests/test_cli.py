@@ -215,7 +215,7 @@ def test_more_output(tables, monkeypatch, capsys, args, expected):
             "cannot condition on Z=7: Z never takes the value '7'; its values are 0, 1",
         ),
         (("H",), None, "the following arguments are required: probabilities"),
-        (("entropy", "1/2"), None, "argument {H,query}: invalid choice: 'entropy'"),
+        (("entropy", "1/2"), None, "argument {H,query,prove}: invalid choice: 'entropy'"),
         (("H", "1/2", "1/2", "--digits", "x"), None, "--digits must be an integer from 1 to 100000, got 'x'"),
         (("H", "1/2", "1/2", "--digits", "0"), None, "--digits must be an integer from 1 to 100000, got 0"),
         (("H", "1/2", "1/2", "--base", "1"), None, "logarithm base must be positive and not 1, got 1"),

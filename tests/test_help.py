@@ -23,8 +23,16 @@ SYMPY_BASED = [
 
 def test_the_sympy_based_public_classes_are_found():
     # the list below is what the help page used to repeat sympy's methods for
-    assert {"Entropy", "ConditionalEntropy", "MutualInformation", "KLDivergence", "NumericEstimate",
-            "binary_entropy", "xlogx", "ContinuousDistribution"} <= set(SYMPY_BASED)
+    assert {
+        "Entropy",
+        "ConditionalEntropy",
+        "MutualInformation",
+        "KLDivergence",
+        "NumericEstimate",
+        "binary_entropy",
+        "xlogx",
+        "ContinuousDistribution",
+    } <= set(SYMPY_BASED)
 
 
 @pytest.mark.parametrize("name", SYMPY_BASED)

@@ -43,6 +43,7 @@ BASEMENT = {"errors", "version"}
 UPWARD_CONVENIENCES = {
     ("core/distribution.py", "info"): "symentropy.measures.info",
     ("models/channel.py", "mutual_information"): "symentropy.measures.shannon",
+    ("calculus/inequalities/result.py", "derivation"): "symentropy.display.proof",
 }
 
 #: Third-party modules that may be imported inside a function: optional extras, or heavy

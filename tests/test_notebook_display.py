@@ -30,6 +30,7 @@ from symentropy import (
     MaxEntropyResult,
     MutualInformation,
     NumericEstimate,
+    ProofResult,
     OptimizationResult,
     binary_entropy,
     capacity,
@@ -38,6 +39,7 @@ from symentropy import (
     max_entropy,
     maximize,
     normal,
+    prove,
     xlogx,
 )
 
@@ -66,6 +68,7 @@ def examples() -> dict[type, object]:
         Derivation: derive(D, "I(X;Y)"),
         ContinuousDistribution: normal(0, 1),
         NumericEstimate: NumericEstimate("1.2345", "1e-10"),
+        ProofResult: prove("I(X;Z) <= I(X;Y)", given=["X -> Y -> Z"]),
     }
     for cls, example in table.items():
         assert isinstance(example, cls), cls

@@ -5,6 +5,7 @@ module                 holds
 =====================  ===========================================================
 ``optimize``           maximize, minimize, max_entropy, with certificates
 ``sweep``              numpy functions and tables of symbolic results
+``inequalities``       prove and refute information inequalities, exactly
 =====================  ===========================================================
 
 The public names of these modules are re-exported here; the names users
@@ -13,6 +14,11 @@ need most are also in :mod:`symentropy` itself.
 
 from __future__ import annotations
 
+from .inequalities import (
+    ProofResult,
+    Verdict,
+    prove,
+)
 from .optimize import (
     Certificate,
     MaxEntropyResult,
@@ -35,4 +41,7 @@ __all__ = [
     "Certificate",
     "numpy_function",
     "tabulate",
+    "prove",
+    "ProofResult",
+    "Verdict",
 ]

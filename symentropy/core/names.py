@@ -37,6 +37,7 @@ symentropy.errors.DistributionError: variable name 'A|B' contains '|'; names may
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -45,7 +46,16 @@ from sympy.core.symbol import Str
 from ..errors import DistributionError, UnknownVariableError
 from ..kernel.notation import DELIMITERS, first_delimiter
 
-__all__ = ["check_names", "as_group", "name_arguments", "union", "unknown_variable", "Names", "FORBIDDEN"]
+__all__ = [
+    "check_names",
+    "as_group",
+    "name_arguments",
+    "union",
+    "natural_order",
+    "unknown_variable",
+    "Names",
+    "FORBIDDEN",
+]
 
 #: A variable name, or a tuple of names standing for their joint variable.
 Names = str | Sequence[str]
@@ -128,6 +138,21 @@ def name_arguments(names: Iterable[Any], example: str) -> tuple[str, ...]:
             raise TypeError(f"variable names are passed as separate strings, e.g. {example}; got {n!r}")
         out.append(n)
     return tuple(out)
+
+
+def natural_order(names: Iterable[str]) -> tuple[str, ...]:
+    """Names sorted as a reader counts: ``X2`` before ``X10``, ``A`` before ``B``.
+
+    >>> from symentropy.core.names import natural_order
+    >>> natural_order(["X10", "Y", "X2", "X1"])
+    ('X1', 'X2', 'X10', 'Y')
+    """
+
+    def key(name: str) -> tuple:
+        parts = re.split(r"(\d+)", name)
+        return tuple((0, int(p), p) if p.isdigit() else (1, 0, p) for p in parts if p)
+
+    return tuple(sorted(names, key=key))
 
 
 def union(*groups: Sequence[str]) -> tuple[str, ...]:

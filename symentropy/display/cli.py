@@ -8,9 +8,12 @@ command                                         prints
 ``symentropy H 1/2 1/4 1/4``                    the entropy of a list of probabilities
 ``symentropy query table.csv "I(X;Y|Z)"``       any textbook notation (see
                                                 :mod:`symentropy.kernel.notation`) on a joint table
+``symentropy prove "I(X;Z) <= I(X;Y)"``         the verdict on an information inequality and its
+``--given "X -> Y -> Z"``                       proof or counterexample (exit status 0 when
+                                                proved, 1 when not, 2 on bad input)
 ==============================================  ==============================================
 
-Options of both commands: ``--base B`` (``2``, ``e``, ``10``, ``3/2``, ...;
+Options of ``H`` and ``query``: ``--base B`` (``2``, ``e``, ``10``, ``3/2``, ...;
 default 2), ``--digits N`` (significant digits of the decimal value; default
 15), ``--latex`` (also print the LaTeX) and ``--symbolic`` (allow symbols
 such as ``p`` and ``1-p`` among the probabilities; the result is then a
@@ -57,6 +60,7 @@ from typing import NoReturn, TextIO
 
 import sympy
 
+from ..calculus.inequalities import prove
 from ..core.distribution import Distribution
 from ..errors import DistributionError, InvalidDigitsError, ParseError, SymentropyError
 from ..kernel.exact import as_exact
@@ -114,7 +118,7 @@ def _build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--symbolic", action="store_true", help="allow symbols such as p or 1-p among the probabilities"
     )
-    commands = parser.add_subparsers(dest="command", metavar="{H,query}", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="{H,query,prove}", parser_class=_Parser)
     entropy = commands.add_parser(
         "H",
         parents=[common],
@@ -138,6 +142,21 @@ def _build_parser() -> argparse.ArgumentParser:
     query.add_argument(
         "--counts", action="store_true", help="the column holds counts, to be divided by their total"
     )
+    claim = commands.add_parser(
+        "prove",
+        help="prove or refute an information inequality, exactly",
+        description='Prove or refute a linear information inequality, e.g. '
+        'symentropy prove "I(X;Z) <= I(X;Y)" --given "X -> Y -> Z". Exit status 0 when proved, 1 when not.',
+    )
+    claim.add_argument("statement", help='e.g. "I(X;Z) <= I(X;Y)", "H(X,Y) <= H(X) + H(Y)"')
+    claim.add_argument(
+        "--given",
+        action="append",
+        default=[],
+        help='a constraint: "X -> Y -> Z", "X _|_ Y | Z", "H(Y|X) = 0"',
+    )
+    claim.add_argument("--copy-lemma", action="store_true", help="try one copy-lemma step (Zhang-Yeung)")
+    claim.add_argument("--latex", action="store_true", help="also print the proof as LaTeX")
     return parser
 
 
@@ -185,6 +204,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(done.code or 0)
         if options.command == "H":
             _run_entropy(options, sys.stdout)
+        elif options.command == "prove":
+            status = _run_prove(options, sys.stdout)
+            sys.stdout.flush()
+            return status
         else:
             _run_query(options, sys.stdout)
         sys.stdout.flush()
@@ -236,6 +259,15 @@ def _run_query(options: argparse.Namespace, out: TextIO) -> None:
             text = _bounded(handle, options.table)
     d = read_table(text, **table)
     _report(str(notation), info(d, notation, base=base), d, base, options, out)
+
+
+def _run_prove(options: argparse.Namespace, out: TextIO) -> int:
+    result = prove(options.statement, given=options.given, copy_lemma=options.copy_lemma)
+    result.check()
+    out.write(f"{result}\n\n{result.derivation()}\n")
+    if options.latex:
+        out.write(f"\n{result.derivation().to_latex()}\n")
+    return 0 if result else 1
 
 
 def _bounded(handle: TextIO, name: str) -> str:

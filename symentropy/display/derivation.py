@@ -61,6 +61,8 @@ from .latex import TextbookLatexPrinter, format_decimal, to_latex, to_text
 
 __all__ = ["derive", "Derivation", "Step"]
 
+#: The relations a step may have, and their LaTeX.
+RELATIONS_LATEX = {"=": "=", "≈": r"\approx", "≥": r"\geq", "≤": r"\leq", "<": "<", ">": ">"}
 #: Substitution steps list every cell up to this many; beyond, only the grouped step is shown.
 MAX_RAW_TERMS = 12
 #: Plain-text derivations wrap long sums between terms to stay within this many characters.
@@ -105,12 +107,20 @@ class Derivation:
     """
 
     def __init__(
-        self, quantity: InformationMeasure, steps: Sequence[Step], value: sympy.Expr, decimals: str | None
+        self,
+        quantity: InformationMeasure | str,
+        steps: Sequence[Step],
+        value: sympy.Expr | None,
+        decimals: str | None,
+        *,
+        lhs_latex: str | None = None,
     ):
         self.quantity = quantity
         self.steps = tuple(steps)
         self.value = value
         self.decimals = decimals
+        # a quantity given as text (the claim of a proof) brings its own LaTeX
+        self.lhs_latex = lhs_latex if lhs_latex is not None else to_latex(quantity)
 
     def __repr__(self) -> str:
         return f"<Derivation of {self.quantity}: {len(self.steps)} steps, value {self.value}>"
@@ -139,10 +149,10 @@ class Derivation:
         return "\n".join(lines)
 
     def _lines(self, reasons: bool, *, wrap: int) -> list[str]:
-        lhs = to_latex(self.quantity)
+        lhs = self.lhs_latex
         lines = []
         for k, s in enumerate(self.steps):
-            relation = "=" if s.relation == "=" else r"\approx"
+            relation = RELATIONS_LATEX[s.relation]
             body = s.latex
             line = f"{lhs if k == 0 else ''} &{relation} {body}".lstrip()
             if reasons and s.reason:

@@ -1,0 +1,237 @@
+"""The answer of :func:`~symentropy.prove`: a verdict and the proof that backs it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from fractions import Fraction
+from typing import Any
+
+import sympy
+
+from ...core.distribution import Distribution
+from ...kernel.numeric import compare
+from ...kernel.statements import Statement, parse_constraint
+from ...measures.info import info
+from .search import violates
+from .space import Condition, Elemental, EntropySpace, LinearForm, combine, difference_text
+
+__all__ = ["Verdict", "ProofResult"]
+
+
+class Verdict(StrEnum):
+    """What :func:`~symentropy.prove` found."""
+
+    PROVED = "proved"
+    REFUTED = "refuted"
+    NOT_SHANNON = "not Shannon-type"
+    HOLDS = "holds"
+    FAILS = "fails"
+
+
+class ProofResult:
+    """A verdict on an information inequality, with its exact proof.
+
+    Attributes
+    ==========
+
+    statement : Statement
+        The claim as parsed (one direction of an ``=`` claim in :attr:`parts`).
+    given : tuple of str
+        The constraints as given.
+    names : tuple of str
+        The variables of the problem (with the copy, after a copy-lemma proof).
+    verdict : Verdict
+        ``"proved"``, ``"refuted"``, ``"not Shannon-type"``; with ``on=``,
+        ``"holds"`` or ``"fails"``.
+    certificate : dict or None
+        When proved: ``{inequality or constraint: Rational multiplier}``.
+        The keys print as ``I(X;Y|Z) >= 0`` (an elemental inequality,
+        multiplier ``>= 0``) or ``I(X;Z|Y) = 0`` (a constraint; an equality
+        may have a negative multiplier).  ``rhs - lhs`` equals the sum of
+        multiplier times term, identically in the joint entropies.
+    counterexample : Distribution or None
+        When refuted: an exact distribution meeting the constraints on which
+        the claim fails.
+    witness : dict or None
+        When not proved: a polymatroid ``{(names...): integer joint entropy}``
+        that meets every elemental inequality and constraint and violates
+        the claim.
+    found_by : str
+        How the counterexample was found.
+    copy : str
+        After a copy-lemma proof, which copy was added.
+    parts : tuple of ProofResult
+        For an ``=`` claim: the results for ``<=`` and ``>=``.
+    """
+
+    def __init__(
+        self,
+        statement: Statement,
+        given: tuple[str, ...],
+        space: EntropySpace,
+        verdict: Verdict,
+        *,
+        certificate: dict[Elemental | Condition, Fraction] | None = None,
+        counterexample: Distribution | None = None,
+        witness: dict[int, Fraction] | dict[tuple[str, ...], sympy.Integer] | None = None,
+        found_by: str = "",
+        copy: str = "",
+        copy_conditions: tuple[Condition, ...] = (),
+        parts: tuple[ProofResult, ...] = (),
+        on: Distribution | None = None,
+        sides: tuple[sympy.Expr, sympy.Expr] | None = None,
+        unmet: tuple[str, ...] = (),
+    ):
+        self.statement = statement
+        self.given = given
+        self.space = space
+        self.names = space.names
+        self.verdict = verdict
+        self.certificate = (
+            None
+            if certificate is None
+            else {k: sympy.Rational(v.numerator, v.denominator) for k, v in certificate.items()}
+        )
+        self.counterexample = counterexample
+        if witness and isinstance(next(iter(witness)), int):
+            witness = {space.members(m): sympy.Integer(int(v)) for m, v in sorted(witness.items())}  # type: ignore[arg-type]
+        self.witness = witness
+        self.found_by = found_by
+        self.copy = copy
+        self.copy_conditions = copy_conditions
+        self.parts = parts
+        self.on = on
+        self.sides = sides
+        self.unmet = unmet
+
+    def __bool__(self) -> bool:
+        """True when the claim is proved (or, with ``on=``, holds on the distribution)."""
+        return self.verdict in (Verdict.PROVED, Verdict.HOLDS)
+
+    def __repr__(self) -> str:
+        return f"<ProofResult {self.statement}: {self.verdict}>"
+
+    def __str__(self) -> str:
+        lines = [
+            f"{self.statement}" + (f"  given {'; '.join(self.given)}" if self.given else ""),
+            f"verdict: {self.verdict}",
+        ]
+        if self.parts:
+            for p in self.parts:
+                lines += ["  " + line for line in str(p).splitlines()]
+        if self.certificate:
+            lines.append(f"{self.claim_text()} =")
+            for key, multiplier in self.certificate.items():
+                lines.append(f"    {multiplier} * [{key}]")
+        if self.copy:
+            lines.append(f"copy lemma: {self.copy}")
+        if self.counterexample is not None:
+            lines.append(f"counterexample ({self.found_by}): {self.counterexample.to_dict()}")
+        elif self.witness is not None and self.verdict != Verdict.PROVED:
+            shown = ", ".join(f"h({','.join(k)})={v}" for k, v in self.witness.items())
+            lines.append(f"polymatroid violating it: {shown}")
+        if self.sides is not None:
+            lines.append(f"lhs = {self.sides[0]}, rhs = {self.sides[1]}")
+        if self.unmet:
+            lines.append(f"constraints that do not hold on the distribution: {'; '.join(self.unmet)}")
+        return "\n".join(lines)
+
+    def claim_text(self) -> str:
+        """The form claimed nonnegative, ``rhs - lhs`` (``lhs - rhs`` for ``>=``), as notation."""
+        s = self.statement
+        big, small = (s.lhs, s.rhs) if s.relation == ">=" else (s.rhs, s.lhs)
+        return difference_text(big, small)
+
+    def _repr_latex_(self) -> str:
+        return self.derivation()._repr_latex_()
+
+    # -- checking ------------------------------------------------------------
+    def _conditions(self) -> list[Condition]:
+        space = self.space
+        out = []
+        for text in self.given:
+            out += space.conditions(parse_constraint(text), text)
+        return out + list(self.copy_conditions)
+
+    def _claim(self) -> LinearForm:
+        return self.space.statement_form(self.statement)
+
+    def check(self) -> bool:
+        """Re-verify the verdict in exact arithmetic; ``True`` or an ``ArithmeticError``.
+
+        * proved: every multiplier of an elemental inequality or of an
+          inequality constraint is ``>= 0``, each key is recomputed from its
+          notation, and the weighted sum equals ``rhs - lhs`` coefficient by
+          coefficient;
+        * refuted: the counterexample meets every constraint and violates
+          the claim, evaluated exactly;
+        * not Shannon-type: the witness meets every elemental inequality and
+          constraint and violates the claim;
+        * ``on=``: the two sides are evaluated again and compared.
+        """
+        if self.parts:
+            return all(p.check() for p in self.parts)
+        space = self.space
+        if self.verdict == Verdict.PROVED:
+            assert self.certificate is not None
+            conditions = {c: c for c in self._conditions()}
+            elementals = {e.notation: e for e in space.elementals()}
+            total: LinearForm = {}
+            for key, multiplier in self.certificate.items():
+                m = Fraction(int(multiplier.p), int(multiplier.q))
+                if isinstance(key, Elemental):
+                    if elementals.get(key.notation) != key or dict(key.form) != space.form(key.notation):
+                        raise ArithmeticError(
+                            f"{key} is not an elemental inequality of {', '.join(space.names)}"
+                        )
+                    if m < 0:
+                        raise ArithmeticError(f"the multiplier of {key} is negative")
+                elif key in conditions:
+                    if not key.equality and m < 0:
+                        raise ArithmeticError(f"the multiplier of {key} is negative")
+                else:
+                    raise ArithmeticError(f"{key} is neither an elemental inequality nor a given constraint")
+                total = combine((1, total), (m, dict(key.form)))
+            if total != self._claim():
+                raise ArithmeticError("the certificate does not sum to the claim")
+            return True
+        if self.verdict in (Verdict.HOLDS, Verdict.FAILS):
+            assert self.on is not None
+            lhs = info(self.on, self.statement.lhs) if self.statement.lhs.terms else sympy.Integer(0)
+            rhs = info(self.on, self.statement.rhs) if self.statement.rhs.terms else sympy.Integer(0)
+            order = compare(lhs, rhs)
+            ok = {"<=": order <= 0, ">=": order >= 0, "=": order == 0}[self.statement.relation]
+            if ok != (self.verdict == Verdict.HOLDS):
+                raise ArithmeticError("the claim evaluates differently on the distribution")
+            return True
+        if self.verdict == Verdict.REFUTED:
+            assert self.counterexample is not None
+            constraints = [parse_constraint(t) for t in self.given]
+            if not violates(self.counterexample, self.statement, constraints):
+                raise ArithmeticError("the counterexample does not violate the claim under the constraints")
+        if self.witness is not None:
+            h = {space.mask(k): Fraction(int(v)) for k, v in self.witness.items()}
+            for e in space.elementals():
+                if space.value(e.form, h) < 0:
+                    raise ArithmeticError(f"the witness violates {e}")
+            for c in self._conditions():
+                v = space.value(c.form, h)
+                if (c.equality and v != 0) or v < 0:
+                    raise ArithmeticError(f"the witness violates the constraint {c}")
+            if space.value(self._claim(), h) >= 0:
+                raise ArithmeticError("the witness does not violate the claim")
+        return True
+
+    # -- presentation ------------------------------------------------------
+    def terms(self) -> Sequence[tuple[Any, sympy.Rational]]:
+        """The certificate's (term, multiplier) pairs: elementals first, then constraints."""
+        if not self.certificate:
+            return ()
+        return sorted(self.certificate.items(), key=lambda kv: (isinstance(kv[0], Condition), str(kv[0])))
+
+    def derivation(self) -> Any:
+        """The proof as a :class:`~symentropy.display.derivation.Derivation`: ``.to_latex()`` and so on."""
+        from ...display.proof import proof_derivation
+
+        return proof_derivation(self)
