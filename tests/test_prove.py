@@ -121,3 +121,36 @@ def test_the_command_line(capsys):
     assert "verdict: refuted" in out and r"\begin{align*}" in out
     assert main(["prove", "I(X;Y <= 0"]) == 2
     assert "symentropy: error:" in capsys.readouterr().err
+
+
+CLAIMS = [
+    ("I(X;Z) <= I(X;Y)", ["X -> Y -> Z"], "proved"),
+    ("I(X;Y|Z) <= I(X;Y)", [], "refuted"),
+    ("H(X1,X2,X3,X4,X5,X6) <= H(X1) + H(X2) + H(X3) + H(X4) + H(X5) + H(X6)", [], "proved"),
+    ("H(X1,X2,X3,X4,X5,X6) >= H(X1) + H(X2) + H(X3) + H(X4) + H(X5) + H(X6)", [], "refuted"),
+]
+
+
+@pytest.mark.parametrize(("claim", "given", "verdict"), CLAIMS)
+def test_the_float_guess_changes_nothing_but_time(claim, given, verdict):
+    pytest.importorskip("scipy")
+    exact = prove(claim, given=given, float_solver=False)
+    guessed = prove(claim, given=given, float_solver=True)
+    assert exact.verdict == guessed.verdict == verdict
+    assert guessed.check()
+
+
+@pytest.mark.parametrize("wrong", [("solution", "zeros"), ("farkas", "ones")])
+def test_a_wrong_guess_is_dropped_and_the_exact_simplex_decides(monkeypatch, wrong):
+    import symentropy.kernel.simplex as simplex
+
+    kind, values = wrong
+
+    def bad_guess(rows, b, costs):
+        n = len(rows[0])
+        return kind, ([0.0] * n if values == "zeros" else [1.0] * len(rows))
+
+    monkeypatch.setattr(simplex, "float_guess", bad_guess)
+    for claim, given, verdict in CLAIMS[:2]:
+        r = prove(claim, given=given, float_solver=True)
+        assert r.verdict == verdict and r.check()

@@ -85,6 +85,8 @@ class Step:
     text: str
     value: sympy.Expr | None
     reason: str = ""
+    #: The reason in LaTeX, when it holds mathematics (otherwise ``reason`` is set as text).
+    reason_latex: str = ""
 
 
 class Derivation:
@@ -156,7 +158,7 @@ class Derivation:
             body = s.latex
             line = f"{lhs if k == 0 else ''} &{relation} {body}".lstrip()
             if reasons and s.reason:
-                line += " && " + latex_text(s.reason)
+                line += " && " + (s.reason_latex or latex_text(s.reason))
             lines.append(line)
         return lines
 

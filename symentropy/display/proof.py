@@ -26,14 +26,15 @@ from typing import Any
 
 import sympy
 
-from ..core.distribution import latex_name
+from ..core.distribution import latex_name, latex_text
 from ..kernel.notation import EntropyTerm, InformationTerm, parse_notation
 from ..kernel.numeric import evaluate
+from ..kernel.statements import Independence, MarkovChain, parse_constraint
 from ..measures.info import info
 from .derivation import Derivation, Step
 from .latex import to_latex, to_text
 
-__all__ = ["proof_derivation", "notation_latex"]
+__all__ = ["proof_derivation", "notation_latex", "constraint_latex"]
 
 #: Decimal digits shown for a counterexample's value.
 DIGITS = 6
@@ -64,6 +65,29 @@ def notation_latex(text: str) -> str:
             else f" {sign} {number}{body}"
         )
     return "".join(parts)
+
+
+def constraint_latex(text: str) -> str:
+    r"""LaTeX for a constraint: ``X -> Y -> Z`` gives ``X \to Y \to Z``.
+
+    >>> from symentropy.display.proof import constraint_latex
+    >>> constraint_latex("X _|_ Y | Z"), constraint_latex("H(Y|X) = 0")
+    ('X \\perp Y \\mid Z', 'H(Y \\mid X) = 0')
+    """
+    c = parse_constraint(text)
+    if isinstance(c, MarkovChain):
+        return r" \to ".join(_group(g) for g in c.groups)
+    if isinstance(c, Independence):
+        body = r" \perp ".join(_group(g) for g in c.groups)
+        return body + (rf" \mid {_names(c.given)}" if c.given else "")
+    relation = {"<=": r"\leq", ">=": r"\geq", "=": "="}[c.relation]
+    lhs = notation_latex(str(c.lhs)) if c.lhs.terms else "0"
+    rhs = notation_latex(str(c.rhs)) if c.rhs.terms else "0"
+    return f"{lhs} {relation} {rhs}"
+
+
+def _group(names: tuple[str, ...]) -> str:
+    return _names(names) if len(names) == 1 else f"({_names(names)})"
 
 
 def _names(names: tuple[str, ...]) -> str:
@@ -122,17 +146,28 @@ def proof_derivation(result: Any) -> Derivation:
         steps.append(Step("=", tex, text, None, reason))
         if equalities:
             text, tex = _sum(elementals + [(m, key.notation) for m, key in inequalities])
-            by_text: dict[str, list[str]] = {}
+            by_text: dict[str, list] = {}
             for _, key in equalities:
-                by_text.setdefault(key.text, []).append(str(key))
-            given = "; ".join(
-                f"{text}: {', '.join(shown)}" if len(shown) <= 2 else text for text, shown in by_text.items()
-            )
-            steps.append(Step("=", tex, text, None, given))
+                by_text.setdefault(key.text, []).append(key)
+            given, given_tex = [], []
+            for source, keys in by_text.items():
+                copy = source == result.copy
+                head_tex = latex_text(source) if copy else constraint_latex(source)
+                if len(keys) <= 2 and not copy:
+                    given.append(f"{source}: {', '.join(map(str, keys))}")
+                    shown = ", ".join(f"{notation_latex(k.notation)} = 0" for k in keys)
+                    given_tex.append(rf"{head_tex}\text{{: }} {shown}")
+                else:
+                    given.append(source)
+                    given_tex.append(head_tex)
+            steps.append(Step("=", tex, text, None, "; ".join(given), r"\text{; }".join(given_tex)))
         if inequalities:
             text, tex = _sum(elementals)
-            given = "; ".join(sorted({f"{key.text}" for _, key in inequalities}))
-            steps.append(Step("≥", tex, text, None, f"given {given}"))
+            sources = sorted({key.text for _, key in inequalities})
+            given_tex = r"\text{; }".join(constraint_latex(t) for t in sources)
+            steps.append(
+                Step("≥", tex, text, None, f"given {'; '.join(sources)}", rf"\text{{given }} {given_tex}")
+            )
         if everything:
             steps.append(
                 Step("≥", "0", "0", None, "each term is a conditional entropy or mutual information")

@@ -37,7 +37,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 from numbers import Rational
 
-__all__ = ["LinearFeasibility", "nonnegative_solution"]
+__all__ = ["LinearFeasibility", "nonnegative_solution", "float_guess", "FLOAT_SOLVER"]
+
+#: The optional floating-point solver that may guess (never decide): scipy's HiGHS.
+FLOAT_SOLVER = "scipy"
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ def nonnegative_solution(
     rhs: Sequence[object],
     *,
     cost: Sequence[object] | None = None,
+    guess: bool = False,
 ) -> LinearFeasibility:
     """Decide exactly whether ``A y = b`` has a solution ``y >= 0``.
 
@@ -87,6 +91,12 @@ def nonnegative_solution(
     cost : sequence, optional
         ``n`` nonnegative rationals: among the solutions, return a basic one
         with least ``cost . y`` (a shorter proof, for instance).
+    guess : bool
+        Let scipy's floating-point HiGHS solver (when scipy is installed)
+        guess first: the columns of its solution are solved again exactly, or
+        its Farkas vector is read as rationals and checked.  A guess that does
+        not check out is dropped and the exact method runs on the whole
+        system, so the answer is the same, only sooner on large systems.
 
     Returns
     =======
@@ -121,6 +131,10 @@ def nonnegative_solution(
             raise ValueError(f"the cost has {len(costs)} entries, the matrix {n} columns")
         if any(c < 0 for c in costs):
             raise ValueError("the cost must be nonnegative (the least cost is then bounded)")
+    if guess:
+        found = _from_guess(rows, b, costs, n)
+        if found is not None:
+            return found
     tableau = _Tableau(rows, b, n)
     pivots = tableau.phase_one()
     if tableau.objective_value() != 0:
@@ -133,6 +147,72 @@ def nonnegative_solution(
     y = tableau.solution()
     _check_solution(rows, b, y)
     return LinearFeasibility(True, y, None, pivots)
+
+
+def float_guess(
+    rows: Sequence[Sequence[Fraction]], b: Sequence[Fraction], costs: Sequence[Fraction] | None
+) -> tuple[str, list[float]] | None:
+    """scipy's guess: ``("solution", y)`` or ``("farkas", z)`` in floats; ``None`` without scipy.
+
+    A guess only: :func:`nonnegative_solution` checks or discards it.
+    """
+    try:
+        import numpy as np
+        from scipy.optimize import linprog
+    except ImportError:
+        return None
+    m = len(rows)
+    n = len(rows[0]) if rows else 0
+    a = np.array([[float(v) for v in row] for row in rows]).reshape(m, n)
+    rhs = np.array([float(v) for v in b])
+    c = np.array([float(v) for v in costs]) if costs is not None else np.ones(n)
+    primal = linprog(c, A_eq=a, b_eq=rhs, bounds=(0, None), method="highs")
+    if primal.status == 0:
+        return "solution", list(primal.x)
+    if primal.status != 2:  # not "infeasible": no useful guess
+        return None
+    # a Farkas vector: z . A_j >= 0 for all j, z . b = -1, entries bounded to keep it a vertex
+    dual = linprog(
+        np.zeros(m),
+        A_ub=-a.T,
+        b_ub=np.zeros(n),
+        A_eq=rhs.reshape(1, m),
+        b_eq=[-1.0],
+        bounds=(None, None),
+        method="highs",
+    )
+    if dual.status != 0:
+        return None
+    return "farkas", list(dual.x)
+
+
+def _from_guess(
+    rows: list[list[Fraction]], b: list[Fraction], costs: list[Fraction] | None, n: int
+) -> LinearFeasibility | None:
+    guessed = float_guess(rows, b, costs)
+    if guessed is None:
+        return None
+    kind, values = guessed
+    if kind == "solution":
+        support = [j for j, v in enumerate(values) if v > 1e-9]
+        if not support:
+            support = list(range(n))
+        sub = [[row[j] for j in support] for row in rows]
+        sub_cost = [costs[j] for j in support] if costs is not None else None
+        exact = nonnegative_solution(sub, b, cost=sub_cost)
+        if not exact.feasible or exact.solution is None:
+            return None  # the guess was wrong: decide on the whole system
+        y = {support[j]: v for j, v in exact.solution.items()}
+        _check_solution(rows, b, y)
+        return LinearFeasibility(True, dict(sorted(y.items())), None, exact.pivots)
+    for limit in (10**3, 10**6, 10**12):
+        z = tuple(Fraction(v).limit_denominator(limit) for v in values)
+        try:
+            _check_farkas(rows, b, z)
+        except ArithmeticError:
+            continue
+        return LinearFeasibility(False, None, z, 0)
+    return None
 
 
 def _check_solution(rows: list[list[Fraction]], b: list[Fraction], y: dict[int, Fraction]) -> None:

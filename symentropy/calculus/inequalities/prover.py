@@ -36,10 +36,14 @@ from ...kernel.simplex import nonnegative_solution
 from ...kernel.statements import Independence, MarkovChain, Statement, parse_constraint, parse_statement
 from ...measures.info import info
 from .result import ProofResult, Verdict
-from .search import find_counterexample, holds
+from .search import find_counterexample, holds, searched
 from .space import Condition, Elemental, EntropySpace, LinearForm, check_shannon, combine, names_in
 
-__all__ = ["prove", "shannon_certificate", "copy_conditions"]
+__all__ = ["prove", "shannon_certificate", "copy_conditions", "FLOAT_FROM"]
+
+#: With scipy installed, its float solver guesses first from this many variables on (the exact
+#: simplex alone takes about a second at 6 variables and minutes at 7).
+FLOAT_FROM = 6
 
 Given = str | Statement | MarkovChain | Independence
 
@@ -63,7 +67,7 @@ def _parse_given(given: Any) -> list[tuple[str, Statement | MarkovChain | Indepe
 
 
 def shannon_certificate(
-    space: EntropySpace, claim: LinearForm, conditions: Sequence[Condition]
+    space: EntropySpace, claim: LinearForm, conditions: Sequence[Condition], *, guess: bool = False
 ) -> tuple[dict[Elemental | Condition, Fraction] | None, dict[int, Fraction] | None]:
     """Multipliers proving ``claim >= 0``, or a polymatroid violating it.
 
@@ -72,6 +76,9 @@ def shannon_certificate(
     elemental forms, each inequality condition, and each equality condition
     twice (``+`` and ``-``); rows are the joint entropies; the right-hand side
     is the claim.  Among the solutions, one with least total weight.
+    ``guess=True`` lets scipy's float solver guess first (see
+    :func:`symentropy.kernel.simplex.nonnegative_solution`); the answer is
+    decided exactly either way.
     """
     elementals = space.elementals()
     columns: list[tuple[Elemental | Condition, int, dict[int, Fraction]]] = [
@@ -84,7 +91,7 @@ def shannon_certificate(
     masks = list(space.masks())
     matrix = [[col.get(m, Fraction(0)) for _, _, col in columns] for m in masks]
     rhs = [claim.get(m, Fraction(0)) for m in masks]
-    result = nonnegative_solution(matrix, rhs, cost=[1] * len(columns))
+    result = nonnegative_solution(matrix, rhs, cost=[1] * len(columns), guess=guess)
     if result.feasible:
         assert result.solution is not None
         certificate: dict[Elemental | Condition, Fraction] = {}
@@ -168,6 +175,7 @@ def prove(
     on: Distribution | None = None,
     copy_lemma: bool = False,
     search: bool = True,
+    float_solver: bool | None = None,
 ) -> ProofResult:
     """Prove or refute a linear information inequality, exactly.
 
@@ -234,6 +242,12 @@ def prove(
     search : bool
         Look for a counterexample distribution when the claim is not proved
         (default ``True``).
+    float_solver : bool or None
+        Let scipy's HiGHS solver guess the certificate or the witness first,
+        which is then checked exactly (a wrong guess is dropped and the exact
+        simplex decides).  ``None`` (default): when scipy is installed
+        (``pip install ".[lp]"``) and there are :data:`FLOAT_FROM` variables or
+        more.  The verdict never depends on it.
 
     Raises
     ======
@@ -261,9 +275,12 @@ def prove(
     conditions = [c for t, con in constraints for c in space.conditions(con, t)]
     if on is not None:
         return _on_distribution(parsed, constraints, on)
+    guess = space.n >= FLOAT_FROM if float_solver is None else bool(float_solver)
     if parsed.relation == "=":
         parts = tuple(
-            _prove_direction(space, _direction(parsed, rel), constraints, conditions, copy_lemma, search)
+            _prove_direction(
+                space, _direction(parsed, rel), constraints, conditions, copy_lemma, search, guess
+            )
             for rel in ("<=", ">=")
         )
         verdicts = {p.verdict for p in parts}
@@ -285,7 +302,7 @@ def prove(
             found_by=failing.found_by if verdict != Verdict.PROVED else "",
             parts=parts,
         )
-    return _prove_direction(space, parsed, constraints, conditions, copy_lemma, search)
+    return _prove_direction(space, parsed, constraints, conditions, copy_lemma, search, guess)
 
 
 def _prove_direction(
@@ -295,10 +312,11 @@ def _prove_direction(
     conditions: list[Condition],
     copy_lemma: bool,
     search: bool,
+    guess: bool,
 ) -> ProofResult:
     claim = space.statement_form(statement)
     given = tuple(t for t, _ in constraints)
-    certificate, witness = shannon_certificate(space, claim, conditions)
+    certificate, witness = shannon_certificate(space, claim, conditions, guess=guess)
     if certificate is not None:
         return ProofResult(statement, given, space, Verdict.PROVED, certificate=certificate)
     assert witness is not None
@@ -321,7 +339,7 @@ def _prove_direction(
         for copied, over in _copy_candidates(space):
             name = _fresh(space.names, space.members(copied)[0])
             wider, extra = copy_conditions(space, copied, over, name)
-            found, _ = shannon_certificate(wider, claim, [*conditions, *extra])
+            found, _ = shannon_certificate(wider, claim, [*conditions, *extra], guess=guess)
             if found is not None:
                 return ProofResult(
                     statement,
@@ -332,7 +350,8 @@ def _prove_direction(
                     copy=extra[0].text,
                     copy_conditions=tuple(extra),
                 )
-    return ProofResult(statement, given, space, Verdict.NOT_SHANNON, witness=witness)
+    note = f"no counterexample among {searched(space.n)}" if search else "no counterexample searched for"
+    return ProofResult(statement, given, space, Verdict.NOT_SHANNON, witness=witness, found_by=note)
 
 
 def _on_distribution(

@@ -58,7 +58,7 @@ class ProofResult:
         that meets every elemental inequality and constraint and violates
         the claim.
     found_by : str
-        How the counterexample was found.
+        How the counterexample was found; when none was, what was searched.
     copy : str
         After a copy-lemma proof, which copy was added.
     parts : tuple of ProofResult
@@ -131,6 +131,8 @@ class ProofResult:
         elif self.witness is not None and self.verdict != Verdict.PROVED:
             shown = ", ".join(f"h({','.join(k)})={v}" for k, v in self.witness.items())
             lines.append(f"polymatroid violating it: {shown}")
+            if self.found_by:
+                lines.append(self.found_by)
         if self.sides is not None:
             lines.append(f"lhs = {self.sides[0]}, rhs = {self.sides[1]}")
         if self.unmet:

@@ -40,7 +40,16 @@ from ...kernel.statements import Independence, MarkovChain, Statement
 from ...measures.info import info
 from .space import Condition, EntropySpace, LinearForm
 
-__all__ = ["Atom", "atoms", "find_counterexample", "holds", "violates", "MAX_PRODUCT", "SUPPORT_SIZES"]
+__all__ = [
+    "Atom",
+    "atoms",
+    "find_counterexample",
+    "holds",
+    "violates",
+    "searched",
+    "MAX_PRODUCT",
+    "SUPPORT_SIZES",
+]
 
 #: The most atoms multiplied into one counterexample (its support grows as 2 to this power).
 MAX_PRODUCT = 8
@@ -210,6 +219,17 @@ def _weightings(size: int) -> list[tuple[int, ...]]:
     return out
 
 
+def searched(n: int) -> str:
+    """What :func:`find_counterexample` tries for ``n`` variables, for a report that found nothing."""
+    text = f"products of at most {MAX_PRODUCT} copies and parities"
+    if n <= 6:
+        sizes = f"{SUPPORT_SIZES[0]} to {SUPPORT_SIZES[-1]}"
+        text += (
+            f", and distributions on {sizes} points of {{0,1}}^{n} (at most {MAX_SUPPORTS} supports a size)"
+        )
+    return text
+
+
 def find_counterexample(
     space: EntropySpace,
     claim: LinearForm,
@@ -235,8 +255,5 @@ def find_counterexample(
     if space.n <= 6:
         d = _small_supports(space, claim, conditions, statement, constraints)
         if d is not None:
-            return (
-                d,
-                f"uniform-like distribution on {len(d.support)} points found by the small-support search",
-            )
+            return d, f"the small-support search: {len(d.support)} points of {{0,1}}^{space.n}"
     return None, ""
