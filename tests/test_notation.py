@@ -605,3 +605,17 @@ def test_repeated_names_are_one_variable():
     assert info(FOUR, "H_inf(Y,X,Y)") == info(FOUR, "H_inf(X,Y)")
     assert info(FOUR, "I(X,X;Y;Z|W,W)") == info(FOUR, "I(X;Y;Z|W)")
     assert info(FOUR, "I(X;X)") == info(FOUR, "H(X)")
+
+
+def test_symbolic_coefficients_parse_print_and_evaluate():
+    from symentropy import independent, info, uniform
+    from symentropy.kernel.notation import parse_notation
+
+    a, b = sympy.symbols("a b")
+    n = parse_notation("a*I(X;Y) + 2*b*H(X) - 1/2*a*b*H(Y)")
+    assert [c for c, _ in n.terms] == [a, 2 * b, -a * b / 2]
+    assert str(n) == "a*I(X;Y) + 2*b*H(X) - 1/2*a*b*H(Y)" and parse_notation(str(n)) == n
+    d = independent(uniform(2), uniform(4).rename(X="Y"))
+    assert info(d, "a*H(X) + 2*b*H(Y) - H(X,Y)") == a + 4 * b - 3
+    with pytest.raises(ParseError, match="H names a measure"):
+        parse_notation("H*I(X;Y)")

@@ -154,3 +154,27 @@ def test_a_wrong_guess_is_dropped_and_the_exact_simplex_decides(monkeypatch, wro
     for claim, given, verdict in CLAIMS[:2]:
         r = prove(claim, given=given, float_solver=True)
         assert r.verdict == verdict and r.check()
+
+
+def test_symbolic_coefficients_are_proved_part_by_part():
+    # nonnegative symbols: the claim holds when each monomial's part does
+    r = prove("a*I(X;Z) + b*H(X) <= a*I(X;Y) + b*H(X,Y)", given=["X -> Y -> Z"])
+    assert r.verdict == "proved" and r.check()
+    assert [str(m) for m in r.monomials] == ["a", "b"]
+    assert [p.verdict for p in r.parts] == ["proved", "proved"]
+    assert "grouped by the symbolic coefficients" in str(r.derivation())
+
+
+def test_symbolic_coefficients_are_refuted_at_values_of_the_symbols():
+    # the Zhang-Yeung inequality needs its I(C;D|B) term: with coefficient a = 0 it fails
+    r = prove("2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + a*I(C;D|B)")
+    assert r.verdict == "refuted" and r.values == {sympy.Symbol("a"): 0}
+    assert r.check()
+    # the exclusive or, scaled by a > 0
+    r = prove("a*I(X;Y|Z) <= a*I(X;Y)")
+    assert r.verdict == "refuted" and r.values[sympy.Symbol("a")] > 0 and r.check()
+
+
+def test_a_symbolic_coefficient_in_a_constraint_is_refused():
+    with pytest.raises(ParseError, match="symbolic coefficient"):
+        prove("I(X;Y) >= 0", given=["a*H(X) = 0"])

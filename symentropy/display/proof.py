@@ -22,10 +22,12 @@ I(X;Y) - I(X;Z) = I(X;Y|Z) - I(X;Z|Y)  [identity of joint entropies]
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 import sympy
 
+from ..calculus.inequalities.space import monomial_parts
 from ..core.distribution import latex_name, latex_text
 from ..kernel.notation import EntropyTerm, InformationTerm, parse_notation
 from ..kernel.numeric import evaluate
@@ -46,17 +48,24 @@ def notation_latex(text: str) -> str:
     >>> from symentropy.display.proof import notation_latex
     >>> notation_latex("2*I(X1;Y|Z) - H(X|Y)")
     '2 I(X_{1}; Y \\mid Z) - H(X \\mid Y)'
+    >>> notation_latex("1/2*alpha*H(X)")
+    '\\tfrac{1}{2} \\alpha H(X)'
     """
     parts = []
     for k, (coefficient, term) in enumerate(parse_notation(text).terms):
+        symbols = ""
+        if not isinstance(coefficient, Fraction):  # a rational times a product of symbols
+            r, monomial = coefficient.as_coeff_Mul()
+            coefficient = Fraction(int(r.p), int(r.q))
+            symbols = sympy.latex(monomial) + " "
         size = abs(coefficient)
-        number = (
-            ""
-            if size == 1
-            else (
-                f"{size} " if size.denominator == 1 else rf"\tfrac{{{size.numerator}}}{{{size.denominator}}} "
-            )
-        )
+        if size == 1:
+            number = ""
+        elif size.denominator == 1:
+            number = f"{size} "
+        else:
+            number = rf"\tfrac{{{size.numerator}}}{{{size.denominator}}} "
+        number += symbols
         body = _term_latex(term)
         sign = "-" if coefficient < 0 else "+"
         parts.append(
@@ -126,12 +135,25 @@ def _sum(pairs: list[tuple[sympy.Rational, str]]) -> tuple[str, str]:
 
 def proof_derivation(result: Any) -> Derivation:
     """The proof (or the refutation) in :class:`ProofResult` ``result`` as a derivation."""
-    if result.parts:
-        chosen = next((p for p in result.parts if p.verdict == result.verdict), result.parts[0])
-        return proof_derivation(chosen)
     claim = result.claim_text()
     claim_latex = notation_latex(claim) if claim != "0" else "0"
     steps: list[Step] = []
+    if result.monomials:  # symbolic coefficients, proved part by part
+        pairs = [(m, p.claim_text()) for m, p in zip(result.monomials, result.parts, strict=True)]
+        text = " + ".join(f"{m}*({c})" if m != 1 else f"({c})" for m, c in pairs)
+        tex = " + ".join(
+            (f"{sympy.latex(m)} " if m != 1 else "")
+            + rf"\left({notation_latex(c) if c != '0' else '0'}\right)"
+            for m, c in pairs
+        )
+        steps.append(Step("=", tex, text, None, "grouped by the symbolic coefficients"))
+        steps.append(
+            Step("≥", "0", "0", None, "each bracket is proved ≥ 0 (see .parts); the symbols are ≥ 0")
+        )
+        return Derivation(claim, steps, sympy.Integer(0), None, lhs_latex=claim_latex)
+    if result.parts:
+        chosen = next((p for p in result.parts if p.verdict == result.verdict), result.parts[0])
+        return proof_derivation(chosen)
     verdict = str(result.verdict)
     if verdict == "proved":
         terms = result.terms()
@@ -173,15 +195,20 @@ def proof_derivation(result: Any) -> Derivation:
                 Step("≥", "0", "0", None, "each term is a conditional entropy or mutual information")
             )
         return Derivation(claim, steps, sympy.Integer(0), None, lhs_latex=claim_latex)
+    at = ""
+    if result.values:
+        at = " at " + ", ".join(f"{k} = {v}" for k, v in result.values.items())
     if result.counterexample is not None:
         value = info(result.counterexample, claim)
+        if result.values:
+            value = value.subs(result.values)
         steps.append(
             Step(
                 "=",
                 to_latex(value),
                 to_text(value),
                 value,
-                f"on the counterexample {result.counterexample.to_dict()}",
+                f"on the counterexample {result.counterexample.to_dict()}{at}",
             )
         )
         decimals = evaluate(value, DIGITS)
@@ -189,16 +216,19 @@ def proof_derivation(result: Any) -> Derivation:
         return Derivation(claim, steps, value, str(decimals), lhs_latex=claim_latex)
     witness = result.witness or {}
     shown = ", ".join(f"h({','.join(k)})={v}" for k, v in witness.items())
-    value = sympy.Integer(
-        int(
-            result.space.value(
-                result.space.statement_form(result.statement),
-                {result.space.mask(k): v for k, v in witness.items()},
-            )
-        )
-    )
+    h = {result.space.mask(k): v for k, v in witness.items()}
+    value = sympy.Integer(0)
+    for m, part in (monomial_parts(result.statement) or {sympy.Integer(1): result.statement}).items():
+        part_value = result.space.value(result.space.statement_form(part), h)
+        value += m.subs(result.values or {}) * sympy.Rational(part_value.numerator, part_value.denominator)
     steps.append(
-        Step("=", to_latex(value), to_text(value), value, f"at the polymatroid {shown} (not a distribution)")
+        Step(
+            "=",
+            to_latex(value),
+            to_text(value),
+            value,
+            f"at the polymatroid {shown} (not a distribution){at}",
+        )
     )
     steps.append(Step("<", "0", "0", None, "so no Shannon-type proof exists"))
     return Derivation(claim, steps, value, None, lhs_latex=claim_latex)

@@ -20,6 +20,7 @@ notation                     term
 ``D(P||Q)``                  Kullback-Leibler divergence of two distributions
 ``D(P(Y|X)||Q(Y|X))``        conditional divergence
 ``H(X) + H(Y) - H(X,Y)``     sums and differences, with rational coefficients
+``a*I(X;Y) + 2*b*H(X)``      symbolic coefficients (a name and ``*``)
 ===========================  ====================================================
 
 Textbook Unicode is accepted beside ASCII: ``∣`` for ``|``, ``‖`` or ``∥``
@@ -31,7 +32,7 @@ spirit of :mod:`symentropy.kernel.parsing`: nothing is passed to ``eval`` or to
 ``sympify``, so no string can run code.  The grammar::
 
     notation    := ["+" | "-"] term (("+" | "-") term)*
-    term        := [number ["*"]] measure
+    term        := [number ["*"]] (symbol "*")* measure
     measure     := entropy | information | divergence
     entropy     := "H" [order] "(" names ["|" condition] ")"
     order       := "_" (word | "{" word "}") | subscript digits
@@ -119,6 +120,10 @@ _DOUBLE_BARS = frozenset("‖∥")
 _MINUS = frozenset("-−")
 _SUBSCRIPTS = {chr(0x2080 + k): str(k) for k in range(10)}
 _INFINITY_WORDS = frozenset({"inf", "oo", "infinity", "Inf", "∞"})
+#: A symbolic coefficient: a name (letters, digits, underscores; not starting with a digit).
+_IDENTIFIER = re.compile(r"[^\W\d]\w*")
+#: The letters that start a measure, so not a coefficient's name.
+_MEASURE_HEADS = frozenset({"H", "I", "D"})
 _NUMBER = re.compile(r"[0-9]+(\.[0-9]+|/[0-9]+)?\Z")
 
 
@@ -186,7 +191,10 @@ Term = EntropyTerm | InformationTerm | DivergenceTerm
 
 @dataclass(frozen=True)
 class Notation:
-    """A parsed notation: a sum of measures with rational coefficients.
+    """A parsed notation: a sum of measures with rational (or symbolic) coefficients.
+
+    A coefficient is a :class:`~fractions.Fraction`, or a sympy expression
+    (a rational times a product of symbols) when the notation names one.
 
     ``str()`` gives the canonical spelling, which parses back to an equal
     :class:`Notation`.
@@ -199,15 +207,21 @@ class Notation:
     True
     """
 
-    terms: tuple[tuple[Fraction, Term], ...]
+    terms: tuple[tuple[Fraction | sympy.Expr, Term], ...]
     text: str = field(default="", compare=False, repr=False)
 
     def __str__(self) -> str:
         parts = []
         for k, (coefficient, measure) in enumerate(self.terms):
-            sign = "-" if coefficient < 0 else "+"
-            size = abs(coefficient)
-            scaled = str(measure) if size == 1 else f"{size}*{measure}"
+            if isinstance(coefficient, Fraction):
+                sign = "-" if coefficient < 0 else "+"
+                size = abs(coefficient)
+                scaled = str(measure) if size == 1 else f"{size}*{measure}"
+            else:  # a rational times a product of symbols
+                number, symbols = coefficient.as_coeff_Mul()
+                sign = "-" if number < 0 else "+"
+                number = abs(number)
+                scaled = ("" if number == 1 else f"{number}*") + f"{symbols}*{measure}"
             if k == 0:
                 parts.append(scaled if sign == "+" else f"-{scaled}")
             else:
@@ -369,7 +383,7 @@ class _Parser:
     def parse(self) -> Notation:
         if not self._peek():
             raise ParseError("empty notation: expected a measure such as H(X) or I(X;Y)", self.text, self.i)
-        terms: list[tuple[Fraction, Term]] = []
+        terms: list[tuple[Fraction | sympy.Expr, Term]] = []
         sign = 1
         if self._peek() == "+" or self._peek() in _MINUS:
             sign = -1 if self._peek() in _MINUS else 1
@@ -387,12 +401,29 @@ class _Parser:
             raise self._error('"+", "-" or the end of the notation')
         return Notation(tuple(terms), self.text)
 
-    def _term(self) -> tuple[Fraction, Term]:
-        coefficient = Fraction(1)
+    def _term(self) -> tuple[Fraction | sympy.Expr, Term]:
+        coefficient: Fraction | sympy.Expr = Fraction(1)
         if self._peek().isdigit() and self._peek().isascii():
             coefficient = self._number()
             if self._peek() == "*":
                 self.i += 1
+        while True:  # symbolic factors: "a*", "b*"
+            self._skip()
+            m = _IDENTIFIER.match(self.text, self.i)
+            if m is None or not self.text[m.end() :].lstrip().startswith("*"):
+                break
+            name = m.group()
+            if name in _MEASURE_HEADS:
+                raise ParseError(
+                    f"{name} names a measure; a symbolic coefficient needs another name", self.text, self.i
+                )
+            symbol = self.symbols.get(name) or sympy.Symbol(name)
+            if isinstance(coefficient, Fraction):
+                coefficient = sympy.Rational(coefficient.numerator, coefficient.denominator)
+            coefficient = coefficient * symbol
+            self.i = m.end()
+            self._skip()
+            self.i += 1  # the "*"
         return coefficient, self._measure()
 
     def _measure(self) -> Term:

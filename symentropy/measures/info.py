@@ -32,6 +32,7 @@ unknown variable 'W' at position 4; the distribution's variables are X, Y
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 
 import sympy
 
@@ -169,7 +170,9 @@ def info(
     others: list[sympy.Expr] = []
     for coefficient, measure in parsed.terms:
         value = _evaluate(measure, subject, distributions, b, parsed.text)
-        if isinstance(value, LogSum):
+        if not isinstance(coefficient, Fraction):  # a symbolic coefficient
+            others.append(coefficient * (value.to_expr(b) if isinstance(value, LogSum) else value))
+        elif isinstance(value, LogSum):
             shannon = shannon + value.scaled(coefficient)
         else:
             others.append(sympy.Rational(coefficient.numerator, coefficient.denominator) * value)

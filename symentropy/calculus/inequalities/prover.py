@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
 from typing import Any
@@ -31,13 +32,24 @@ import sympy
 
 from ...core.distribution import Distribution
 from ...core.names import natural_order
+from ...errors import ParseError
 from ...kernel.numeric import compare
 from ...kernel.simplex import nonnegative_solution
 from ...kernel.statements import Independence, MarkovChain, Statement, parse_constraint, parse_statement
 from ...measures.info import info
 from .result import ProofResult, Verdict
 from .search import find_counterexample, holds, searched
-from .space import Condition, Elemental, EntropySpace, LinearForm, check_shannon, combine, names_in
+from .space import (
+    Condition,
+    Elemental,
+    EntropySpace,
+    LinearForm,
+    check_shannon,
+    combine,
+    difference_text,
+    monomial_parts,
+    names_in,
+)
 
 __all__ = ["prove", "shannon_certificate", "copy_conditions", "FLOAT_FROM"]
 
@@ -266,23 +278,25 @@ def prove(
         if isinstance(item, Statement):
             check_shannon(item.lhs)
             check_shannon(item.rhs)
+    for text_of, item in constraints:
+        if isinstance(item, Statement) and monomial_parts(item) is not None:
+            raise ParseError(
+                f"the constraint {text_of!r} has a symbolic coefficient; constraints take rational ones"
+            )
     names = natural_order(names_in([parsed, *(c for _, c in constraints)]))
     if not names:
         raise ValueError(f"the statement {text!r} names no variable")
     space = EntropySpace(names)
     # every term must be linear before anything else is done
-    space.statement_form(parsed)
+    for part in (monomial_parts(parsed) or {1: parsed}).values():
+        space.statement_form(part)
     conditions = [c for t, con in constraints for c in space.conditions(con, t)]
     if on is not None:
         return _on_distribution(parsed, constraints, on)
     guess = space.n >= FLOAT_FROM if float_solver is None else bool(float_solver)
+    task = _Task(constraints, conditions, copy_lemma, search, guess)
     if parsed.relation == "=":
-        parts = tuple(
-            _prove_direction(
-                space, _direction(parsed, rel), constraints, conditions, copy_lemma, search, guess
-            )
-            for rel in ("<=", ">=")
-        )
+        parts = tuple(_prove_direction(space, _direction(parsed, rel), task) for rel in ("<=", ">="))
         verdicts = {p.verdict for p in parts}
         if verdicts == {Verdict.PROVED}:
             verdict = Verdict.PROVED
@@ -302,18 +316,102 @@ def prove(
             found_by=failing.found_by if verdict != Verdict.PROVED else "",
             parts=parts,
         )
-    return _prove_direction(space, parsed, constraints, conditions, copy_lemma, search, guess)
+    return _prove_direction(space, parsed, task)
+
+
+@dataclass(frozen=True)
+class _Task:
+    """What every part of one call of :func:`prove` shares."""
+
+    constraints: list[tuple[str, Statement | MarkovChain | Independence]]
+    conditions: list[Condition]
+    copy_lemma: bool
+    search: bool
+    guess: bool
+
+
+def _prove_symbolic(
+    space: EntropySpace,
+    statement: Statement,
+    parts: dict[sympy.Expr, Statement],
+    task: _Task,
+) -> ProofResult:
+    constraints = task.constraints
+    given = tuple(t for t, _ in constraints)
+    results = {m: _prove_direction(space, part, task) for m, part in parts.items()}
+    if all(r.verdict == Verdict.PROVED for r in results.values()):
+        return ProofResult(
+            statement, given, space, Verdict.PROVED, parts=tuple(results.values()), monomials=tuple(results)
+        )
+    # A part that fails decides: its symbols large, the others 0.  Prefer a real distribution.
+    failing = sorted(
+        (m for m, r in results.items() if r.verdict != Verdict.PROVED),
+        key=lambda m: (results[m].verdict != Verdict.REFUTED, -sympy.Poly(m).total_degree() if m != 1 else 0),
+    )[0]
+    bad = results[failing]
+    symbols = sorted(set().union(*(m.free_symbols for m in parts)), key=sympy.default_sort_key)
+    claim_form = {m: space.statement_form(p) for m, p in parts.items()}
+    for k in range(0, 65):
+        t = sympy.Integer(2) ** k
+        values = {x: (t if x in failing.free_symbols else sympy.Integer(0)) for x in symbols}
+        if bad.counterexample is not None:
+            d = bad.counterexample
+            total = sum(
+                (m.subs(values) * info(d, _form_notation(p)) for m, p in parts.items() if _form_notation(p)),
+                sympy.Integer(0),
+            )
+            if compare(total, 0) < 0:
+                return ProofResult(
+                    statement,
+                    given,
+                    space,
+                    Verdict.REFUTED,
+                    counterexample=d,
+                    witness=bad.witness,
+                    found_by=bad.found_by,
+                    values=values,
+                )
+        else:
+            h = {space.mask(key): Fraction(int(v)) for key, v in (bad.witness or {}).items()}
+            total = sum(
+                (m.subs(values) * _rational(space.value(f, h)) for m, f in claim_form.items()),
+                sympy.Integer(0),
+            )
+            if total < 0:
+                return ProofResult(
+                    statement,
+                    given,
+                    space,
+                    Verdict.NOT_SHANNON,
+                    witness=bad.witness,
+                    found_by=bad.found_by,
+                    values=values,
+                )
+    return ProofResult(
+        statement, given, space, Verdict.NOT_SHANNON, witness=bad.witness, found_by=bad.found_by
+    )
+
+
+def _form_notation(part: Statement) -> str:
+    """The notation of ``rhs - lhs`` of a part (``lhs - rhs`` for ``>=``), or ``""`` when it is 0."""
+    big, small = (part.lhs, part.rhs) if part.relation == ">=" else (part.rhs, part.lhs)
+    text = difference_text(big, small)
+    return "" if text == "0" else text
+
+
+def _rational(v: Fraction) -> sympy.Rational:
+    return sympy.Rational(v.numerator, v.denominator)
 
 
 def _prove_direction(
     space: EntropySpace,
     statement: Statement,
-    constraints: list[tuple[str, Statement | MarkovChain | Independence]],
-    conditions: list[Condition],
-    copy_lemma: bool,
-    search: bool,
-    guess: bool,
+    task: _Task,
 ) -> ProofResult:
+    parts = monomial_parts(statement)
+    if parts is not None:
+        return _prove_symbolic(space, statement, parts, task)
+    constraints, conditions, guess = task.constraints, task.conditions, task.guess
     claim = space.statement_form(statement)
     given = tuple(t for t, _ in constraints)
     certificate, witness = shannon_certificate(space, claim, conditions, guess=guess)
@@ -321,7 +419,7 @@ def _prove_direction(
         return ProofResult(statement, given, space, Verdict.PROVED, certificate=certificate)
     assert witness is not None
     counterexample, how = (None, "")
-    if search:
+    if task.search:
         counterexample, how = find_counterexample(
             space, claim, conditions, statement, [c for _, c in constraints]
         )
@@ -335,7 +433,7 @@ def _prove_direction(
             counterexample=counterexample,
             found_by=how,
         )
-    if copy_lemma:
+    if task.copy_lemma:
         for copied, over in _copy_candidates(space):
             name = _fresh(space.names, space.members(copied)[0])
             wider, extra = copy_conditions(space, copied, over, name)
@@ -350,7 +448,7 @@ def _prove_direction(
                     copy=extra[0].text,
                     copy_conditions=tuple(extra),
                 )
-    note = f"no counterexample among {searched(space.n)}" if search else "no counterexample searched for"
+    note = f"no counterexample among {searched(space.n)}" if task.search else "no counterexample searched for"
     return ProofResult(statement, given, space, Verdict.NOT_SHANNON, witness=witness, found_by=note)
 
 

@@ -13,8 +13,8 @@ from ...core.distribution import Distribution
 from ...kernel.numeric import compare
 from ...kernel.statements import Statement, parse_constraint
 from ...measures.info import info
-from .search import violates
-from .space import Condition, Elemental, EntropySpace, LinearForm, combine, difference_text
+from .search import holds, violates
+from .space import Condition, Elemental, EntropySpace, LinearForm, combine, difference_text, monomial_parts
 
 __all__ = ["Verdict", "ProofResult"]
 
@@ -62,7 +62,12 @@ class ProofResult:
     copy : str
         After a copy-lemma proof, which copy was added.
     parts : tuple of ProofResult
-        For an ``=`` claim: the results for ``<=`` and ``>=``.
+        For an ``=`` claim: the results for ``<=`` and ``>=``; for a claim
+        with symbolic coefficients (taken nonnegative), the result for each
+        monomial, listed in :attr:`monomials`.
+    values : dict or None
+        With symbolic coefficients, when not proved: values of the symbols at
+        which the counterexample or the witness violates the claim.
     """
 
     def __init__(
@@ -82,6 +87,8 @@ class ProofResult:
         on: Distribution | None = None,
         sides: tuple[sympy.Expr, sympy.Expr] | None = None,
         unmet: tuple[str, ...] = (),
+        monomials: tuple[sympy.Expr, ...] = (),
+        values: dict[sympy.Symbol, sympy.Integer] | None = None,
     ):
         self.statement = statement
         self.given = given
@@ -104,6 +111,8 @@ class ProofResult:
         self.on = on
         self.sides = sides
         self.unmet = unmet
+        self.monomials = monomials
+        self.values = values
 
     def __bool__(self) -> bool:
         """True when the claim is proved (or, with ``on=``, holds on the distribution)."""
@@ -118,7 +127,9 @@ class ProofResult:
             f"verdict: {self.verdict}",
         ]
         if self.parts:
-            for p in self.parts:
+            labels = [f"coefficient {m}:" for m in self.monomials] or [""] * len(self.parts)
+            for label, p in zip(labels, self.parts, strict=True):
+                lines += [f"  {label}"] if label else []
                 lines += ["  " + line for line in str(p).splitlines()]
         if self.certificate:
             lines.append(f"{self.claim_text()} =")
@@ -133,6 +144,8 @@ class ProofResult:
             lines.append(f"polymatroid violating it: {shown}")
             if self.found_by:
                 lines.append(self.found_by)
+        if self.values:
+            lines.append("at " + ", ".join(f"{k} = {v}" for k, v in self.values.items()))
         if self.sides is not None:
             lines.append(f"lhs = {self.sides[0]}, rhs = {self.sides[1]}")
         if self.unmet:
@@ -172,6 +185,13 @@ class ProofResult:
           constraint and violates the claim;
         * ``on=``: the two sides are evaluated again and compared.
         """
+        if self.monomials:
+            split = monomial_parts(self.statement) or {}
+            forms = {m: self.space.statement_form(p) for m, p in split.items()}
+            if [forms.get(m) for m in self.monomials] != [
+                self.space.statement_form(p.statement) for p in self.parts
+            ]:
+                raise ArithmeticError("the parts are not the claim split by monomial")
         if self.parts:
             return all(p.check() for p in self.parts)
         space = self.space
@@ -207,22 +227,62 @@ class ProofResult:
             if ok != (self.verdict == Verdict.HOLDS):
                 raise ArithmeticError("the claim evaluates differently on the distribution")
             return True
+        if self.values is not None:
+            return self._check_symbolic()
         if self.verdict == Verdict.REFUTED:
             assert self.counterexample is not None
             constraints = [parse_constraint(t) for t in self.given]
             if not violates(self.counterexample, self.statement, constraints):
                 raise ArithmeticError("the counterexample does not violate the claim under the constraints")
         if self.witness is not None:
-            h = {space.mask(k): Fraction(int(v)) for k, v in self.witness.items()}
-            for e in space.elementals():
-                if space.value(e.form, h) < 0:
-                    raise ArithmeticError(f"the witness violates {e}")
-            for c in self._conditions():
-                v = space.value(c.form, h)
-                if (c.equality and v != 0) or v < 0:
-                    raise ArithmeticError(f"the witness violates the constraint {c}")
+            h = self._polymatroid()
             if space.value(self._claim(), h) >= 0:
                 raise ArithmeticError("the witness does not violate the claim")
+        return True
+
+    def _polymatroid(self) -> dict[int, Fraction]:
+        """The witness as ``{mask: value}``, after checking every elemental inequality and constraint."""
+        space = self.space
+        h = {space.mask(k): Fraction(int(v)) for k, v in (self.witness or {}).items()}
+        for e in space.elementals():
+            if space.value(e.form, h) < 0:
+                raise ArithmeticError(f"the witness violates {e}")
+        for c in self._conditions():
+            v = space.value(c.form, h)
+            if (c.equality and v != 0) or v < 0:
+                raise ArithmeticError(f"the witness violates the constraint {c}")
+        return h
+
+    def _check_symbolic(self) -> bool:
+        """A failure of a claim with symbolic coefficients, at :attr:`values`."""
+        assert self.values is not None
+        space = self.space
+        parts = monomial_parts(self.statement) or {}
+        constraints = [parse_constraint(t) for t in self.given]
+        if self.verdict == Verdict.REFUTED:
+            d = self.counterexample
+            assert d is not None
+            if not all(holds(d, c) for c in constraints):
+                raise ArithmeticError("the counterexample does not meet the constraints")
+            total = sympy.Integer(0)
+            for m, part in parts.items():
+                big, small = (part.lhs, part.rhs) if part.relation == ">=" else (part.rhs, part.lhs)
+                text = difference_text(big, small)
+                if text != "0":
+                    total += m.subs(self.values) * info(d, text)
+            if compare(total, 0) >= 0:
+                raise ArithmeticError("the counterexample does not violate the claim at these values")
+            return True
+        h = self._polymatroid()
+        total = sum(
+            (
+                m.subs(self.values) * sympy.Rational(space.value(space.statement_form(p), h))
+                for m, p in parts.items()
+            ),
+            sympy.Integer(0),
+        )
+        if total >= 0:
+            raise ArithmeticError("the witness does not violate the claim at these values")
         return True
 
     # -- presentation ------------------------------------------------------

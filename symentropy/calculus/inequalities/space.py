@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
 
+import sympy
+
 from ...core.names import check_names
 from ...errors import ParseError
 from ...kernel.notation import EntropyTerm, InformationTerm, Notation, parse_notation
@@ -46,6 +48,7 @@ __all__ = [
     "names_in",
     "difference_text",
     "check_shannon",
+    "monomial_parts",
 ]
 
 #: The most variables the prover takes: the LP has 2^n - 1 rows and n + C(n,2) 2^(n-2) columns.
@@ -116,17 +119,33 @@ def check_shannon(n: Notation) -> None:
 
 
 def difference_text(big: Notation, small: Notation) -> str:
-    """``big - small`` in notation, with parentheses only around a sum."""
-    if not small.terms:
-        return str(big) if big.terms else "0"
-    subtrahend = (
-        f"({small})"
-        if len(small.terms) > 1
-        else (str(small)[1:] if str(small).startswith("-") else str(small))
-    )
-    if len(small.terms) == 1 and str(small).startswith("-"):
-        return f"{big} + {subtrahend}" if big.terms else subtrahend
-    return f"{big} - {subtrahend}" if big.terms else f"-{subtrahend}"
+    """``big - small`` in notation that parses back: the terms of ``small`` negated."""
+    terms = (*big.terms, *((-c, term) for c, term in small.terms))
+    return str(Notation(terms)) if terms else "0"
+
+
+def monomial_parts(statement: Statement) -> dict[sympy.Expr, Statement] | None:
+    """A statement with symbolic coefficients, split by monomial; ``None`` when all are rational.
+
+    ``a*I(X;Y) + H(X) <= a*I(X;Y|Z) + b*H(Y)`` gives the parts for ``1``
+    (``H(X) <= 0``), ``a`` (``I(X;Y) <= I(X;Y|Z)``) and ``b`` (``0 <= H(Y)``).
+    With nonnegative symbols, the claim holds when every part holds.
+    """
+    if all(isinstance(c, Fraction) for c, _ in (*statement.lhs.terms, *statement.rhs.terms)):
+        return None
+    parts: dict[sympy.Expr, tuple[list, list]] = {}
+    for k, notation in enumerate((statement.lhs, statement.rhs)):
+        for c, term in notation.terms:
+            if isinstance(c, Fraction):
+                number, monomial = c, sympy.Integer(1)
+            else:
+                r, monomial = c.as_coeff_Mul()
+                number = Fraction(int(r.p), int(r.q))
+            parts.setdefault(monomial, ([], []))[k].append((number, term))
+    return {
+        m: Statement(Notation(tuple(lhs)), statement.relation, Notation(tuple(rhs)), statement.text)
+        for m, (lhs, rhs) in sorted(parts.items(), key=lambda kv: sympy.default_sort_key(kv[0]))
+    }
 
 
 def names_in(items: Iterable[Statement | MarkovChain | Independence | Notation]) -> tuple[str, ...]:
