@@ -69,27 +69,44 @@ from .measures.differential import (
     differential_entropy,
     gaussian_mutual_information,
 )
+from .measures.common import (
+    common_part,
+    gacs_korner_common_information,
+)
 from .measures.divergences import (
     cross_entropy,
     hellinger_distance,
     jensen_shannon_divergence,
     kl_divergence,
+    lautum_information,
     renyi_divergence,
     total_variation_distance,
 )
 from .measures.generalized import (
+    extropy,
     normalized_mutual_information,
+    perplexity,
     renyi_entropy,
     tsallis_entropy,
     variation_of_information,
 )
 from .measures.info import info
 from .measures.multivariate import (
+    caekl_mutual_information,
     co_information,
     dual_total_correlation,
     information_atoms,
     interaction_information,
+    o_information,
+    residual_entropy,
+    s_information,
     total_correlation,
+)
+from .measures.pid import (
+    PIDResult,
+    pid,
+    redundancy_lattice,
+    specific_information,
 )
 from .measures.shannon import conditional_entropy, entropy, joint_entropy, mutual_information
 from .models.channel import (
@@ -158,6 +175,19 @@ __all__ = [
     "interaction_information",
     "total_correlation",
     "dual_total_correlation",
+    "o_information",
+    "s_information",
+    "residual_entropy",
+    "caekl_mutual_information",
+    "gacs_korner_common_information",
+    "common_part",
+    "pid",
+    "PIDResult",
+    "redundancy_lattice",
+    "specific_information",
+    "extropy",
+    "perplexity",
+    "lautum_information",
     "information_atoms",
     "kl_divergence",
     "cross_entropy",

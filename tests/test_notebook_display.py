@@ -30,6 +30,7 @@ from symentropy import (
     MaxEntropyResult,
     MutualInformation,
     NumericEstimate,
+    PIDResult,
     ProofResult,
     OptimizationResult,
     binary_entropy,
@@ -39,6 +40,7 @@ from symentropy import (
     max_entropy,
     maximize,
     normal,
+    pid,
     prove,
     xlogx,
 )
@@ -69,6 +71,7 @@ def examples() -> dict[type, object]:
         ContinuousDistribution: normal(0, 1),
         NumericEstimate: NumericEstimate("1.2345", "1e-10"),
         ProofResult: prove("I(X;Z) <= I(X;Y)", given=["X -> Y -> Z"]),
+        PIDResult: pid(D.with_variable("Z", lambda x, y: x ^ y), ("X", "Y"), "Z"),
     }
     for cls, example in table.items():
         assert isinstance(example, cls), cls

@@ -4,10 +4,15 @@
 module                 holds
 =====================  ===========================================================
 ``shannon``            entropy, conditional entropy, mutual information
-``multivariate``       co-information, total correlation, information atoms
-``generalized``        Renyi and Tsallis entropies, normalised informations
+``multivariate``       co-information, total correlation, information atoms,
+                       O- and S-information, residual entropy, CAEKL
+``pid``                partial information decomposition (I_min, MMI)
+``common``             Gács-Körner common information, the common part
+``generalized``        Renyi and Tsallis entropies, normalised informations,
+                       extropy, perplexity
 ``differential``       differential entropy, Gaussian information, continuous KL
-``divergences``        KL, cross entropy, Jensen-Shannon, Renyi, TV, Hellinger
+``divergences``        KL, cross entropy, Jensen-Shannon, Renyi, TV, Hellinger,
+                       lautum information
 ``capacity``           channel capacity, exact or certified (with
                        ``capacity_exact`` and ``capacity_numeric``)
 ``info``               textbook notation evaluated: ``info(d, "I(X;Y|Z)")``
@@ -39,6 +44,10 @@ from .capacity_numeric import (
     is_zero_entry,
     numeric_solution,
 )
+from .common import (
+    common_part,
+    gacs_korner_common_information,
+)
 from .differential import (
     NumericEstimate,
     conditional_differential_entropy,
@@ -51,13 +60,16 @@ from .divergences import (
     hellinger_distance,
     jensen_shannon_divergence,
     kl_divergence,
+    lautum_information,
     renyi_divergence,
     total_variation_distance,
 )
 from .generalized import (
     NMI_VARIANTS,
     as_order,
+    extropy,
     normalized_mutual_information,
+    perplexity,
     renyi_entropy,
     tsallis_entropy,
     variation_of_information,
@@ -66,12 +78,22 @@ from .info import (
     info,
 )
 from .multivariate import (
+    caekl_mutual_information,
     co_information,
     co_information_logsum,
     dual_total_correlation,
     information_atoms,
     interaction_information,
+    o_information,
+    residual_entropy,
+    s_information,
     total_correlation,
+)
+from .pid import (
+    PIDResult,
+    pid,
+    redundancy_lattice,
+    specific_information,
 )
 from .shannon import (
     as_distribution,
@@ -98,6 +120,19 @@ __all__ = [
     "interaction_information",
     "total_correlation",
     "dual_total_correlation",
+    "o_information",
+    "s_information",
+    "residual_entropy",
+    "caekl_mutual_information",
+    "gacs_korner_common_information",
+    "common_part",
+    "pid",
+    "PIDResult",
+    "redundancy_lattice",
+    "specific_information",
+    "extropy",
+    "perplexity",
+    "lautum_information",
     "information_atoms",
     "co_information_logsum",
     "renyi_entropy",

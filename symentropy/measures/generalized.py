@@ -7,6 +7,8 @@ function                                    value
 :func:`tsallis_entropy`                     ``(1 - sum p**q) / (q - 1)``
 :func:`variation_of_information`            ``H(A|B) + H(B|A)``
 :func:`normalized_mutual_information`       ``I(A;B)`` divided by a mean of entropies
+:func:`extropy`                             ``-sum (1 - p) log(1 - p)`` (Lad, Sanfilippo, Agrò)
+:func:`perplexity`                          ``base ** H``
 ==========================================  ===============================================
 
 Orders (``alpha``, ``q``) are exact nonnegative numbers, ``sympy.oo``
@@ -50,6 +52,8 @@ __all__ = [
     "tsallis_entropy",
     "variation_of_information",
     "normalized_mutual_information",
+    "extropy",
+    "perplexity",
     "NMI_VARIANTS",
     "as_order",
 ]
@@ -431,3 +435,59 @@ def normalized_mutual_information(
         return _ratio(info, smaller if variant == "min" else larger)
     pick = sympy.Min if variant == "min" else sympy.Max
     return info.to_expr(sympy.E) / pick(ea, eb)
+
+
+def extropy(d: Distribution, *names: str, base: Base = 2) -> sympy.Expr:
+    """Return the extropy ``J(X) = -sum_x (1 - p(x)) log(1 - p(x))`` (Lad, Sanfilippo & Agrò 2015).
+
+    Explanation
+    ===========
+
+    The complementary dual of the entropy: for two outcomes it equals the
+    entropy, and it is at most the entropy in general.  ``names`` picks the
+    variables (default: all of them, jointly).  dit's ``extropy`` has the
+    same definition and base 2.
+
+    Examples
+    ========
+
+    >>> from symentropy import Distribution, uniform
+    >>> from symentropy.measures.generalized import extropy
+    >>> extropy(Distribution.from_pmf(["1/4", "3/4"]))
+    -3*log(3)/(4*log(2)) + 2
+    >>> extropy(uniform(4))
+    -3*log(3)/log(2) + 6
+
+    References
+    ==========
+
+    F. Lad, G. Sanfilippo and G. Agrò, "Extropy: complementary dual of
+    entropy", *Statistical Science* 30 (2015), 40-58.
+    """
+    d = as_distribution(d)
+    b = as_base(base)
+    targets = _targets(d, names, "extropy")
+    complements = [1 - p for p in _support(d, targets)]
+    return LogSum.entropy_of(complements).to_expr(b)
+
+
+def perplexity(d: Distribution, *names: str, given: Names = (), base: Base = 2) -> sympy.Expr:
+    """Return the perplexity ``base ** H(names | given)``: the effective number of outcomes.
+
+    ``perplexity(uniform(6))`` is 6 in every base; dit's ``perplexity`` is
+    the same quantity.
+
+    Examples
+    ========
+
+    >>> from symentropy import Distribution, uniform
+    >>> from symentropy.measures.generalized import perplexity
+    >>> perplexity(uniform(6)), perplexity(Distribution.from_pmf(["1/2", "1/4", "1/4"]))
+    (6, 2*sqrt(2))
+    """
+    d = as_distribution(d)
+    b = as_base(base)
+    targets = _targets(d, names, "perplexity")
+    conditioning = as_group(given, "given")
+    value = (marginal_entropy(d, union(targets, conditioning)) - marginal_entropy(d, conditioning)).to_expr(b)
+    return tidy(sympy.Pow(b, value))
