@@ -98,8 +98,8 @@ def main() -> None:
     print(f"{'seed':>4} {'exact s':>9} {'float s':>9} {'ratio':>7}")
     for seed in args.seeds:
         d, p = table(n, seed)
-        exact = best_of(lambda: pid(d, names, "Y"), args.repeat)
-        plain = best_of(lambda: float_imin(p, n), args.repeat)
+        exact = best_of(lambda d=d: pid(d, names, "Y"), args.repeat)
+        plain = best_of(lambda p=p: float_imin(p, n), args.repeat)
         # the two compute the same atoms (a sanity check of the baseline, not a decision)
         result, floats = pid(d, names, "Y"), float_imin(p, n)
         for alpha, value in floats.items():
