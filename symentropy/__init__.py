@@ -30,6 +30,7 @@ guides are in ``docs/`` of the source tree.
 """
 
 from . import legacy
+from .calculus.inequalities import ProofResult, Verdict, prove
 from .calculus.optimize import (
     Certificate,
     MaxEntropyResult,
@@ -38,7 +39,6 @@ from .calculus.optimize import (
     maximize,
     minimize,
 )
-from .calculus.inequalities import ProofResult, Verdict, prove
 from .calculus.sweep import numpy_function, tabulate
 from .core.distribution import Distribution, independent, uniform
 from .display.derivation import Derivation, derive
@@ -62,16 +62,16 @@ from .kernel.notation import parse_notation
 from .kernel.numeric import compare, evaluate, is_zero
 from .kernel.xlogx import xlogx
 from .measures.capacity import CapacityInterval, capacity, capacity_achieving_input, certified_capacity
+from .measures.common import (
+    common_part,
+    gacs_korner_common_information,
+)
 from .measures.differential import (
     NumericEstimate,
     conditional_differential_entropy,
     continuous_kl_divergence,
     differential_entropy,
     gaussian_mutual_information,
-)
-from .measures.common import (
-    common_part,
-    gacs_korner_common_information,
 )
 from .measures.divergences import (
     cross_entropy,
@@ -122,6 +122,14 @@ from .models.channel import (
     q_ary_symmetric_channel,
     z_channel,
 )
+from .models.codes import (
+    Code,
+    huffman_code,
+    kraft_lengths_exist,
+    kraft_sum,
+    shannon_code,
+    shannon_fano_elias_code,
+)
 from .models.continuous import (
     ContinuousDistribution,
     affine,
@@ -157,6 +165,10 @@ from .models.families import (
     geometric,
     negative_binomial,
     poisson,
+)
+from .models.markov import (
+    MarkovChain,
+    random_walk,
 )
 from .models.stats import from_stats, from_sympy_stats
 from .version import __version__ as __version__
@@ -226,6 +238,14 @@ __all__ = [
     "FormulaDistribution",
     "from_stats",
     "Channel",
+    "Code",
+    "huffman_code",
+    "kraft_lengths_exist",
+    "kraft_sum",
+    "shannon_code",
+    "shannon_fano_elias_code",
+    "MarkovChain",
+    "random_walk",
     "binary_symmetric_channel",
     "binary_erasure_channel",
     "z_channel",

@@ -56,6 +56,7 @@ __all__ = [
     "OptimizationError",
     "InvalidDigitsError",
     "InputTooLargeError",
+    "short_repr",
 ]
 
 
@@ -133,3 +134,14 @@ class InputTooLargeError(SymentropyError, ValueError):
     ``((2^10000)^10000)^10000`` (23 characters) or ``Decimal("1e-999999999")``
     is refused at once, with the size it would have had.
     """
+
+
+def short_repr(value: object, limit: int = 80) -> str:
+    """``repr(value)`` cut to ``limit`` characters, for naming a bad value in a message.
+
+    >>> from symentropy.errors import short_repr
+    >>> short_repr("x" * 100, 12)
+    "'xxxxxxxx..."
+    """
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -30,6 +30,8 @@ from symentropy import (
     MaxEntropyResult,
     MutualInformation,
     NumericEstimate,
+    Code,
+    MarkovChain,
     PIDResult,
     ProofResult,
     OptimizationResult,
@@ -40,6 +42,7 @@ from symentropy import (
     max_entropy,
     maximize,
     normal,
+    huffman_code,
     pid,
     prove,
     xlogx,
@@ -71,6 +74,8 @@ def examples() -> dict[type, object]:
         ContinuousDistribution: normal(0, 1),
         NumericEstimate: NumericEstimate("1.2345", "1e-10"),
         ProofResult: prove("I(X;Z) <= I(X;Y)", given=["X -> Y -> Z"]),
+        Code: huffman_code(["1/2", "1/4", "1/4"]),
+        MarkovChain: MarkovChain([["1/2", "1/2"], [1, 0]]),
         PIDResult: pid(D.with_variable("Z", lambda x, y: x ^ y), ("X", "Y"), "Z"),
     }
     for cls, example in table.items():

@@ -8,6 +8,8 @@ module                 holds
                        :class:`FormulaDistribution`
 ``continuous``         the catalogue of continuous families
 ``channel``            :class:`Channel` and the standard channels
+``markov``             :class:`MarkovChain`, random walks on graphs
+``codes``              Huffman, Shannon and Shannon-Fano-Elias codes, Kraft
 ``stats``              the one ``sympy.stats`` entry point, :func:`from_stats`
 =====================  ===========================================================
 
@@ -30,6 +32,14 @@ from .channel import (
     noisy_typewriter,
     q_ary_symmetric_channel,
     z_channel,
+)
+from .codes import (
+    Code,
+    huffman_code,
+    kraft_lengths_exist,
+    kraft_sum,
+    shannon_code,
+    shannon_fano_elias_code,
 )
 from .continuous import (
     Affine,
@@ -73,6 +83,10 @@ from .families import (
     geometric,
     negative_binomial,
     poisson,
+)
+from .markov import (
+    MarkovChain,
+    random_walk,
 )
 from .series import (
     MAX_TERMS,
@@ -133,6 +147,14 @@ __all__ = [
     "density",
     "affine",
     "Channel",
+    "Code",
+    "huffman_code",
+    "kraft_lengths_exist",
+    "kraft_sum",
+    "shannon_code",
+    "shannon_fano_elias_code",
+    "MarkovChain",
+    "random_walk",
     "binary_symmetric_channel",
     "binary_erasure_channel",
     "z_channel",

@@ -1,0 +1,375 @@
+"""Markov chains and random walks, exact (Cover & Thomas, ch. 4).
+
+A :class:`MarkovChain` is a square matrix of transition probabilities with
+exact or symbolic entries, each row a distribution (validated as a
+:class:`~symentropy.Channel` row is).  It gives the stationary distribution
+(exact; a closed form for symbolic chains), the entropy rate
+``H(X) = sum_i mu_i H(P_i.)`` (C&T Theorem 4.2.4), irreducibility and the
+period, ``n``-step transitions and the joint distribution of ``X1, ..., Xn``.
+
+:func:`random_walk` builds the walk on an undirected weighted graph, whose
+stationary distribution is ``W_i / 2W`` and whose entropy rate is
+``log(2W) - H(W_1/2W, ..., W_m/2W)`` (C&T §4.3).
+
+Examples
+========
+
+Cover & Thomas, 2nd ed., Example 4.1.1 (two states; ``alpha``, ``beta`` the
+probabilities of leaving each):
+
+>>> from sympy import symbols
+>>> from symentropy.models.markov import MarkovChain
+>>> a, b = symbols("alpha beta", positive=True)
+>>> chain = MarkovChain([[1 - a, a], [b, 1 - b]])
+>>> chain.stationary.to_dict()
+{0: beta/(alpha + beta), 1: alpha/(alpha + beta)}
+>>> MarkovChain([["3/4", "1/4"], ["1/2", "1/2"]]).entropy_rate()
+-log(3)/(2*log(2)) + 5/3
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import Any
+
+import sympy
+
+from ..core.distribution import Distribution
+from ..core.tables import read_grid
+from ..core.validate import check_probability, check_total, require_decided, sum_probabilities
+from ..errors import DistributionError, short_repr
+from ..kernel.exact import as_exact, symbols_in
+from ..kernel.logbase import Base, as_base
+from ..kernel.logsum import LogSum
+from ..kernel.simplify import tidy
+
+__all__ = ["MarkovChain", "random_walk", "MAX_JOINT_OUTCOMES"]
+
+#: The most outcomes :meth:`MarkovChain.joint` builds (states ** n).
+MAX_JOINT_OUTCOMES = 1_000_000
+
+
+class MarkovChain:
+    """A time-homogeneous Markov chain on finitely many states.
+
+    Parameters
+    ==========
+
+    transition : square table
+        ``P[i][j]`` = probability of going from state ``i`` to state ``j``:
+        nested lists, a sympy Matrix or a numpy array of exact values
+        (strings such as ``"1/3"``, Fractions, sympy expressions).
+    states : sequence, optional
+        Labels of the states (default ``0, 1, ...``).
+    name : str
+        The variable name used by :meth:`joint` (``X1, X2, ...``) and
+        :attr:`stationary`.
+    strict : bool
+        Raise ``UndecidedError`` when a row cannot be shown to be a
+        distribution (symbols); by default the conditions are recorded in
+        :attr:`conditions`.
+    """
+
+    def __init__(
+        self,
+        transition: Any,
+        states: Sequence[Hashable] | None = None,
+        name: str = "X",
+        *,
+        strict: bool = False,
+    ):
+        raw = read_grid(transition, what="transition matrix")[0]
+        m = len(raw)
+        if any(len(row) != m for row in raw):
+            raise DistributionError(
+                f"a transition matrix is square; {short_repr(transition)} has {m} rows "
+                f"of {len(raw[0])} entries"
+            )
+        labels = list(range(m)) if states is None else list(states)
+        if len(labels) != m:
+            raise DistributionError(f"{len(labels)} state labels for {m} states")
+        if len(set(labels)) != m:
+            raise DistributionError("state labels must be distinct")
+        namespace = symbols_in(v for row in raw for v in row)
+        rows = []
+        conditions: list[sympy.Basic] = []
+        for i, row in enumerate(raw):
+            values = []
+            for j, value in enumerate(row):
+                where = f"P({labels[i]!r} -> {labels[j]!r})"
+                p = as_exact(value, symbols=namespace, what=where)
+                p, undecided = check_probability(p, where)
+                values.append(p)
+                conditions.extend(undecided)
+            cells = [p for p in values if p.is_Symbol]
+            conditions.extend(
+                check_total(
+                    sum_probabilities(values),
+                    f"row {i} (state {labels[i]!r})",
+                    verb="sums",
+                    nonnegative=cells,
+                )
+            )
+            rows.append(tuple(values))
+        conditions = list(dict.fromkeys(conditions))
+        if strict:
+            require_decided(conditions, "a transition matrix")
+        self.matrix = sympy.ImmutableMatrix(rows)
+        self.states = tuple(labels)
+        self.name = name
+        self.conditions = tuple(conditions)
+        self._stationary: Distribution | None = None
+
+    @classmethod
+    def from_dict(
+        cls, transitions: Mapping[Hashable, Mapping[Hashable, Any]], name: str = "X"
+    ) -> MarkovChain:
+        """A chain from ``{state: {next state: probability}}``; missing entries are 0.
+
+        >>> weather = {"sun": {"sun": "9/10", "rain": "1/10"}, "rain": {"sun": "1/2", "rain": "1/2"}}
+        >>> MarkovChain.from_dict(weather).states
+        ('sun', 'rain')
+        """
+        states = list(transitions)
+        for row in transitions.values():
+            for target in row:
+                if target not in states:
+                    states.append(target)
+        matrix = [[transitions.get(s, {}).get(t, 0) for t in states] for s in states]
+        for s in states:
+            if s not in transitions:
+                raise DistributionError(f"state {s!r} is reached but has no row of transitions")
+        return cls(matrix, states, name)
+
+    def __repr__(self) -> str:
+        return f"MarkovChain({self.matrix.tolist()}, states={list(self.states)!r})"
+
+    def _repr_latex_(self) -> str:
+        return "$$P = " + sympy.latex(self.matrix) + "$$"
+
+    @property
+    def size(self) -> int:
+        return len(self.states)
+
+    # -- structure ------------------------------------------------------------
+    def _edges(self) -> list[list[int]]:
+        out = []
+        for i in range(self.size):
+            out.append([j for j in range(self.size) if not self.matrix[i, j].is_zero])
+        return out
+
+    def _reach(self, start: int, edges: list[list[int]]) -> set[int]:
+        seen = {start}
+        stack = [start]
+        while stack:
+            i = stack.pop()
+            for j in edges[i]:
+                if j not in seen:
+                    seen.add(j)
+                    stack.append(j)
+        return seen
+
+    @property
+    def is_irreducible(self) -> bool:
+        """Every state reaches every other with positive probability (entries not known to be 0 count)."""
+        edges = self._edges()
+        return all(len(self._reach(i, edges)) == self.size for i in range(self.size))
+
+    @property
+    def period(self) -> int:
+        """The period of an irreducible chain: the gcd of its cycle lengths (1 is aperiodic)."""
+        if not self.is_irreducible:
+            raise DistributionError(
+                "the period is defined here for an irreducible chain; this one is reducible"
+            )
+        edges = self._edges()
+        level = {0: 0}
+        order = [0]
+        for i in order:
+            for j in edges[i]:
+                if j not in level:
+                    level[j] = level[i] + 1
+                    order.append(j)
+        g = 0
+        for i in range(self.size):
+            for j in edges[i]:
+                g = math.gcd(g, level[i] + 1 - level[j])
+        return g
+
+    @property
+    def is_aperiodic(self) -> bool:
+        return self.period == 1
+
+    def closed_classes(self) -> list[tuple[Hashable, ...]]:
+        """The closed communicating classes (each has its own stationary distribution)."""
+        edges = self._edges()
+        reach = [self._reach(i, edges) for i in range(self.size)]
+        out = []
+        for i in range(self.size):
+            cls = {j for j in reach[i] if i in reach[j]}
+            if all(reach[j] <= cls for j in cls) and min(cls) == i:
+                out.append(tuple(self.states[j] for j in sorted(cls)))
+        return out
+
+    # -- distributions --------------------------------------------------------
+    @property
+    def stationary(self) -> Distribution:
+        """The stationary distribution ``mu = mu P``, exact (unique for an irreducible chain).
+
+        A reducible chain with several closed classes has many; the error
+        names the classes.
+        """
+        if self._stationary is None:
+            if not self.is_irreducible and len(self.closed_classes()) > 1:
+                classes = "; ".join(", ".join(map(repr, c)) for c in self.closed_classes())
+                raise DistributionError(
+                    f"the chain has several closed classes ({classes}); each has its own stationary "
+                    "distribution, so it is not unique"
+                )
+            m = self.size
+            mu = sympy.symbols(f"mu0:{m}")
+            equations = [sum(mu[i] * self.matrix[i, j] for i in range(m)) - mu[j] for j in range(m)]
+            equations[-1] = sum(mu) - 1
+            solution = sympy.solve(equations, mu, dict=True)
+            if len(solution) != 1 or any(v not in solution[0] for v in mu):
+                raise DistributionError("the stationary equations have no unique solution")
+            values = [tidy(sympy.factor(solution[0][v])) for v in mu]
+            self._stationary = Distribution.from_dict(
+                dict(zip(self.states, values, strict=True)), names=(self.name,)
+            )
+        return self._stationary
+
+    def entropy_rate(self, base: Base = 2) -> sympy.Expr:
+        """``H(X) = sum_i mu_i H(P_i.)`` from the stationary start (C&T Theorem 4.2.4)."""
+        b = as_base(base)
+        mu = self.stationary.probabilities
+        total = sympy.Integer(0)
+        rational = LogSum()
+        for i, weight in enumerate(mu):
+            row = LogSum.entropy_of(list(self.matrix.row(i)))
+            if weight.is_Rational:
+                rational = rational + row.scaled(weight)
+            else:
+                total += weight * row.to_expr(b)
+        value = rational.to_expr(b) + total
+        return tidy(value) if value.free_symbols else value
+
+    def n_step(self, k: int) -> sympy.ImmutableMatrix:
+        """``P**k``: the ``k``-step transition probabilities."""
+        if isinstance(k, bool) or not isinstance(k, int) or k < 0:
+            raise DistributionError(f"the number of steps is an integer >= 0; got {k!r}")
+        return sympy.ImmutableMatrix((self.matrix**k).applyfunc(tidy))
+
+    def joint(self, n: int, initial: Any = None) -> Distribution:
+        """The distribution of ``X1, ..., Xn``, started from the stationary distribution (or ``initial``)."""
+        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+            raise DistributionError(f"n is an integer >= 1; got {n!r}")
+        if self.size**n > MAX_JOINT_OUTCOMES:
+            raise DistributionError(
+                f"{self.size}**{n} outcomes; joint() builds at most {MAX_JOINT_OUTCOMES:,}"
+            )
+        start = self.stationary if initial is None else _initial(initial, self)
+        first = dict(zip((o[0] for o in start.outcomes), start.probabilities, strict=True))
+        index = {s: i for i, s in enumerate(self.states)}
+        paths: dict[tuple, sympy.Expr] = {(s,): p for s, p in first.items() if p != 0}
+        for _ in range(n - 1):
+            nxt: dict[tuple, sympy.Expr] = {}
+            for path, p in paths.items():
+                i = index[path[-1]]
+                for j, s in enumerate(self.states):
+                    w = self.matrix[i, j]
+                    if w != 0:
+                        nxt[(*path, s)] = p * w
+            paths = nxt
+        names = tuple(f"{self.name}{k}" for k in range(1, n + 1))
+        return Distribution.from_dict(paths, names=names)
+
+
+def _initial(initial: Any, chain: MarkovChain) -> Distribution:
+    if isinstance(initial, Distribution):
+        d = initial
+    elif isinstance(initial, Mapping):
+        d = Distribution.from_dict(dict(initial), names=(chain.name,))
+    elif isinstance(initial, (list, tuple)) and len(initial) == chain.size:
+        d = Distribution.from_dict(dict(zip(chain.states, initial, strict=True)), names=(chain.name,))
+    else:
+        raise TypeError(
+            f"initial= is a Distribution, a mapping {{state: probability}} or {chain.size} probabilities; "
+            f"got {initial!r}"
+        )
+    if len(d.names) != 1:
+        raise DistributionError(f"the initial distribution has variables {', '.join(d.names)}; it needs one")
+    for (state,), p in d.items():
+        if state not in chain.states and p != 0:
+            raise DistributionError(
+                f"the initial distribution gives probability {p} to {state!r}, not a state"
+            )
+    return d
+
+
+def random_walk(graph: Any, name: str = "X") -> MarkovChain:
+    """The random walk on an undirected graph: from ``i``, go to ``j`` with probability ``W_ij / W_i``.
+
+    ``graph`` is an edge list of tuples, ``[(u, v), ...]`` or
+    ``[(u, v, weight), ...]``; a symmetric adjacency matrix (nested lists, a
+    sympy Matrix or a numpy array), whose states are ``0, 1, ...``; or a
+    networkx ``Graph`` (edge attribute ``weight``, default 1).  Weights are
+    exact and positive; an edge listed twice adds its weights.
+
+    >>> from symentropy.models.markov import random_walk
+    >>> walk = random_walk([(0, 1), (1, 2), (2, 0), (2, 3)])
+    >>> walk.stationary.to_dict()
+    {0: 1/4, 1: 1/4, 2: 3/8, 3: 1/8}
+    """
+    weights = _graph_weights(graph)
+    states = list(dict.fromkeys(v for pair in weights for v in pair))
+    totals = {s: sympy.Integer(0) for s in states}
+    for (u, _), w in weights.items():
+        totals[u] += w
+    rows = [[weights.get((u, v), 0) / totals[u] for v in states] for u in states]
+    return MarkovChain(rows, states, name)
+
+
+def _graph_weights(graph: Any) -> dict[tuple[Hashable, Hashable], sympy.Expr]:
+    out: dict[tuple[Hashable, Hashable], sympy.Expr] = {}
+
+    def add(u: Hashable, v: Hashable, w: Any, where: str) -> None:
+        value = as_exact(w, what=where)
+        if not value.is_positive:
+            raise DistributionError(f"{where} is {value}; edge weights must be positive")
+        out[(u, v)] = out.get((u, v), 0) + value
+        if u != v:
+            out[(v, u)] = out.get((v, u), 0) + value
+
+    if hasattr(graph, "edges") and hasattr(graph, "nodes") and not isinstance(graph, (list, tuple)):
+        for u, v, data in graph.edges(data=True):
+            add(u, v, data.get("weight", 1), f"the weight of edge ({u!r}, {v!r})")
+        return out
+    if isinstance(graph, (list, tuple)) and graph and all(isinstance(e, tuple) for e in graph):
+        for k, e in enumerate(graph):
+            if len(e) not in (2, 3):
+                raise DistributionError(f"edge {k} is {e!r}; an edge is (u, v) or (u, v, weight)")
+            add(e[0], e[1], e[2] if len(e) == 3 else 1, f"the weight of edge {k}")
+        return out
+    if isinstance(graph, (str, bytes)) or not isinstance(graph, Iterable) and not hasattr(graph, "shape"):
+        raise DistributionError(
+            "a graph is an edge list of tuples, an adjacency matrix or a networkx Graph; "
+            f"got {short_repr(graph)}"
+        )
+    items = graph
+    rows = read_grid(items, what="adjacency matrix")[0]
+    m = len(rows)
+    if any(len(r) != m for r in rows):
+        raise DistributionError(f"an adjacency matrix is square; {short_repr(graph)} is not")
+    for i in range(m):
+        for j in range(m):
+            a = as_exact(rows[i][j], what=f"entry ({i}, {j}) of the adjacency matrix")
+            b = as_exact(rows[j][i], what=f"entry ({j}, {i}) of the adjacency matrix")
+            if a != b:
+                raise DistributionError(
+                    f"the adjacency matrix is not symmetric: entry ({i}, {j}) is {a}, ({j}, {i}) is {b}"
+                )
+            if i <= j and a != 0:
+                add(i, j, a, f"entry ({i}, {j}) of the adjacency matrix")
+    return out
