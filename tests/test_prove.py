@@ -178,3 +178,41 @@ def test_symbolic_coefficients_are_refuted_at_values_of_the_symbols():
 def test_a_symbolic_coefficient_in_a_constraint_is_refused():
     with pytest.raises(ParseError, match="symbolic coefficient"):
         prove("I(X;Y) >= 0", given=["a*H(X) = 0"])
+
+
+def test_symbolic_coefficients_are_refuted_at_small_values_too():
+    # false only for a < 1: on the exclusive or, a*1 <= a*0 + a*a*1 fails at a = 1/2
+    r = prove("a*I(X;Y|Z) <= a*I(X;Y) + a*a*H(X)")
+    assert r.verdict == "refuted" and r.values == {sympy.Symbol("a"): sympy.Rational(1, 2)} and r.check()
+    assert "a*a*H(X)" in r.claim_text()  # the text parses back
+    assert prove("a*a*I(X;Y) >= 0").derivation().steps[-1].relation == "≥"
+
+
+def test_a_false_claim_under_a_scaling_constraint_is_refuted():
+    # the atoms are needed 9 + 1 times: a product of copies realises H(X) = 9 H(Y) exactly
+    r = prove("H(Y) <= 0", given=["H(X) = 9*H(Y)"])
+    assert r.verdict == "refuted" and r.check()
+
+
+def test_tampered_parts_and_copies_fail_their_check():
+    from symentropy.kernel.statements import parse_statement
+
+    r = prove("H(X) = H(X)")
+    r.statement = parse_statement("H(X) = H(Y)")
+    with pytest.raises(ArithmeticError, match="two directions"):
+        r.check()
+    zy = prove("2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)", copy_lemma=True)
+    zy.copy_conditions = zy.copy_conditions[:-1]
+    with pytest.raises(ArithmeticError, match="copy lemma"):
+        zy.check()
+
+
+def test_the_command_line_reports_an_internal_error_apart(monkeypatch, capsys):
+    from symentropy.calculus.inequalities import ProofResult
+
+    def broken(self):
+        raise ArithmeticError("planted")
+
+    monkeypatch.setattr(ProofResult, "check", broken)
+    assert main(["prove", "I(X;Y) >= 0"]) == 3
+    assert "internal error: ArithmeticError: planted" in capsys.readouterr().err

@@ -10,7 +10,8 @@ command                                         prints
                                                 :mod:`symentropy.kernel.notation`) on a joint table
 ``symentropy prove "I(X;Z) <= I(X;Y)"``         the verdict on an information inequality and its
 ``--given "X -> Y -> Z"``                       proof or counterexample (exit status 0 when
-                                                proved, 1 when not, 2 on bad input)
+                                                proved, 1 when not, 2 on bad input, 3 on an
+                                                internal error)
 ==============================================  ==============================================
 
 Options of ``H`` and ``query``: ``--base B`` (``2``, ``e``, ``10``, ``3/2``, ...;
@@ -102,6 +103,10 @@ def _digits(text: str) -> int:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+#: Exit status of ``symentropy prove`` when a check of its own result fails (a bug, never a verdict).
+INTERNAL_ERROR = 3
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="symentropy",
@@ -145,7 +150,7 @@ def _build_parser() -> argparse.ArgumentParser:
     claim = commands.add_parser(
         "prove",
         help="prove or refute an information inequality, exactly",
-        description='Prove or refute a linear information inequality, e.g. '
+        description="Prove or refute a linear information inequality, e.g. "
         'symentropy prove "I(X;Z) <= I(X;Y)" --given "X -> Y -> Z". Exit status 0 when proved, 1 when not.',
     )
     claim.add_argument("statement", help='e.g. "I(X;Z) <= I(X;Y)", "H(X,Y) <= H(X) + H(Y)"')
@@ -263,10 +268,17 @@ def _run_query(options: argparse.Namespace, out: TextIO) -> None:
 
 def _run_prove(options: argparse.Namespace, out: TextIO) -> int:
     result = prove(options.statement, given=options.given, copy_lemma=options.copy_lemma)
-    result.check()
-    out.write(f"{result}\n\n{result.derivation()}\n")
-    if options.latex:
-        out.write(f"\n{result.derivation().to_latex()}\n")
+    try:
+        result.check()
+        text = f"{result}\n\n{result.derivation()}\n"
+        if options.latex:
+            text += f"\n{result.derivation().to_latex()}\n"
+    except SymentropyError:
+        raise
+    except Exception as error:  # noqa: BLE001  (any failure past the input is a bug, reported as one)
+        print(f"symentropy: internal error: {type(error).__name__}: {_one_line(error)}", file=sys.stderr)
+        return INTERNAL_ERROR
+    out.write(text)
     return 0 if result else 1
 
 

@@ -221,12 +221,22 @@ class Notation:
                 number, symbols = coefficient.as_coeff_Mul()
                 sign = "-" if number < 0 else "+"
                 number = abs(number)
-                scaled = ("" if number == 1 else f"{number}*") + f"{symbols}*{measure}"
+                scaled = ("" if number == 1 else f"{number}*") + f"{_monomial_text(symbols)}*{measure}"
             if k == 0:
                 parts.append(scaled if sign == "+" else f"-{scaled}")
             else:
                 parts.append(f" {sign} {scaled}")
         return "".join(parts)
+
+
+def _monomial_text(monomial: sympy.Expr) -> str:
+    """A product of symbols as the grammar writes it: ``a*a*b``, never ``a**2*b``."""
+    factors = []
+    powers = sorted(monomial.as_powers_dict().items(), key=lambda kv: sympy.default_sort_key(kv[0]))
+    for base, exponent in powers:
+        whole = exponent.is_Integer and exponent > 0
+        factors += [str(base)] * int(exponent) if whole else [f"{base}**{exponent}"]
+    return "*".join(factors)
 
 
 def _quote(value: str) -> str:

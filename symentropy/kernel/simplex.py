@@ -163,25 +163,24 @@ def float_guess(
         return None
     m = len(rows)
     n = len(rows[0]) if rows else 0
-    a = np.array([[float(v) for v in row] for row in rows]).reshape(m, n)
-    rhs = np.array([float(v) for v in b])
-    c = np.array([float(v) for v in costs]) if costs is not None else np.ones(n)
-    primal = linprog(c, A_eq=a, b_eq=rhs, bounds=(0, None), method="highs")
-    if primal.status == 0:
-        return "solution", list(primal.x)
-    if primal.status != 2:  # not "infeasible": no useful guess
+    if m == 0 or n == 0:
         return None
-    # a Farkas vector: z . A_j >= 0 for all j, z . b = -1, entries bounded to keep it a vertex
-    dual = linprog(
-        np.zeros(m),
-        A_ub=-a.T,
-        b_ub=np.zeros(n),
-        A_eq=rhs.reshape(1, m),
-        b_eq=[-1.0],
-        bounds=(None, None),
-        method="highs",
-    )
-    if dual.status != 0:
+    try:
+        a = np.array([[float(v) for v in row] for row in rows]).reshape(m, n)
+        rhs = np.array([float(v) for v in b])
+        c = np.array([float(v) for v in costs]) if costs is not None else np.ones(n)
+        if not (np.isfinite(a).all() and np.isfinite(rhs).all() and np.isfinite(c).all()):
+            return None
+        primal = linprog(c, A_eq=a, b_eq=rhs, bounds=(0, None), method="highs")
+        if primal.status == 0:
+            return "solution", list(primal.x)
+        if primal.status != 2:  # not "infeasible": no useful guess
+            return None
+        # a Farkas vector: z . A_j >= 0 for all j with z . b as small as it gets in a box (a vertex)
+        dual = linprog(rhs, A_ub=-a.T, b_ub=np.zeros(n), bounds=(-1, 1), method="highs")
+    except (ValueError, OverflowError, ArithmeticError):  # a guess only: the exact method decides
+        return None
+    if dual.status != 0 or not dual.fun < 0:
         return None
     return "farkas", list(dual.x)
 

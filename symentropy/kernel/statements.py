@@ -68,6 +68,12 @@ class Statement:
     rhs: Notation
     text: str = ""
 
+    def __post_init__(self) -> None:
+        if self.relation not in ("<=", ">=", "="):
+            raise ParseError(f"a statement's relation is <=, >= or =; got {self.relation!r}")
+        if not isinstance(self.lhs, Notation) or not isinstance(self.rhs, Notation):
+            raise TypeError("the sides of a Statement are Notation objects (use parse_statement)")
+
     def __str__(self) -> str:
         return f"{_side_text(self.lhs)} {self.relation} {_side_text(self.rhs)}"
 
@@ -105,6 +111,17 @@ def _group_text(group: tuple[str, ...]) -> str:
     return group[0] if len(group) == 1 else f"({','.join(group)})"
 
 
+def _check_parentheses(text: str) -> None:
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth < 0:
+            raise ParseError('unbalanced parentheses: this ")" closes nothing', text, i)
+    if depth > 0:
+        raise ParseError(f'unbalanced parentheses: {depth} "(" left open', text, len(text))
+
+
 def _top_level(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     """Matches of ``pattern`` outside parentheses."""
     depth = 0
@@ -126,9 +143,19 @@ def _top_level(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     return found
 
 
+_NUMBER_ONLY = re.compile(r"\s*-?\s*[0-9]+(\.[0-9]*)?(/[0-9]+)?\s*\Z")
+
+
 def _side(text: str, start: int, whole: str) -> Notation:
     if _ZERO.match(text):
         return Notation(())
+    if _NUMBER_ONLY.match(text):
+        raise ParseError(
+            f"a side is a combination of measures or 0; the constant {text.strip()} is not "
+            "(entropies have no fixed scale in an inequality of this kind)",
+            whole,
+            start + len(text) - len(text.lstrip()),
+        )
     try:
         return parse_notation(text)
     except ParseError as e:
@@ -171,6 +198,16 @@ def parse_statement(text: str) -> Statement:
     '0 <= I(X;Y|Z)'
     """
     text = _check_text(text, "statement")
+    _check_parentheses(text)
+    arrow = _top_level(text, _ARROW)
+    if arrow:
+        raise ParseError(
+            "this is a Markov chain, a constraint: pass it as given=[...], and the claim as the statement",
+            text,
+            arrow[0].start(),
+        )
+    for m in _top_level(text, re.compile(r"=>|=<")):
+        raise ParseError(f'"{m.group()}" is not a relation; write "{m.group()[::-1]}"', text, m.start())
     matches = _top_level(text, _RELATION)
     if not matches:
         raise ParseError(
@@ -236,6 +273,7 @@ def parse_constraint(text: str) -> Constraint:
         ^
     """
     text = _check_text(text, "constraint")
+    _check_parentheses(text)
     arrows = _top_level(text, _ARROW)
     if arrows:
         cuts = [0, *[a.end() for a in arrows]]
@@ -249,7 +287,7 @@ def parse_constraint(text: str) -> Constraint:
             )
         _disjoint(groups, text)
         return MarkovChain(groups)
-    normalized = _PERP.sub("⊥", text)
+    normalized = _PERP.sub("⊥", text).replace("∣", "|")
     if "⊥" in normalized:
         body, bar, given_text = normalized.partition("|")
         if bar and not given_text.strip():

@@ -65,7 +65,12 @@ def test_constraints(text, expected):
         ("H(X) <= H(Y) <= H(Z)", "has one relation"),
         ("0 = 0", "both sides of the statement are 0"),
         ("H(X)*H(Y) <= H(X)", 'expected "+", "-" or the end of the notation at position 4'),
-        ("H(X) <= H(Y", "at position 11"),
+        ("H(X) <= H(Y", 'unbalanced parentheses: 1 "(" left open'),
+        ("I(X;Y)) >= 0", 'this ")" closes nothing'),
+        ("H(X) >= 1", "the constant 1 is not"),
+        ("H(X) => 0", 'write ">="'),
+        ("X -> Y -> Z", "this is a Markov chain, a constraint"),
+        ("H(X,Y <= H(X", "unbalanced parentheses"),
     ],
 )
 def test_bad_statements_are_named(text, message):
@@ -86,6 +91,17 @@ def test_bad_statements_are_named(text, message):
 def test_bad_constraints_are_named(text, message):
     with pytest.raises(ParseError, match=message):
         parse_constraint(text)
+
+
+def test_the_textbook_bar_works_in_an_independence():
+    assert parse_constraint("X ⊥ Z ∣ Y") == Independence((("X",), ("Z",)), ("Y",))
+
+
+def test_a_statement_built_by_hand_is_checked():
+    from symentropy.kernel.notation import parse_notation
+
+    with pytest.raises(ParseError, match="relation is <=, >= or ="):
+        Statement(parse_notation("H(X)"), "<", parse_notation("H(Y)"))
 
 
 def test_a_statement_is_a_string():

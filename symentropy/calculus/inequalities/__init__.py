@@ -13,9 +13,9 @@ module                 holds
 
 from __future__ import annotations
 
-from .prover import copy_conditions, prove, shannon_certificate
+from .prover import prove, shannon_certificate
 from .result import ProofResult, Verdict
-from .space import Condition, Elemental, EntropySpace
+from .space import Condition, Elemental, EntropySpace, copy_conditions
 
 __all__ = [
     "prove",

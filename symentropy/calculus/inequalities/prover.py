@@ -45,17 +45,19 @@ from .space import (
     EntropySpace,
     LinearForm,
     check_shannon,
-    combine,
+    copy_conditions,
     difference_text,
     monomial_parts,
     names_in,
 )
 
-__all__ = ["prove", "shannon_certificate", "copy_conditions", "FLOAT_FROM"]
+__all__ = ["prove", "shannon_certificate", "FLOAT_FROM", "SCALE_STEPS"]
 
 #: With scipy installed, its float solver guesses first from this many variables on (the exact
 #: simplex alone takes about a second at 6 variables and minutes at 7).
 FLOAT_FROM = 6
+#: Symbolic coefficients: the values 2**k, k = -SCALE_STEPS .. SCALE_STEPS, are tried for a failing part.
+SCALE_STEPS = 64
 
 Given = str | Statement | MarkovChain | Independence
 
@@ -122,38 +124,6 @@ def shannon_certificate(
     ints = {m: int(v * scale) for m, v in z.items()}
     g = math.gcd(*ints.values()) or 1
     return None, {m: Fraction(v // g) for m, v in ints.items()}
-
-
-def copy_conditions(
-    space: EntropySpace, copied: int, over: int, copy_name: str
-) -> tuple[EntropySpace, list[Condition]]:
-    """The copy lemma: a new variable that is a copy of ``copied`` over the group ``over``.
-
-    The copy ``R`` has the joint law of ``copied`` with ``over``
-    (``h(R ∪ S) = h(copied ∪ S)`` for every ``S ⊆ over``) and is independent
-    of all the other variables given ``over`` (Zhang & Yeung 1998;
-    Dougherty, Freiling & Zeger 2011).
-    """
-    wider = EntropySpace((*space.names, copy_name))
-    r = 1 << space.n
-    conditions = []
-    over_names = space.members(over)
-    copied_names = space.members(copied)
-    subsets = [
-        sum(1 << space.index[x] for x in chosen)
-        for k in range(len(over_names) + 1)
-        for chosen in combinations(over_names, k)
-    ]
-    label = f"{copy_name} is a copy of {','.join(copied_names)} over {','.join(over_names)}"
-    for s in subsets:
-        form = combine((1, {r | s: Fraction(1)}), (-1, {copied | s: Fraction(1)}))
-        shown = f"H({','.join((copy_name, *space.members(s)))}) - H({','.join(space.members(copied | s))})"
-        conditions.append(Condition(label, shown, tuple(sorted(form.items())), True))
-    rest = space.full & ~over
-    independence = wider.information([r, rest], over)
-    shown = f"I({copy_name};{','.join(space.members(rest))}|{','.join(over_names)})"
-    conditions.append(Condition(label, shown, tuple(sorted(independence.items())), True))
-    return wider, conditions
 
 
 def _copy_candidates(space: EntropySpace) -> list[tuple[int, int]]:
@@ -343,52 +313,67 @@ def _prove_symbolic(
         return ProofResult(
             statement, given, space, Verdict.PROVED, parts=tuple(results.values()), monomials=tuple(results)
         )
-    # A part that fails decides: its symbols large, the others 0.  Prefer a real distribution.
+    # A part that fails decides: its symbols set to t, the others 0, for t = 1, 2, 1/2, 4, 1/4, ...
+    # Parts refuted by a distribution first, then those with a witness.
     failing = sorted(
         (m for m, r in results.items() if r.verdict != Verdict.PROVED),
-        key=lambda m: (results[m].verdict != Verdict.REFUTED, -sympy.Poly(m).total_degree() if m != 1 else 0),
-    )[0]
-    bad = results[failing]
+        key=lambda m: (results[m].verdict != Verdict.REFUTED, sympy.default_sort_key(m)),
+    )
     symbols = sorted(set().union(*(m.free_symbols for m in parts)), key=sympy.default_sort_key)
     claim_form = {m: space.statement_form(p) for m, p in parts.items()}
-    for k in range(0, 65):
-        t = sympy.Integer(2) ** k
-        values = {x: (t if x in failing.free_symbols else sympy.Integer(0)) for x in symbols}
-        if bad.counterexample is not None:
-            d = bad.counterexample
-            total = sum(
-                (m.subs(values) * info(d, _form_notation(p)) for m, p in parts.items() if _form_notation(p)),
-                sympy.Integer(0),
-            )
-            if compare(total, 0) < 0:
-                return ProofResult(
-                    statement,
-                    given,
-                    space,
-                    Verdict.REFUTED,
-                    counterexample=d,
-                    witness=bad.witness,
-                    found_by=bad.found_by,
-                    values=values,
+    scales = [sympy.Integer(1)] + [
+        sympy.Integer(2) ** (sign * k) for k in range(1, SCALE_STEPS + 1) for sign in (1, -1)
+    ]
+    for monomial in failing:
+        bad = results[monomial]
+        for t in scales:
+            values = {x: (t if x in monomial.free_symbols else sympy.Integer(0)) for x in symbols}
+            if bad.counterexample is not None:
+                d = bad.counterexample
+                total = sum(
+                    (
+                        m.subs(values) * info(d, _form_notation(p))
+                        for m, p in parts.items()
+                        if _form_notation(p)
+                    ),
+                    sympy.Integer(0),
                 )
-        else:
-            h = {space.mask(key): Fraction(int(v)) for key, v in (bad.witness or {}).items()}
-            total = sum(
-                (m.subs(values) * _rational(space.value(f, h)) for m, f in claim_form.items()),
-                sympy.Integer(0),
-            )
-            if total < 0:
-                return ProofResult(
-                    statement,
-                    given,
-                    space,
-                    Verdict.NOT_SHANNON,
-                    witness=bad.witness,
-                    found_by=bad.found_by,
-                    values=values,
+                if compare(total, 0) < 0:
+                    return ProofResult(
+                        statement,
+                        given,
+                        space,
+                        Verdict.REFUTED,
+                        counterexample=d,
+                        witness=bad.witness,
+                        found_by=bad.found_by,
+                        values=values,
+                    )
+            else:
+                h = {space.mask(key): Fraction(int(v)) for key, v in (bad.witness or {}).items()}
+                total = sum(
+                    (m.subs(values) * _rational(space.value(f, h)) for m, f in claim_form.items()),
+                    sympy.Integer(0),
                 )
+                if total < 0:
+                    return ProofResult(
+                        statement,
+                        given,
+                        space,
+                        Verdict.NOT_SHANNON,
+                        witness=bad.witness,
+                        found_by=bad.found_by,
+                        values=values,
+                    )
+    # No values found at which a failing part sinks the whole claim: not proved, with the parts.
     return ProofResult(
-        statement, given, space, Verdict.NOT_SHANNON, witness=bad.witness, found_by=bad.found_by
+        statement,
+        given,
+        space,
+        Verdict.NOT_SHANNON,
+        parts=tuple(results.values()),
+        monomials=tuple(results),
+        found_by="not every part is proved, and no values of the symbols were found at which the claim fails",
     )
 
 
@@ -437,7 +422,9 @@ def _prove_direction(
         for copied, over in _copy_candidates(space):
             name = _fresh(space.names, space.members(copied)[0])
             wider, extra = copy_conditions(space, copied, over, name)
-            found, _ = shannon_certificate(wider, claim, [*conditions, *extra], guess=guess)
+            found, _ = shannon_certificate(
+                wider, claim, [*conditions, *extra], guess=guess or wider.n >= FLOAT_FROM
+            )
             if found is not None:
                 return ProofResult(
                     statement,
@@ -447,6 +434,7 @@ def _prove_direction(
                     certificate=found,
                     copy=extra[0].text,
                     copy_conditions=tuple(extra),
+                    copy_spec=(space.members(copied), space.members(over), name),
                 )
     note = f"no counterexample among {searched(space.n)}" if task.search else "no counterexample searched for"
     return ProofResult(statement, given, space, Verdict.NOT_SHANNON, witness=witness, found_by=note)

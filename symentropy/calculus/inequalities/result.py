@@ -14,7 +14,16 @@ from ...kernel.numeric import compare
 from ...kernel.statements import Statement, parse_constraint
 from ...measures.info import info
 from .search import holds, violates
-from .space import Condition, Elemental, EntropySpace, LinearForm, combine, difference_text, monomial_parts
+from .space import (
+    Condition,
+    Elemental,
+    EntropySpace,
+    LinearForm,
+    combine,
+    copy_conditions,
+    difference_text,
+    monomial_parts,
+)
 
 __all__ = ["Verdict", "ProofResult"]
 
@@ -89,6 +98,7 @@ class ProofResult:
         unmet: tuple[str, ...] = (),
         monomials: tuple[sympy.Expr, ...] = (),
         values: dict[sympy.Symbol, sympy.Integer] | None = None,
+        copy_spec: tuple[tuple[str, ...], tuple[str, ...], str] | None = None,
     ):
         self.statement = statement
         self.given = given
@@ -113,6 +123,7 @@ class ProofResult:
         self.unmet = unmet
         self.monomials = monomials
         self.values = values
+        self.copy_spec = copy_spec
 
     def __bool__(self) -> bool:
         """True when the claim is proved (or, with ``on=``, holds on the distribution)."""
@@ -188,12 +199,21 @@ class ProofResult:
         if self.monomials:
             split = monomial_parts(self.statement) or {}
             forms = {m: self.space.statement_form(p) for m, p in split.items()}
-            if [forms.get(m) for m in self.monomials] != [
+            if set(forms) != set(self.monomials) or [forms.get(m) for m in self.monomials] != [
                 self.space.statement_form(p.statement) for p in self.parts
             ]:
                 raise ArithmeticError("the parts are not the claim split by monomial")
+        elif self.parts:  # an "=" claim: the parts are its two directions
+            s = self.statement
+            expected = [Statement(s.lhs, rel, s.rhs, s.text) for rel in ("<=", ">=")]
+            if [(p.statement.lhs, p.statement.relation, p.statement.rhs) for p in self.parts] != [
+                (e.lhs, e.relation, e.rhs) for e in expected
+            ]:
+                raise ArithmeticError("the parts are not the two directions of the claim")
         if self.parts:
             return all(p.check() for p in self.parts)
+        if self.copy_conditions:
+            self._check_copy()
         space = self.space
         if self.verdict == Verdict.PROVED:
             assert self.certificate is not None
@@ -239,6 +259,18 @@ class ProofResult:
             if space.value(self._claim(), h) >= 0:
                 raise ArithmeticError("the witness does not violate the claim")
         return True
+
+    def _check_copy(self) -> None:
+        """The copy conditions are those of the copy lemma for the recorded copy, rebuilt."""
+        if self.copy_spec is None:
+            raise ArithmeticError("copy conditions without the copy they describe")
+        copied, over, name = self.copy_spec
+        if self.names[-1] != name:
+            raise ArithmeticError(f"the copy {name} is not the last variable of {', '.join(self.names)}")
+        original = EntropySpace(self.names[:-1])
+        _, rebuilt = copy_conditions(original, original.mask(copied), original.mask(over), name)
+        if tuple(rebuilt) != tuple(self.copy_conditions):
+            raise ArithmeticError("the copy conditions are not those of the copy lemma")
 
     def _polymatroid(self) -> dict[int, Fraction]:
         """The witness as ``{mask: value}``, after checking every elemental inequality and constraint."""

@@ -48,11 +48,13 @@ __all__ = [
     "violates",
     "searched",
     "MAX_PRODUCT",
+    "MAX_PRODUCT_SUPPORT",
     "SUPPORT_SIZES",
 ]
 
-#: The most atoms multiplied into one counterexample (its support grows as 2 to this power).
-MAX_PRODUCT = 8
+#: The most atoms multiplied into one counterexample, and the most outcomes that product may have.
+MAX_PRODUCT = 16
+MAX_PRODUCT_SUPPORT = 4096
 #: Support sizes tried by the small-support search, and how many supports at most per size.
 SUPPORT_SIZES = (2, 3, 4, 5)
 MAX_SUPPORTS = 6000
@@ -155,21 +157,20 @@ def _from_atoms(space: EntropySpace, claim: LinearForm, conditions: Sequence[Con
     counts = {j: int(v * scale) for j, v in weights.items()}
     g = math.gcd(*counts.values())
     counts = {j: c // g for j, c in counts.items()}
-    if sum(counts.values()) > MAX_PRODUCT:
+    support = math.prod(len(pool[j].outcomes) ** c for j, c in counts.items())
+    if sum(counts.values()) > MAX_PRODUCT or support > MAX_PRODUCT_SUPPORT:
         return None
     return [pool[j] for j, c in counts.items() for _ in range(c)]
 
 
-def _entropy_vector(
-    space: EntropySpace, points: Sequence[tuple[int, ...]], weights: Sequence[int]
-) -> dict[int, float]:
+def _entropy_vector(points: Sequence[int], weights: Sequence[int], masks: Sequence[int]) -> dict[int, float]:
+    """Joint entropies (floats, for screening) at the given masks; a point's bits are its values."""
     total = sum(weights)
     h = {}
-    for mask in space.masks():
-        marginal: dict[tuple, int] = {}
-        places = [i for i in range(space.n) if mask >> i & 1]
+    for mask in masks:
+        marginal: dict[int, int] = {}
         for p, w in zip(points, weights, strict=True):
-            key = tuple(p[i] for i in places)
+            key = p & mask
             marginal[key] = marginal.get(key, 0) + w
         h[mask] = -sum(c / total * math.log2(c / total) for c in marginal.values())
     return h
@@ -182,25 +183,31 @@ def _small_supports(
     statement: Statement,
     constraints: Sequence[Statement | MarkovChain | Independence],
 ) -> Distribution | None:
-    cube = list(product((0, 1), repeat=space.n))
+    cube = range(1 << space.n)
+    needed = sorted({*claim, *(m for c in conditions for m, _ in c.form)})
+    forms = [(c.equality, [(m, float(k)) for m, k in c.form]) for c in conditions]
+    target = [(m, float(c)) for m, c in claim.items()]
     tolerance = 1e-9  # screening only: a candidate is then decided exactly
     for size in SUPPORT_SIZES:
         for count, points in enumerate(combinations(cube, size)):
             if count >= MAX_SUPPORTS:
                 break
             for weights in _weightings(size):
-                h = _entropy_vector(space, points, weights)
-                if sum(c * h[m] for m, c in claim.items()) > -tolerance:
+                h = _entropy_vector(points, weights, needed)
+                if sum(c * h[m] for m, c in target) > -tolerance:
                     continue
                 if not all(
-                    abs(v) < tolerance if c.equality else v > -tolerance
-                    for c in conditions
-                    for v in [sum(float(k) * h[m] for m, k in c.form)]
+                    abs(v) < tolerance if equality else v > -tolerance
+                    for equality, form in forms
+                    for v in [sum(k * h[m] for m, k in form)]
                 ):
                     continue
                 total = sum(weights)
                 d = Distribution.from_dict(
-                    {p: sympy.Rational(w, total) for p, w in zip(points, weights, strict=True)},
+                    {
+                        tuple(p >> i & 1 for i in range(space.n)): sympy.Rational(w, total)
+                        for p, w in zip(points, weights, strict=True)
+                    },
                     names=space.names,
                 )
                 if violates(d, statement, constraints):
@@ -221,7 +228,7 @@ def _weightings(size: int) -> list[tuple[int, ...]]:
 
 def searched(n: int) -> str:
     """What :func:`find_counterexample` tries for ``n`` variables, for a report that found nothing."""
-    text = f"products of at most {MAX_PRODUCT} copies and parities"
+    text = f"products of at most {MAX_PRODUCT} copies and parities ({MAX_PRODUCT_SUPPORT} outcomes)"
     if n <= 6:
         sizes = f"{SUPPORT_SIZES[0]} to {SUPPORT_SIZES[-1]}"
         text += (

@@ -49,6 +49,7 @@ __all__ = [
     "difference_text",
     "check_shannon",
     "monomial_parts",
+    "copy_conditions",
 ]
 
 #: The most variables the prover takes: the LP has 2^n - 1 rows and n + C(n,2) 2^(n-2) columns.
@@ -342,3 +343,35 @@ def _frozen(form: LinearForm) -> tuple[tuple[int, Fraction], ...]:
 
 def _names(names: Sequence[str]) -> str:
     return ",".join(names)
+
+
+def copy_conditions(
+    space: EntropySpace, copied: int, over: int, copy_name: str
+) -> tuple[EntropySpace, list[Condition]]:
+    """The copy lemma: a new variable that is a copy of ``copied`` over the group ``over``.
+
+    The copy ``R`` has the joint law of ``copied`` with ``over``
+    (``h(R ∪ S) = h(copied ∪ S)`` for every ``S ⊆ over``) and is independent
+    of all the other variables given ``over`` (Zhang & Yeung 1998;
+    Dougherty, Freiling & Zeger 2011).
+    """
+    wider = EntropySpace((*space.names, copy_name))
+    r = 1 << space.n
+    conditions = []
+    over_names = space.members(over)
+    copied_names = space.members(copied)
+    subsets = [
+        sum(1 << space.index[x] for x in chosen)
+        for k in range(len(over_names) + 1)
+        for chosen in combinations(over_names, k)
+    ]
+    label = f"{copy_name} is a copy of {','.join(copied_names)} over {','.join(over_names)}"
+    for s in subsets:
+        form = combine((1, {r | s: Fraction(1)}), (-1, {copied | s: Fraction(1)}))
+        shown = f"H({','.join((copy_name, *space.members(s)))}) - H({','.join(space.members(copied | s))})"
+        conditions.append(Condition(label, shown, tuple(sorted(form.items())), True))
+    rest = space.full & ~over
+    independence = wider.information([r, rest], over)
+    shown = f"I({copy_name};{','.join(space.members(rest))}|{','.join(over_names)})"
+    conditions.append(Condition(label, shown, tuple(sorted(independence.items())), True))
+    return wider, conditions
