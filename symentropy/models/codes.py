@@ -148,7 +148,7 @@ class Code:
         return f"<Code ({self.method}, D={self.D}) of {size} symbols, L = {self.expected_length()}>"
 
     def __str__(self) -> str:
-        width = max(len(str(s)) for s in self.codewords)
+        width = max(len("symbol"), *(len(str(s)) for s in self.codewords))
         lines = [f"{'symbol'.ljust(width)}  probability  codeword"]
         for s, w in self.codewords.items():
             lines.append(f"{str(s).ljust(width)}  {str(self.pmf[s]).ljust(11)}  {w}")
