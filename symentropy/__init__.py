@@ -82,6 +82,12 @@ from .measures.divergences import (
     renyi_divergence,
     total_variation_distance,
 )
+from .measures.fano import (
+    FanoBound,
+    doubling_rate,
+    doubling_rate_with_side_information,
+    fano_bound,
+)
 from .measures.generalized import (
     extropy,
     normalized_mutual_information,
@@ -109,6 +115,13 @@ from .measures.pid import (
     specific_information,
 )
 from .measures.shannon import conditional_entropy, entropy, joint_entropy, mutual_information
+from .measures.typical import (
+    HighProbabilitySet,
+    TypicalSet,
+    essential_bit_content,
+    smallest_high_probability_set,
+    typical_set,
+)
 from .models.channel import (
     Channel,
     additive_noise_channel,
@@ -194,6 +207,15 @@ __all__ = [
     "gacs_korner_common_information",
     "common_part",
     "pid",
+    "HighProbabilitySet",
+    "TypicalSet",
+    "essential_bit_content",
+    "smallest_high_probability_set",
+    "typical_set",
+    "FanoBound",
+    "doubling_rate",
+    "doubling_rate_with_side_information",
+    "fano_bound",
     "PIDResult",
     "redundancy_lattice",
     "specific_information",

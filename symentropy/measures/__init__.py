@@ -8,6 +8,8 @@ module                 holds
                        O- and S-information, residual entropy, CAEKL
 ``pid``                partial information decomposition (I_min, MMI)
 ``common``             Gács-Körner common information, the common part
+``typical``            typical sets and the essential bit content, over types
+``fano``               Fano's bound; doubling rates of horse races
 ``generalized``        Renyi and Tsallis entropies, normalised informations,
                        extropy, perplexity
 ``differential``       differential entropy, Gaussian information, continuous KL
@@ -64,6 +66,12 @@ from .divergences import (
     renyi_divergence,
     total_variation_distance,
 )
+from .fano import (
+    FanoBound,
+    doubling_rate,
+    doubling_rate_with_side_information,
+    fano_bound,
+)
 from .generalized import (
     NMI_VARIANTS,
     as_order,
@@ -105,6 +113,13 @@ from .shannon import (
     mutual_information,
     mutual_information_logsum,
 )
+from .typical import (
+    HighProbabilitySet,
+    TypicalSet,
+    essential_bit_content,
+    smallest_high_probability_set,
+    typical_set,
+)
 
 __all__ = [
     "Names",
@@ -127,6 +142,15 @@ __all__ = [
     "gacs_korner_common_information",
     "common_part",
     "pid",
+    "HighProbabilitySet",
+    "TypicalSet",
+    "essential_bit_content",
+    "smallest_high_probability_set",
+    "typical_set",
+    "FanoBound",
+    "doubling_rate",
+    "doubling_rate_with_side_information",
+    "fano_bound",
     "PIDResult",
     "redundancy_lattice",
     "specific_information",

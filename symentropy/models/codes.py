@@ -60,11 +60,21 @@ __all__ = [
     "shannon_fano_elias_code",
     "kraft_sum",
     "kraft_lengths_exist",
+    "source_pmf",
 ]
 
 
-def _source(source: Any) -> tuple[list[Any], list[sympy.Expr]]:
-    """Symbols and probabilities of a one-variable source."""
+def source_pmf(source: Any) -> tuple[list[Any], list[sympy.Expr]]:
+    """Symbols and probabilities of a one-variable source.
+
+    ``source`` is a one-variable Distribution, a mapping ``{symbol: p}`` or a
+    sequence of probabilities (symbols ``0, 1, ...``); it is validated as a
+    distribution.
+
+    >>> from symentropy.models.codes import source_pmf
+    >>> source_pmf(["1/2", "1/2"])
+    ([0, 1], [1/2, 1/2])
+    """
     if isinstance(source, Distribution):
         if len(source.names) != 1:
             raise DistributionError(
@@ -185,7 +195,7 @@ class Code:
         return sympy.Add(*(pmf[s] * self.lengths[s] for s in pmf))
 
     def _other(self, p: Any) -> dict[Any, sympy.Expr]:
-        symbols, probabilities = _source(p)
+        symbols, probabilities = source_pmf(p)
         pmf = dict(zip(symbols, probabilities, strict=True))
         missing = [s for s, v in pmf.items() if s not in self.codewords and v != 0]
         if missing:
@@ -284,7 +294,7 @@ def shannon_code(source: Any, D: int = 2) -> Code:
     {0: '0', 1: '10', 2: '110', 3: '111'}
     """
     D = _check_d(D)
-    symbols, probabilities = _source(source)
+    symbols, probabilities = source_pmf(source)
     pmf = dict(zip(symbols, probabilities, strict=True))
     used = [(s, p) for s, p in pmf.items() if p != 0]
     _require_rational(used)
@@ -308,7 +318,7 @@ def shannon_fano_elias_code(source: Any) -> Code:
     >>> shannon_fano_elias_code(["1/4", "1/2", "1/8", "1/8"]).codewords
     {0: '001', 1: '10', 2: '1101', 3: '1111'}
     """
-    symbols, probabilities = _source(source)
+    symbols, probabilities = source_pmf(source)
     used = [(s, p) for s, p in zip(symbols, probabilities, strict=True) if p != 0]
     _require_rational(used)
     codewords = {}
@@ -351,7 +361,7 @@ def huffman_code(source: Any, D: int = 2) -> Code:
     ([1, 1, 2, 2, 2], 3/2)
     """
     D = _check_d(D)
-    symbols, probabilities = _source(source)
+    symbols, probabilities = source_pmf(source)
     used = [(s, p) for s, p in zip(symbols, probabilities, strict=True) if p != 0]
     if len(used) <= D:  # one digit each: no comparison needed
         return Code({s: _DIGITS[k] for k, (s, _) in enumerate(used)}, dict(used), D, "Huffman")

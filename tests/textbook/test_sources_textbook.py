@@ -78,7 +78,7 @@ def test_structure():
     reducible = MarkovChain([[1, 0], [0, 1]])
     assert not reducible.is_irreducible and reducible.closed_classes() == [(0,), (1,)]
     with pytest.raises(DistributionError, match="several closed classes"):
-        reducible.stationary
+        _ = reducible.stationary
     chain = MarkovChain([["1/2", "1/2"], ["1/4", "3/4"]])
     assert chain.n_step(2) == sympy.Matrix([[sympy.Rational(3, 8), sympy.Rational(5, 8)],
                                             [sympy.Rational(5, 16), sympy.Rational(11, 16)]])
@@ -154,7 +154,7 @@ def test_huffman_is_optimal_against_every_prefix_code_on_small_sources(D):
     # Theorem 5.8.1, checked by brute force over all length assignments that satisfy Kraft
     rng = random.Random(D)
     p = _random_pmf(rng, 5)
-    best = min(sum(pi * li for pi, li in zip(p, ls)) for ls in itertools.product(range(1, 5), repeat=5)
+    best = min(sum(pi * li for pi, li in zip(p, ls, strict=True)) for ls in itertools.product(range(1, 5), repeat=5)
                if kraft_lengths_exist(ls, D))
     assert huffman_code(p, D=D).expected_length() == best
 
@@ -186,3 +186,88 @@ def test_symbolic_huffman_needs_decided_comparisons():
     code = huffman_code([1 / (4 + p), 1 / (4 + p), (2 + p) / (4 + p)])
     assert code.lengths == {0: 2, 1: 2, 2: 1}
     assert sympy.simplify(code.expected_length() - (6 + p) / (4 + p)) == 0
+
+
+# -- typical sets (C&T ch. 3; MacKay ch. 4) -------------------------------------------------------
+from symentropy import (  # noqa: E402
+    doubling_rate,
+    doubling_rate_with_side_information,
+    essential_bit_content,
+    fano_bound,
+    mutual_information,
+    smallest_high_probability_set,
+    typical_set,
+)
+
+
+def _brute_typical(ps, n, eps):
+    """Every sequence enumerated, its typicality decided exactly: an independent count."""
+    h = entropy(Distribution.from_pmf(ps))
+    size, mass = 0, sympy.Integer(0)
+    probs = [sympy.Rational(p) for p in ps]
+    for seq in itertools.product(range(len(ps)), repeat=n):
+        pr = sympy.Mul(*(probs[s] for s in seq))
+        value = -sympy.log(pr) / (n * LOG2)
+        if compare(value, h + eps) <= 0 and compare(value, h - eps) >= 0:
+            size += 1
+            mass += pr
+    return size, mass
+
+
+@pytest.mark.parametrize(("ps", "n", "eps"), [(["1/4", "3/4"], 8, sympy.Rational(1, 10)),
+                                              (["1/2", "1/4", "1/4"], 5, sympy.Rational(1, 5))])
+def test_typical_set_against_enumeration(ps, n, eps):
+    t = typical_set(ps, n, eps)
+    assert (t.size, t.probability) == _brute_typical(ps, n, eps)
+
+
+@pytest.mark.parametrize("n", [10, 40, 120])
+def test_the_aep_bounds_of_theorem_3_1_2_hold_exactly(n):
+    # C&T Theorem 3.1.2: |A| <= 2^(n(H + eps)); when P(A) > 1 - eps, |A| >= (1 - eps) 2^(n(H - eps))
+    ps, eps = ["1/3", "2/3"], sympy.Rational(1, 10)
+    h = entropy(Distribution.from_pmf(ps))
+    t = typical_set(ps, n, eps)
+    assert compare(sympy.log(t.size) / LOG2, n * (h + eps)) <= 0
+    if t.probability > 1 - eps:
+        assert compare(sympy.log(t.size) / LOG2, sympy.log(1 - eps) / LOG2 + n * (h - eps)) >= 0
+
+
+def test_smallest_high_probability_set_and_essential_bit_content():
+    # MacKay §4.4, eq. 4.29: H_delta(X) = log2 |S_delta|; for one draw of (1/2, 1/4, 1/4) and delta = 1/4
+    # the two most probable symbols suffice (1/2 + 1/4 = 3/4): H_delta = 1 bit
+    assert essential_bit_content(["1/2", "1/4", "1/4"], 1, "1/4") == 1
+    # by enumeration: the sequences sorted by probability, taken until 1 - delta is reached
+    ps, n, delta = ["1/5", "4/5"], 7, sympy.Rational(1, 20)
+    probs = sorted((sympy.Mul(*(sympy.Rational(ps[s]) for s in seq))
+                    for seq in itertools.product(range(2), repeat=n)), reverse=True)
+    acc, k = sympy.Integer(0), 0
+    while acc < 1 - delta:
+        acc += probs[k]
+        k += 1
+    s = smallest_high_probability_set(ps, n, delta)
+    assert (s.size, s.probability) == (k, acc)
+
+
+# -- Fano and gambling ----------------------------------------------------------------------------
+def test_fano_bound_is_below_the_best_error():
+    # C&T Theorem 2.10.1: any estimate has P_e >= the root of h(P) + P log2(|X| - 1) = H(X|Y)
+    d = Distribution.from_table([["1/4", "1/8", "1/8"], ["1/16", "1/4", "1/16"], ["1/16", "0", "1/16"]],
+                                names=("X", "Y"))
+    f = fano_bound(d, "X", "Y", digits=20)
+    # best guess given y: x maximising p(x, y): 1/4 + 1/4 + 1/8, so P_e = 1 - 5/8
+    assert f.error_probability == sympy.Rational(3, 8)
+    lo, hi = f.lower_bound
+    assert hi - lo <= sympy.Rational(1, 10**20) and hi <= f.error_probability
+    assert compare(f.weak_bound, lo) <= 0
+
+
+def test_proportional_betting_and_side_information():
+    # C&T Theorem 6.1.2: W* = sum p log o - H(p), at b = p; Theorem 6.2.1: side information adds I(X;Y)
+    p, odds = ["1/2", "1/3", "1/6"], [3, 3, 3]
+    w = doubling_rate(p, odds)
+    assert compare(w, sympy.log(3) / LOG2 - entropy(Distribution.from_pmf(p))) == 0
+    assert compare(doubling_rate(p, odds, bets=["1/3", "1/3", "1/3"]), w) < 0
+    assert doubling_rate(p, odds, bets=["1/2", "1/2", "0"]) == -sympy.oo
+    d = Distribution.from_table([["3/8", "1/8"], ["1/8", "3/8"]], names=("X", "Y"))
+    gain = doubling_rate_with_side_information(d, [2, 2]) - doubling_rate(["1/2", "1/2"], [2, 2])
+    assert compare(gain, mutual_information(d, "X", "Y")) == 0
