@@ -88,6 +88,14 @@ from .measures.fano import (
     doubling_rate_with_side_information,
     fano_bound,
 )
+from .measures.gaussian import (
+    ReverseWaterFilling,
+    WaterFilling,
+    awgn_capacity,
+    bandlimited_capacity,
+    reverse_water_filling,
+    water_filling,
+)
 from .measures.generalized import (
     extropy,
     normalized_mutual_information,
@@ -114,7 +122,19 @@ from .measures.pid import (
     redundancy_lattice,
     specific_information,
 )
+from .measures.rate_distortion import (
+    distortion_max,
+    rate_distortion,
+)
 from .measures.shannon import conditional_entropy, entropy, joint_entropy, mutual_information
+from .measures.types import (
+    SanovExponent,
+    number_of_types,
+    sanov_exponent,
+    type_class_probability,
+    type_class_size,
+    type_of,
+)
 from .measures.typical import (
     HighProbabilitySet,
     TypicalSet,
@@ -207,6 +227,20 @@ __all__ = [
     "gacs_korner_common_information",
     "common_part",
     "pid",
+    "ReverseWaterFilling",
+    "WaterFilling",
+    "awgn_capacity",
+    "bandlimited_capacity",
+    "reverse_water_filling",
+    "water_filling",
+    "distortion_max",
+    "rate_distortion",
+    "SanovExponent",
+    "number_of_types",
+    "sanov_exponent",
+    "type_class_probability",
+    "type_class_size",
+    "type_of",
     "HighProbabilitySet",
     "TypicalSet",
     "essential_bit_content",

@@ -325,15 +325,22 @@ def _factors_of_square_minus_one(p: int) -> dict[int, int]:
     return factors
 
 
-_SERIES: list[_SeriesLogs] = []  # the current table, if any
+_SERIES: list[_SeriesLogs] = []  # the tables in use, oldest first
+#: How many tables of different precisions are kept.
+_SERIES_TABLES = 4
 
 
 def _series_log(n: int, prec: int) -> Pair:
     """An enclosure of ``log n`` for ``2 <= n <= _SERIES_LIMIT`` from the prime table."""
     wp = prec + _SERIES_GUARD
-    if not _SERIES or _SERIES[0].wp < wp:
-        _SERIES[:] = [_SeriesLogs(wp)]
-    table = _SERIES[0]
+    table = next((t for t in _SERIES if wp <= t.wp <= 2 * wp + 64), None)
+    if table is None:
+        # a table far more precise than asked (left by a computation to many digits) would make
+        # every new logarithm cost its full precision: keep a few tables, one per scale
+        table = _SeriesLogs(wp)
+        _SERIES.append(table)
+        if len(_SERIES) > _SERIES_TABLES:
+            _SERIES.pop(0)
     value = error = 0
     for p, e in factor_integer(n):
         v, b = table.log(p)
@@ -345,6 +352,8 @@ def _series_log(n: int, prec: int) -> Pair:
 #: Enclosures of logarithms of integers, kept at the highest precision
 #: computed so far (at most ``_LOG_CACHE_SIZE`` of them; the oldest go first).
 _LOG_CACHE: dict[int, tuple[int, Pair]] = {}
+#: Outward roundings of over-precise cached enclosures, by (n, prec).
+_SHORT_CACHE: dict[tuple[int, int], Pair] = {}
 _LOG_CACHE_SIZE = 1 << 14
 
 
@@ -361,7 +370,16 @@ def log_of_integer(n: int, prec: int) -> Pair:
         return (libmp.fzero, libmp.fzero)
     cached = _LOG_CACHE.get(n)
     if cached is not None and cached[0] >= prec:
-        return cached[1]
+        if cached[0] <= 2 * prec + 64:
+            return cached[1]
+        # a far more precise enclosure (left by a computation to many digits) costs its full
+        # length in every later operation: round it outward to what is asked, and keep both
+        lo, hi = cached[1]
+        shorter = (libmp.mpf_pos(lo, prec + GUARD, FLOOR), libmp.mpf_pos(hi, prec + GUARD, CEILING))
+        _SHORT_CACHE[(n, prec)] = shorter
+        if len(_SHORT_CACHE) > _LOG_CACHE_SIZE:
+            del _SHORT_CACHE[next(iter(_SHORT_CACHE))]
+        return shorter
     if n <= _SERIES_LIMIT:
         interval = _series_log(n, prec)
     else:
@@ -376,6 +394,7 @@ def clear_caches() -> None:
     """Forget the cached logarithms (the series table and the enclosures of ``log n``)."""
     _SERIES.clear()
     _LOG_CACHE.clear()
+    _SHORT_CACHE.clear()
 
 
 def log_of_rational(b: Fraction, prec: int) -> Pair:

@@ -10,6 +10,10 @@ module                 holds
 ``common``             Gács-Körner common information, the common part
 ``typical``            typical sets and the essential bit content, over types
 ``fano``               Fano's bound; doubling rates of horse races
+``gaussian``           AWGN and band-limited capacity, water-filling, reverse
+                       water-filling
+``rate_distortion``    R(D) in closed form, D_max
+``types``              the method of types; Sanov's exponent by tilting
 ``generalized``        Renyi and Tsallis entropies, normalised informations,
                        extropy, perplexity
 ``differential``       differential entropy, Gaussian information, continuous KL
@@ -72,6 +76,14 @@ from .fano import (
     doubling_rate_with_side_information,
     fano_bound,
 )
+from .gaussian import (
+    ReverseWaterFilling,
+    WaterFilling,
+    awgn_capacity,
+    bandlimited_capacity,
+    reverse_water_filling,
+    water_filling,
+)
 from .generalized import (
     NMI_VARIANTS,
     as_order,
@@ -103,6 +115,10 @@ from .pid import (
     redundancy_lattice,
     specific_information,
 )
+from .rate_distortion import (
+    distortion_max,
+    rate_distortion,
+)
 from .shannon import (
     as_distribution,
     conditional_entropy,
@@ -112,6 +128,14 @@ from .shannon import (
     marginal_entropy,
     mutual_information,
     mutual_information_logsum,
+)
+from .types import (
+    SanovExponent,
+    number_of_types,
+    sanov_exponent,
+    type_class_probability,
+    type_class_size,
+    type_of,
 )
 from .typical import (
     HighProbabilitySet,
@@ -142,6 +166,20 @@ __all__ = [
     "gacs_korner_common_information",
     "common_part",
     "pid",
+    "ReverseWaterFilling",
+    "WaterFilling",
+    "awgn_capacity",
+    "bandlimited_capacity",
+    "reverse_water_filling",
+    "water_filling",
+    "distortion_max",
+    "rate_distortion",
+    "SanovExponent",
+    "number_of_types",
+    "sanov_exponent",
+    "type_class_probability",
+    "type_class_size",
+    "type_of",
     "HighProbabilitySet",
     "TypicalSet",
     "essential_bit_content",

@@ -164,3 +164,20 @@ def test_the_interval_class():
     assert (Interval.from_fraction(3, 53) ** -2).contains(Fraction(1, 9))
     with pytest.raises(Imprecise):
         Interval.from_fraction(1, 53) / (x - x)
+
+
+def test_a_precise_computation_does_not_make_later_enclosures_long():
+    # Once 100,000-bit logarithms were cached, later 64-bit requests got 100,000-bit enclosures
+    # (and new primes were computed at that precision): every later operation paid for them.
+    from mpmath import libmp
+
+    from symentropy.kernel import intervals
+
+    intervals.clear_caches()
+    intervals.log_of_integer(3, 100_000)
+    intervals.log_of_integer(10**30 + 57, 100_000)  # beyond the prime table: the general cache
+    for n in (3, 7, 10**30 + 57):
+        lo, hi = intervals.log_of_integer(n, 64)
+        assert libmp.mpf_cmp(lo, hi) <= 0
+        assert lo[1].bit_length() < 400 and hi[1].bit_length() < 400
+    intervals.clear_caches()

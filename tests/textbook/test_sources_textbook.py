@@ -32,14 +32,22 @@ def test_two_state_chain_example_4_1_1():
     h = lambda x: -(x * sympy.log(x) + (1 - x) * sympy.log(1 - x)) / LOG2  # noqa: E731
     expected = (b * h(a) + a * h(b)) / (a + b)
     rate = chain.entropy_rate()
-    for values in ({a: sympy.Rational(1, 3), b: sympy.Rational(1, 5)}, {a: sympy.Rational(1, 2), b: sympy.Rational(3, 4)}):
+    for values in (
+        {a: sympy.Rational(1, 3), b: sympy.Rational(1, 5)},
+        {a: sympy.Rational(1, 2), b: sympy.Rational(3, 4)},
+    ):
         assert compare(rate.subs(values).doit(), expected.subs(values)) == 0
 
 
 def _king(n):
     moves = [(dr, dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1) if (dr, dc) != (0, 0)]
-    return [((r, c), (r + dr, c + dc)) for r in range(n) for c in range(n) for dr, dc in moves
-            if 0 <= r + dr < n and 0 <= c + dc < n and (r, c) < (r + dr, c + dc)]
+    return [
+        ((r, c), (r + dr, c + dc))
+        for r in range(n)
+        for c in range(n)
+        for dr, dc in moves
+        if 0 <= r + dr < n and 0 <= c + dc < n and (r, c) < (r + dr, c + dc)
+    ]
 
 
 @pytest.mark.parametrize("n", [3, 8])
@@ -80,8 +88,9 @@ def test_structure():
     with pytest.raises(DistributionError, match="several closed classes"):
         _ = reducible.stationary
     chain = MarkovChain([["1/2", "1/2"], ["1/4", "3/4"]])
-    assert chain.n_step(2) == sympy.Matrix([[sympy.Rational(3, 8), sympy.Rational(5, 8)],
-                                            [sympy.Rational(5, 16), sympy.Rational(11, 16)]])
+    assert chain.n_step(2) == sympy.Matrix(
+        [[sympy.Rational(3, 8), sympy.Rational(5, 8)], [sympy.Rational(5, 16), sympy.Rational(11, 16)]]
+    )
     joint = chain.joint(3)
     assert joint.names == ("X1", "X2", "X3") and len(joint.support) == 8
     # from the stationary start, H(X1,...,Xn) = H(X1) + (n-1) H(X2|X1)
@@ -140,7 +149,9 @@ def test_the_bounds_of_theorems_5_4_1_and_5_8_1_hold_exactly(seed):
     huffman, shannon = huffman_code(p), shannon_code(p)
     # Theorem 5.4.1: H <= L < H + 1 (Shannon code); Theorem 5.8.1: Huffman is no longer
     assert compare(h, shannon.expected_length()) <= 0 < compare(h + 1, shannon.expected_length())
-    assert compare(h, huffman.expected_length()) <= 0 and huffman.expected_length() <= shannon.expected_length()
+    assert (
+        compare(h, huffman.expected_length()) <= 0 and huffman.expected_length() <= shannon.expected_length()
+    )
     assert compare(huffman.redundancy(), 1) < 0 <= compare(huffman.redundancy(), 0)
     # Theorem 5.4.3: the wrong code costs H(p) + D(p||q) <= L < H(p) + D(p||q) + 1
     q = _random_pmf(rng, len(p))
@@ -154,8 +165,11 @@ def test_huffman_is_optimal_against_every_prefix_code_on_small_sources(D):
     # Theorem 5.8.1, checked by brute force over all length assignments that satisfy Kraft
     rng = random.Random(D)
     p = _random_pmf(rng, 5)
-    best = min(sum(pi * li for pi, li in zip(p, ls, strict=True)) for ls in itertools.product(range(1, 5), repeat=5)
-               if kraft_lengths_exist(ls, D))
+    best = min(
+        sum(pi * li for pi, li in zip(p, ls, strict=True))
+        for ls in itertools.product(range(1, 5), repeat=5)
+        if kraft_lengths_exist(ls, D)
+    )
     assert huffman_code(p, D=D).expected_length() == best
 
 
@@ -214,8 +228,10 @@ def _brute_typical(ps, n, eps):
     return size, mass
 
 
-@pytest.mark.parametrize(("ps", "n", "eps"), [(["1/4", "3/4"], 8, sympy.Rational(1, 10)),
-                                              (["1/2", "1/4", "1/4"], 5, sympy.Rational(1, 5))])
+@pytest.mark.parametrize(
+    ("ps", "n", "eps"),
+    [(["1/4", "3/4"], 8, sympy.Rational(1, 10)), (["1/2", "1/4", "1/4"], 5, sympy.Rational(1, 5))],
+)
 def test_typical_set_against_enumeration(ps, n, eps):
     t = typical_set(ps, n, eps)
     assert (t.size, t.probability) == _brute_typical(ps, n, eps)
@@ -238,8 +254,10 @@ def test_smallest_high_probability_set_and_essential_bit_content():
     assert essential_bit_content(["1/2", "1/4", "1/4"], 1, "1/4") == 1
     # by enumeration: the sequences sorted by probability, taken until 1 - delta is reached
     ps, n, delta = ["1/5", "4/5"], 7, sympy.Rational(1, 20)
-    probs = sorted((sympy.Mul(*(sympy.Rational(ps[s]) for s in seq))
-                    for seq in itertools.product(range(2), repeat=n)), reverse=True)
+    probs = sorted(
+        (sympy.Mul(*(sympy.Rational(ps[s]) for s in seq)) for seq in itertools.product(range(2), repeat=n)),
+        reverse=True,
+    )
     acc, k = sympy.Integer(0), 0
     while acc < 1 - delta:
         acc += probs[k]
@@ -251,8 +269,9 @@ def test_smallest_high_probability_set_and_essential_bit_content():
 # -- Fano and gambling ----------------------------------------------------------------------------
 def test_fano_bound_is_below_the_best_error():
     # C&T Theorem 2.10.1: any estimate has P_e >= the root of h(P) + P log2(|X| - 1) = H(X|Y)
-    d = Distribution.from_table([["1/4", "1/8", "1/8"], ["1/16", "1/4", "1/16"], ["1/16", "0", "1/16"]],
-                                names=("X", "Y"))
+    d = Distribution.from_table(
+        [["1/4", "1/8", "1/8"], ["1/16", "1/4", "1/16"], ["1/16", "0", "1/16"]], names=("X", "Y")
+    )
     f = fano_bound(d, "X", "Y", digits=20)
     # best guess given y: x maximising p(x, y): 1/4 + 1/4 + 1/8, so P_e = 1 - 5/8
     assert f.error_probability == sympy.Rational(3, 8)

@@ -1,0 +1,231 @@
+"""The method of types (Cover & Thomas, 2nd ed., ch. 11), exact.
+
+:func:`number_of_types` and :func:`type_class_size` are exact integers;
+:func:`type_of` the empirical distribution of a sequence;
+:func:`type_class_probability` the exact probability of a type class under a
+source.  :func:`sanov_exponent` is ``min D(Q||P)`` over the distributions
+with mean at least (or at most) ``a``: the exponent of Sanov's theorem
+(Theorem 11.4.1), found by exponential tilting, ``Q*(x) ∝ P(x) t^x``, where
+``t`` is a root of a polynomial: an exact algebraic number (``CRootOf``) when
+it is not rational.
+
+Examples
+========
+
+Cover & Thomas, 2nd ed., Example 11.5.1: a fair die whose average is at least 4:
+
+>>> from symentropy.measures.types import sanov_exponent
+>>> from symentropy import evaluate
+>>> d = sanov_exponent(["1/6"] * 6, mean=4, values=[1, 2, 3, 4, 5, 6])
+>>> d.tilt
+CRootOf(2*x**5 + x**4 - x**2 - 2*x - 3, 0)
+>>> evaluate(d.exponent, 4), [str(evaluate(q, 4)) for q in d.minimizer.probabilities]
+(0.06240, ['0.1031', '0.1227', '0.1461', '0.1740', '0.2072', '0.2468'])
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sympy
+
+from ..core.distribution import Distribution
+from ..errors import DistributionError, short_repr
+from ..kernel.exact import as_exact
+from ..kernel.logbase import Base, as_base
+from ..kernel.numeric import compare
+from ..models.codes import source_pmf
+
+__all__ = [
+    "number_of_types",
+    "type_class_size",
+    "type_of",
+    "type_class_probability",
+    "sanov_exponent",
+    "SanovExponent",
+]
+
+
+def number_of_types(n: int, m: int) -> int:
+    """``C(n + m - 1, m - 1)``: the types of length-``n`` sequences over ``m`` letters (at most ``(n+1)^m``).
+
+    >>> from symentropy.measures.types import number_of_types
+    >>> number_of_types(3, 2), number_of_types(10, 3)
+    (4, 66)
+    """
+    for value, name in ((n, "n"), (m, "m")):
+        if isinstance(value, bool) or not isinstance(value, int) or value < (0 if name == "n" else 1):
+            raise DistributionError(f"{name} is an integer >= {0 if name == 'n' else 1}; got {value!r}")
+    return math.comb(n + m - 1, m - 1)
+
+
+def _counts(sequence_or_counts: Any) -> list[int]:
+    if isinstance(sequence_or_counts, dict):
+        values = list(sequence_or_counts.values())
+        if all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in values):
+            return values
+        raise DistributionError(f"counts are nonnegative integers; got {short_repr(sequence_or_counts)}")
+    if isinstance(sequence_or_counts, (str, bytes)) or not isinstance(sequence_or_counts, Iterable):
+        items = list(sequence_or_counts) if isinstance(sequence_or_counts, (str, bytes)) else None
+        if items is None:
+            raise TypeError(f"a sequence or a mapping of counts; got {short_repr(sequence_or_counts)}")
+        return list(_tally(items).values())
+    return list(_tally(list(sequence_or_counts)).values())
+
+
+def _tally(items: Sequence[Any]) -> dict[Any, int]:
+    out: dict[Any, int] = {}
+    for k, x in enumerate(items):
+        try:
+            out[x] = out.get(x, 0) + 1
+        except TypeError:
+            raise TypeError(f"symbol {k} of the sequence, {short_repr(x)}, is not hashable") from None
+    return out
+
+
+def type_class_size(sequence_or_counts: Any) -> int:
+    """``|T(P)| = n! / prod_a (n P(a))!``: the sequences with the type of a sequence (or of counts).
+
+    >>> from symentropy.measures.types import type_class_size
+    >>> type_class_size("aabc"), type_class_size({"a": 2, "b": 1, "c": 1})
+    (12, 12)
+    """
+    counts = _counts(sequence_or_counts)
+    size = math.factorial(sum(counts))
+    for c in counts:
+        size //= math.factorial(c)
+    return size
+
+
+def type_of(sequence: Iterable[Any], name: str = "X") -> Distribution:
+    """The type (empirical distribution) of a sequence, exact.
+
+    >>> from symentropy.measures.types import type_of
+    >>> type_of("abracadabra").to_dict()
+    {'a': 5/11, 'b': 2/11, 'r': 2/11, 'c': 1/11, 'd': 1/11}
+    """
+    if isinstance(sequence, (str, bytes)):
+        items = list(sequence)
+    elif isinstance(sequence, Iterable):
+        items = list(sequence)
+    else:
+        raise TypeError(f"type_of() takes a sequence; got {short_repr(sequence)}")
+    if not items:
+        raise DistributionError("the type of an empty sequence is not defined")
+    counts = _tally(items)
+    return Distribution.from_dict(
+        {x: sympy.Rational(c, len(items)) for x, c in counts.items()}, names=(name,)
+    )
+
+
+def type_class_probability(type_: Any, Q: Any, n: int | None = None) -> sympy.Rational:
+    """``Q^n(T(P)) = |T(P)| prod_a Q(a)^(n P(a))``: the probability of the type class of ``P`` under ``Q``.
+
+    ``type_`` is a type (a one-variable Distribution, a mapping of
+    probabilities) with ``n`` given, or a mapping of counts.  Symbols
+    missing from ``Q`` have probability 0 under it.
+
+    >>> from symentropy.measures.types import type_class_probability
+    >>> type_class_probability({"H": 2, "T": 1}, {"H": "1/2", "T": "1/2"})
+    3/8
+    """
+    symbols_q, probs_q = source_pmf(Q)
+    q = dict(zip(symbols_q, probs_q, strict=True))
+    if isinstance(type_, dict) and all(
+        isinstance(v, int) and not isinstance(v, bool) for v in type_.values()
+    ):
+        counts = dict(type_)
+    else:
+        symbols_p, probs_p = source_pmf(type_)
+        if n is None:
+            raise DistributionError("give n, the sequence length, with a type given as probabilities")
+        counts = {}
+        for s, p in zip(symbols_p, probs_p, strict=True):
+            c = p * n
+            if not c.is_Integer:
+                raise DistributionError(f"{p} * {n} is not an integer: not a type of length {n}")
+            counts[s] = int(c)
+    probability = sympy.Integer(type_class_size(counts))
+    for s, c in counts.items():
+        probability *= q.get(s, sympy.Integer(0)) ** c
+    return probability
+
+
+@dataclass(frozen=True)
+class SanovExponent:
+    """The result of :func:`sanov_exponent`: the exponent, the tilt and the minimising distribution."""
+
+    exponent: sympy.Expr
+    tilt: sympy.Expr
+    minimizer: Distribution
+
+    def _repr_latex_(self) -> str:
+        return rf"$$D(Q^*\|P) = {sympy.latex(self.exponent)}$$"
+
+
+def sanov_exponent(P: Any, mean: Any, values: Sequence[Any] | None = None, base: Base = 2) -> SanovExponent:
+    """``min D(Q||P)`` over ``{Q : E_Q[X] >= mean}`` (``<=`` when ``mean`` is below ``E_P[X]``).
+
+    Explanation
+    ===========
+
+    ``values`` are the numeric values of the outcomes (default: the
+    outcomes themselves, which must be numbers).  The minimiser is the
+    tilted distribution ``Q*(x) = P(x) t^x / M(t)`` with ``E_{Q*} X = mean``;
+    ``t`` solves ``sum_x P(x) (x - mean) t^x = 0``, a polynomial equation for
+    integer values, and is given exactly (a rational or a ``CRootOf``).  The
+    exponent is ``D(Q*||P) = mean log t - log M(t)``; it is 0 when ``P``
+    itself has a mean on the right side.
+    """
+    b = as_base(base)
+    symbols, ps = source_pmf(P)
+    raw = symbols if values is None else values
+    if isinstance(raw, (str, bytes, dict, set, frozenset)) or not isinstance(raw, Iterable):
+        raise TypeError(f"values are a list of numbers, one per outcome; got {short_repr(raw)}")
+    xs = [as_exact(v, what=f"value {k}") for k, v in enumerate(raw)]
+    if len(xs) != len(ps):
+        raise DistributionError(f"{len(xs)} values for {len(ps)} outcomes: {short_repr(raw)}")
+    if not all(x.is_Integer for x in xs):
+        raise DistributionError(
+            "sanov_exponent() tilts integer values (the equation for t is then a polynomial)"
+        )
+    a = as_exact(mean, what="mean")
+    mu = sympy.Add(*(p * x for p, x in zip(ps, xs, strict=True)))
+    side = compare(a, mu)
+    support = [(s, p, x) for s, p, x in zip(symbols, ps, xs, strict=True) if p != 0]
+    lo, hi = min(x for _, _, x in support), max(x for _, _, x in support)
+    if side == 0:  # P itself has the mean: the exponent is 0
+        return SanovExponent(
+            sympy.Integer(0), sympy.Integer(1), Distribution.from_dict(dict(zip(symbols, ps, strict=True)))
+        )
+    edge = hi if side > 0 else lo
+    beyond = compare(a, edge)
+    if (side > 0 and beyond > 0) or (side < 0 and beyond < 0):  # no distribution on the support reaches it
+        return SanovExponent(sympy.oo, sympy.nan, Distribution.from_dict(dict(zip(symbols, ps, strict=True))))
+    if beyond == 0:  # all mass on the extreme value
+        mass = sympy.Add(*(p for _, p, x in support if x == edge))
+        q = {
+            s: (p / mass if x == edge else sympy.Integer(0)) for s, p, x in zip(symbols, ps, xs, strict=True)
+        }
+        return SanovExponent(
+            -sympy.log(mass) / sympy.log(b),
+            sympy.oo if side > 0 else sympy.Integer(0),
+            Distribution.from_dict(q),
+        )
+    t = sympy.Symbol("t", positive=True)
+    shift = int(lo)
+    polynomial = sympy.Poly(sympy.expand(sum(p * (x - a) * t ** int(x - shift) for _, p, x in support)), t)
+    roots = [r for r in polynomial.real_roots() if compare(r, 0) > 0]
+    if len(roots) != 1:  # Descartes: one sign change in the coefficients, so one positive root
+        raise ArithmeticError(f"internal error: the tilt equation has {len(roots)} positive roots")
+    root = roots[0]
+    moment = sympy.Add(*(p * root ** int(x - shift) for _, p, x in support))
+    q = {
+        s: (p * root ** int(x - shift) / moment if p != 0 else sympy.Integer(0))
+        for s, p, x in zip(symbols, ps, xs, strict=True)
+    }
+    exponent = sympy.expand(((a - shift) * sympy.log(root) - sympy.log(moment)) / sympy.log(b))
+    return SanovExponent(exponent, root, Distribution.from_dict(q))
