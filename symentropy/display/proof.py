@@ -138,7 +138,7 @@ def proof_derivation(result: Any) -> Derivation:
     claim = result.claim_text()
     claim_latex = notation_latex(claim) if claim != "0" else "0"
     steps: list[Step] = []
-    if result.monomials:  # symbolic coefficients, proved part by part
+    if result.monomials and str(result.verdict) == "proved":  # symbolic coefficients, part by part
         pairs = [(m, p.claim_text()) for m, p in zip(result.monomials, result.parts, strict=True)]
         text = " + ".join(f"{m}*({c})" if m != 1 else f"({c})" for m, c in pairs)
         tex = " + ".join(
