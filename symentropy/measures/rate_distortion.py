@@ -152,7 +152,7 @@ def rate_distortion(
         p = ps[0]
         value = binary_entropy(p, b) - binary_entropy(d, b)
         return _piecewise(value, d, sympy.Min(p, 1 - p))
-    if all(compare(p - ps[0], 0) == 0 for p in ps if p.is_number) and len(set(ps)) == 1:
+    if len(set(ps)) == 1:  # uniform
         value = (
             LogSum.log_of(sympy.Integer(m)).to_expr(b)
             - binary_entropy(d, b)

@@ -63,16 +63,14 @@ def number_of_types(n: int, m: int) -> int:
 
 
 def _counts(sequence_or_counts: Any) -> list[int]:
+    """The counts of a mapping ``{symbol: count}``, or of the symbols of a sequence (a string too)."""
     if isinstance(sequence_or_counts, dict):
         values = list(sequence_or_counts.values())
         if all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in values):
             return values
         raise DistributionError(f"counts are nonnegative integers; got {short_repr(sequence_or_counts)}")
-    if isinstance(sequence_or_counts, (str, bytes)) or not isinstance(sequence_or_counts, Iterable):
-        items = list(sequence_or_counts) if isinstance(sequence_or_counts, (str, bytes)) else None
-        if items is None:
-            raise TypeError(f"a sequence or a mapping of counts; got {short_repr(sequence_or_counts)}")
-        return list(_tally(items).values())
+    if not isinstance(sequence_or_counts, Iterable):
+        raise TypeError(f"a sequence or a mapping of counts; got {short_repr(sequence_or_counts)}")
     return list(_tally(list(sequence_or_counts)).values())
 
 
