@@ -200,6 +200,7 @@ from .models.families import (
     poisson,
 )
 from .models.markov import (
+    FunctionOfChain,
     MarkovChain,
     random_walk,
 )
@@ -301,6 +302,7 @@ __all__ = [
     "shannon_code",
     "shannon_fano_elias_code",
     "MarkovChain",
+    "FunctionOfChain",
     "random_walk",
     "binary_symmetric_channel",
     "binary_erasure_channel",

@@ -37,6 +37,7 @@ from symentropy import (
     FanoBound,
     HighProbabilitySet,
     TypicalSet,
+    FunctionOfChain,
     MarkovChain,
     PIDResult,
     ProofResult,
@@ -94,6 +95,7 @@ def examples() -> dict[type, object]:
         SanovExponent: sanov_exponent(["1/2", "1/2"], "3/4", values=[0, 1]),
         Code: huffman_code(["1/2", "1/4", "1/4"]),
         MarkovChain: MarkovChain([["1/2", "1/2"], [1, 0]]),
+        FunctionOfChain: MarkovChain([["1/2", "1/2"], [1, 0]]).map({0: "a", 1: "b"}),
         PIDResult: pid(D.with_variable("Z", lambda x, y: x ^ y), ("X", "Y"), "Z"),
     }
     for cls, example in table.items():

@@ -131,6 +131,13 @@ CALLS: dict[str, list[tuple[str, Callable[[Any], Any]]]] = {
     "MarkovChain.n_step": [("value", lambda v: se.MarkovChain([[1]]).n_step(v))],
     "MarkovChain.joint": [("value", lambda v: se.MarkovChain([[1]]).joint(v)),
                           ("value", lambda v: se.MarkovChain([[1]]).joint(1, initial=v))],
+    "MarkovChain.map": [("label", lambda v: se.MarkovChain([[1]]).map(v)),
+                        ("label", lambda v: se.MarkovChain([[1]]).map({0: v}))],
+    "MarkovChain.paths": [("value", lambda v: se.MarkovChain([[1]]).paths(v))],
+    "FunctionOfChain": [],
+    "FunctionOfChain.entropy_rate": [("value", lambda v: se.MarkovChain([[1]]).map({0: 0}).entropy_rate(v))],
+    "FunctionOfChain.entropy_rate_bounds": [
+        ("value", lambda v: se.MarkovChain([[1]]).map({0: 0}).entropy_rate_bounds(v))],
     "random_walk": [("value", lambda v: se.random_walk(v)), ("value", lambda v: se.random_walk([(0, 1, v)]))],
     "typical_set": [("label", lambda v: se.typical_set(v, 3, "1/10")), ("value", lambda v: se.typical_set(["1/2", "1/2"], 3, v))],
     "smallest_high_probability_set": [("value", lambda v: se.smallest_high_probability_set(["1/2", "1/2"], 3, v))],

@@ -85,6 +85,7 @@ from .families import (
     poisson,
 )
 from .markov import (
+    FunctionOfChain,
     MarkovChain,
     random_walk,
 )
@@ -154,6 +155,7 @@ __all__ = [
     "shannon_code",
     "shannon_fano_elias_code",
     "MarkovChain",
+    "FunctionOfChain",
     "random_walk",
     "binary_symmetric_channel",
     "binary_erasure_channel",

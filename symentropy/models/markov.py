@@ -30,7 +30,7 @@ probabilities of leaving each):
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 import sympy
@@ -44,7 +44,7 @@ from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
 from ..kernel.simplify import tidy
 
-__all__ = ["MarkovChain", "random_walk", "MAX_JOINT_OUTCOMES"]
+__all__ = ["MarkovChain", "FunctionOfChain", "random_walk", "MAX_JOINT_OUTCOMES"]
 
 #: The most outcomes :meth:`MarkovChain.joint` builds (states ** n).
 MAX_JOINT_OUTCOMES = 1_000_000
@@ -270,9 +270,21 @@ class MarkovChain:
                 f"{self.size}**{n} outcomes; joint() builds at most {MAX_JOINT_OUTCOMES:,}"
             )
         start = self.stationary if initial is None else _initial(initial, self)
-        first = dict(zip((o[0] for o in start.outcomes), start.probabilities, strict=True))
+        paths = self.paths(n, start)
+        names = tuple(f"{self.name}{k}" for k in range(1, n + 1))
+        return Distribution.from_dict(paths, names=names)
+
+    def paths(self, n: int, start: Distribution | None = None) -> dict[tuple, sympy.Expr]:
+        """``{(x1, ..., xn): probability}`` of the paths of positive probability (stationary start)."""
+        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+            raise DistributionError(f"n is an integer >= 1; got {short_repr(n)}")
+        if self.size**n > MAX_JOINT_OUTCOMES:
+            raise DistributionError(f"{self.size}**{n} paths; at most {MAX_JOINT_OUTCOMES:,} are listed")
+        start = self.stationary if start is None else start
         index = {s: i for i, s in enumerate(self.states)}
-        paths: dict[tuple, sympy.Expr] = {(s,): p for s, p in first.items() if p != 0}
+        paths: dict[tuple, sympy.Expr] = {
+            (o[0],): p for o, p in zip(start.outcomes, start.probabilities, strict=True) if p != 0
+        }
         for _ in range(n - 1):
             nxt: dict[tuple, sympy.Expr] = {}
             for path, p in paths.items():
@@ -282,8 +294,142 @@ class MarkovChain:
                     if w != 0:
                         nxt[(*path, s)] = p * w
             paths = nxt
-        names = tuple(f"{self.name}{k}" for k in range(1, n + 1))
-        return Distribution.from_dict(paths, names=names)
+        return paths
+
+    def map(
+        self, f: Callable[[Any], Hashable] | Mapping[Hashable, Hashable], name: str = "Y"
+    ) -> FunctionOfChain:
+        """The process ``Y_k = f(X_k)``: a function of the chain (Cover & Thomas, §4.5).
+
+        ``f`` is a function of a state or a mapping ``{state: value}``.  See
+        :class:`FunctionOfChain` for its entropy rate.
+        """
+        return FunctionOfChain(self, f, name)
+
+
+class FunctionOfChain:
+    """``Y_k = f(X_k)`` for a stationary Markov chain ``X`` (Cover & Thomas, 2nd ed., §4.5).
+
+    ``Y`` need not be Markov.  Its entropy rate is exact when the chain is
+    *lumpable* for ``f`` (every state of a block moves to each block with the
+    same probability; ``Y`` is then the Markov chain :attr:`lumped`);
+    otherwise :meth:`entropy_rate_bounds` gives Theorem 4.5.1's bounds
+
+        H(Y_n | Y_{n-1}, ..., Y_1, X_1) <= H(Y) <= H(Y_n | Y_{n-1}, ..., Y_1),
+
+    exact, which close in on the rate as ``n`` grows.
+
+    Examples
+    ========
+
+    >>> from symentropy.models.markov import MarkovChain
+    >>> chain = MarkovChain([["1/2", "1/4", "1/4"], ["1/3", "1/3", "1/3"], ["1/3", "1/3", "1/3"]])
+    >>> y = chain.map({0: "a", 1: "b", 2: "b"})
+    >>> y.is_lumpable, y.lumped.matrix.tolist()
+    (True, [[1/2, 1/2], [1/3, 2/3]])
+    >>> cycle = MarkovChain([["1/2", "1/2", 0], [0, "1/2", "1/2"], ["1/2", 0, "1/2"]])
+    >>> hidden = cycle.map({0: 0, 1: 0, 2: 1})
+    >>> hidden.is_lumpable
+    False
+    >>> low, high = hidden.entropy_rate_bounds(3)
+    """
+
+    def __init__(self, chain: MarkovChain, f: Any, name: str = "Y"):
+        self.chain = chain
+        self.name = name
+        if isinstance(f, Mapping):
+            missing = [s for s in chain.states if s not in f]
+            if missing:
+                raise DistributionError(f"the map {short_repr(f)} gives no value to state {missing[0]!r}")
+            self.values = {s: f[s] for s in chain.states}
+        elif callable(f):
+            self.values = {s: f(s) for s in chain.states}
+        else:
+            raise TypeError(
+                f"map() takes a function of a state or a mapping {{state: value}}; got {short_repr(f)}"
+            )
+        for s, v in self.values.items():
+            if not isinstance(v, Hashable):
+                raise TypeError(f"the map gives the unhashable {short_repr(v)} to state {s!r}")
+        self.blocks = list(dict.fromkeys(self.values.values()))
+
+    def __repr__(self) -> str:
+        return f"<FunctionOfChain {self.name} = f({self.chain.name}) with values {self.blocks!r}>"
+
+    def _repr_latex_(self) -> str:
+        pairs = r",\ ".join(rf"\text{{{s}}} \mapsto \text{{{v}}}" for s, v in self.values.items())
+        return rf"$${self.name}_k = f({self.chain.name}_k), \quad f: {pairs}$$"
+
+    @property
+    def is_lumpable(self) -> bool:
+        """Every state of a block moves into each block with the same probability."""
+        return self._lumped_rows() is not None
+
+    def _lumped_rows(self) -> list[list[sympy.Expr]] | None:
+        index = {s: i for i, s in enumerate(self.chain.states)}
+        rows = []
+        for block in self.blocks:
+            members = [s for s in self.chain.states if self.values[s] == block]
+            first = None
+            for s in members:
+                row = [
+                    sympy.Add(
+                        *(
+                            self.chain.matrix[index[s], index[t]]
+                            for t in self.chain.states
+                            if self.values[t] == b
+                        )
+                    )
+                    for b in self.blocks
+                ]
+                if first is None:
+                    first = row
+                elif any(sympy.expand(a - c) != 0 for a, c in zip(first, row, strict=True)):
+                    return None
+            rows.append(first)
+        return rows
+
+    @property
+    def lumped(self) -> MarkovChain:
+        """The Markov chain of ``Y`` when the chain is lumpable for ``f``."""
+        rows = self._lumped_rows()
+        if rows is None:
+            raise DistributionError(
+                "the chain is not lumpable for this map, so Y is not a Markov chain; "
+                "use entropy_rate_bounds(n) for Theorem 4.5.1's bounds"
+            )
+        return MarkovChain(rows, self.blocks, self.name)
+
+    def entropy_rate(self, base: Base = 2) -> sympy.Expr:
+        """The entropy rate of ``Y``, exact when the chain is lumpable (otherwise: the bounds)."""
+        return self.lumped.entropy_rate(base)
+
+    def entropy_rate_bounds(self, n: int, base: Base = 2) -> tuple[sympy.Expr, sympy.Expr]:
+        """``(H(Y_n | Y_{n-1..1}, X_1), H(Y_n | Y_{n-1..1}))``, exact (Cover & Thomas, Theorem 4.5.1)."""
+        if isinstance(n, bool) or not isinstance(n, int) or n < 2:
+            raise DistributionError(f"n is an integer >= 2; got {n!r}")
+        if self.chain.size**n > MAX_JOINT_OUTCOMES:
+            raise DistributionError(
+                f"{self.chain.size}**{n} paths; the bounds are computed for at most {MAX_JOINT_OUTCOMES:,}"
+            )
+        b = as_base(base)
+
+        def entropy_of(groups: dict[tuple, sympy.Expr]) -> LogSum:
+            return LogSum.entropy_of(list(groups.values()))
+
+        def tally(paths: dict[tuple, sympy.Expr], with_start: bool) -> dict[tuple, sympy.Expr]:
+            out: dict[tuple, sympy.Expr] = {}
+            for path, p in paths.items():
+                key = tuple(self.values[x] for x in path)
+                if with_start:
+                    key = (path[0], *key)
+                out[key] = out.get(key, sympy.Integer(0)) + p
+            return out
+
+        long, short = self.chain.paths(n), self.chain.paths(n - 1)
+        upper = entropy_of(tally(long, False)) - entropy_of(tally(short, False))
+        lower = entropy_of(tally(long, True)) - entropy_of(tally(short, True))
+        return lower.to_expr(b), upper.to_expr(b)
 
 
 def _initial(initial: Any, chain: MarkovChain) -> Distribution:

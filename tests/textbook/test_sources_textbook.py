@@ -290,3 +290,24 @@ def test_proportional_betting_and_side_information():
     d = Distribution.from_table([["3/8", "1/8"], ["1/8", "3/8"]], names=("X", "Y"))
     gain = doubling_rate_with_side_information(d, [2, 2]) - doubling_rate(["1/2", "1/2"], [2, 2])
     assert compare(gain, mutual_information(d, "X", "Y")) == 0
+
+
+# -- functions of a Markov chain (C&T §4.5) --------------------------------------------------------
+def test_a_lumpable_function_of_a_chain_is_the_lumped_chain():
+    chain = MarkovChain([["1/2", "1/4", "1/4"], ["1/3", "1/3", "1/3"], ["1/3", "1/3", "1/3"]])
+    y = chain.map({0: "a", 1: "b", 2: "b"})
+    assert y.is_lumpable
+    rate = y.entropy_rate()
+    low, high = y.entropy_rate_bounds(2)
+    assert compare(low, rate) == 0 and compare(high, rate) == 0
+
+
+def test_the_bounds_of_theorem_4_5_1_close_in_monotonically():
+    # H(Y_n|Y^{n-1}, X_1) increases and H(Y_n|Y^{n-1}) decreases in n, the lower below the upper
+    hidden = MarkovChain([["1/2", "1/2", 0], [0, "1/2", "1/2"], ["1/2", 0, "1/2"]]).map({0: 0, 1: 0, 2: 1})
+    assert not hidden.is_lumpable
+    with pytest.raises(DistributionError, match="not lumpable"):
+        hidden.entropy_rate()
+    bounds = [hidden.entropy_rate_bounds(n) for n in (2, 3, 4, 5)]
+    for (low, high), (low2, high2) in zip(bounds, bounds[1:], strict=False):
+        assert compare(low, low2) <= 0 and compare(high2, high) <= 0 and compare(low2, high2) <= 0
