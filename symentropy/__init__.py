@@ -126,6 +126,9 @@ from .measures.rate_distortion import (
     distortion_max,
     rate_distortion,
 )
+from .measures.residual import (
+    cumulative_residual_entropy,
+)
 from .measures.shannon import conditional_entropy, entropy, joint_entropy, mutual_information
 from .measures.types import (
     SanovExponent,
@@ -228,6 +231,7 @@ __all__ = [
     "gacs_korner_common_information",
     "common_part",
     "pid",
+    "cumulative_residual_entropy",
     "ReverseWaterFilling",
     "WaterFilling",
     "awgn_capacity",

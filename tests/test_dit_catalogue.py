@@ -12,19 +12,26 @@ from symentropy import (
     co_information,
     common_part,
     compare,
+    cumulative_residual_entropy,
     dual_total_correlation,
     entropy,
+    exponential,
     extropy,
     gacs_korner_common_information,
     independent,
     lautum_information,
     mutual_information,
+    normal,
     o_information,
+    pareto,
     perplexity,
+    rayleigh,
     residual_entropy,
     s_information,
     total_correlation,
     uniform,
+    uniform_interval,
+    weibull,
 )
 
 LOG2 = sympy.log(2)
@@ -103,3 +110,36 @@ def test_gacs_korner_common_information():
     # with a condition: given W, X and Y = X share one bit
     e = independent(uniform(2, name="X"), uniform(2, name="W")).with_variable("Y", lambda x, w: x)
     assert gacs_korner_common_information(e, "X", "Y", given="W") == 1
+
+
+def _cre_from_definition(d):
+    """-integral of S log S over the support, S the survival function integrated from the density."""
+    x, t = sympy.symbols("x t", positive=True)
+    lo, hi = d.support.inf, d.support.sup
+    tail = sympy.integrate(d.pdf(t), (t, x, hi))
+    return sympy.simplify(-sympy.integrate(tail * sympy.log(tail), (x, lo, hi)))
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: exponential(2),
+        lambda: uniform_interval(1, 4),
+        lambda: weibull(3, 2),
+        lambda: rayleigh(2),
+        lambda: pareto(1, 3),
+    ],
+)
+def test_cumulative_residual_entropy_agrees_with_its_definition(make):
+    # Rao, Chen, Vemuri & Wang (2004), Definition 1: CRE = -integral_0^oo F̄ log F̄ (nats)
+    d = make()
+    assert sympy.simplify(cumulative_residual_entropy(d, base="e") - _cre_from_definition(d)) == 0
+
+
+def test_cumulative_residual_entropy_edges():
+    assert cumulative_residual_entropy(pareto(1, 1)) == sympy.oo
+    assert cumulative_residual_entropy(exponential(1)) == 1 / LOG2
+    with pytest.raises(DistributionError, match="nonnegative variables"):
+        cumulative_residual_entropy(uniform_interval(-1, 1))
+    with pytest.raises(DistributionError, match="no closed form"):
+        cumulative_residual_entropy(normal(0, 1))

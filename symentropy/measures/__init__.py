@@ -14,6 +14,7 @@ module                 holds
                        water-filling
 ``rate_distortion``    R(D) in closed form, D_max
 ``types``              the method of types; Sanov's exponent by tilting
+``residual``           the cumulative residual entropy of continuous families
 ``generalized``        Renyi and Tsallis entropies, normalised informations,
                        extropy, perplexity
 ``differential``       differential entropy, Gaussian information, continuous KL
@@ -119,6 +120,9 @@ from .rate_distortion import (
     distortion_max,
     rate_distortion,
 )
+from .residual import (
+    cumulative_residual_entropy,
+)
 from .shannon import (
     as_distribution,
     conditional_entropy,
@@ -166,6 +170,7 @@ __all__ = [
     "gacs_korner_common_information",
     "common_part",
     "pid",
+    "cumulative_residual_entropy",
     "ReverseWaterFilling",
     "WaterFilling",
     "awgn_capacity",
