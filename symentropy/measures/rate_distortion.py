@@ -147,7 +147,11 @@ def rate_distortion(
             "R(D) of a general distortion matrix needs the certified Blahut-Arimoto computation, "
             "which is not available yet; closed forms: 'hamming' for binary or uniform sources"
         )
+    if distortion != "hamming":
+        raise DistributionError(f"distortion {distortion!r}: a discrete source takes 'hamming' or a matrix")
     m = len(ps)
+    if m == 1:  # a constant source costs no bits
+        return sympy.Integer(0)
     if m == 2:
         p = ps[0]
         value = binary_entropy(p, b) - binary_entropy(d, b)

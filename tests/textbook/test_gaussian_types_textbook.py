@@ -157,3 +157,13 @@ def test_sanov_exponent_properties():
     e = sanov_exponent(coin, mean="3/4", values=[0, 1]).exponent
     assert compare(e, 0) > 0
     assert compare(e, kl_divergence(Distribution.from_pmf(["1/4", "3/4"]), Distribution.from_pmf(coin))) == 0
+
+
+def test_rate_distortion_bad_and_trivial_input():
+    assert rate_distortion(["1"], "1/2") == 0
+    with pytest.raises(DistributionError, match="'hamming' or a matrix"):
+        rate_distortion(["1/2", "1/2"], "1/4", "euclid")
+    with pytest.raises(DistributionError, match="certified Blahut-Arimoto"):
+        rate_distortion(["1/2", "1/2"], "1/4", [[0, 1], [1, 0]])
+    with pytest.raises(DistributionError, match="unequal probabilities"):
+        rate_distortion(["1/2", "1/4", "1/4"], "1/4")
