@@ -65,10 +65,10 @@ def _matrix(distortion: Any, m: int) -> list[list[sympy.Expr]]:
         if isinstance(r, (str, bytes, dict, set, frozenset)) or not isinstance(r, Iterable):
             raise TypeError(f"row {i} of the distortion matrix is not a list of numbers: {short_repr(r)}")
         rows.append(list(r))
-    if len(rows) != m or len({len(r) for r in rows}) != 1:
+    if len(rows) != m or len({len(r) for r in rows}) != 1 or not rows[0]:
         raise DistributionError(
             f"the distortion matrix {short_repr(distortion)} needs {m} rows "
-            "(one per source letter) of equal length"
+            "(one per source letter), all of the same nonzero length"
         )
     out = []
     for i, row in enumerate(rows):
@@ -154,19 +154,29 @@ def rate_distortion(
         return sympy.Integer(0)
     if m == 2:
         p = ps[0]
-        value = binary_entropy(p, b) - binary_entropy(d, b)
-        return _piecewise(value, d, sympy.Min(p, 1 - p))
+        d_max = sympy.Min(p, 1 - p)
+        if _beyond(d, d_max):
+            return sympy.Integer(0)
+        return _piecewise(binary_entropy(p, b) - binary_entropy(d, b), d, d_max)
     if len(set(ps)) == 1:  # uniform
+        d_max = 1 - sympy.Rational(1, m)
+        if _beyond(d, d_max):
+            return sympy.Integer(0)
         value = (
             LogSum.log_of(sympy.Integer(m)).to_expr(b)
             - binary_entropy(d, b)
             - d * sympy.log(m - 1) / sympy.log(b)
         )
-        return _piecewise(value, d, 1 - sympy.Rational(1, m))
+        return _piecewise(value, d, d_max)
     raise DistributionError(
         "closed-form Hamming R(D) is for binary and for uniform sources; this one has "
         f"{m} letters with unequal probabilities"
     )
+
+
+def _beyond(d: sympy.Expr, d_max: sympy.Expr) -> bool:
+    """``D > D_max``, decided exactly when both are numbers (else False: the Piecewise decides)."""
+    return bool(d.is_number and d_max.is_number and compare(d, d_max) > 0)
 
 
 def _piecewise(value: sympy.Expr, d: sympy.Expr, d_max: sympy.Expr) -> sympy.Expr:

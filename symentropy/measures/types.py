@@ -191,6 +191,8 @@ def sanov_exponent(P: Any, mean: Any, values: Sequence[Any] | None = None, base:
             "sanov_exponent() tilts integer values (the equation for t is then a polynomial)"
         )
     a = as_exact(mean, what="mean")
+    if not a.is_Rational:
+        raise DistributionError(f"the mean is an exact rational number here; got {a}")
     mu = sympy.Add(*(p * x for p, x in zip(ps, xs, strict=True)))
     side = compare(a, mu)
     support = [(s, p, x) for s, p, x in zip(symbols, ps, xs, strict=True) if p != 0]

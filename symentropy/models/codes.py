@@ -41,6 +41,7 @@ Cover & Thomas, 2nd ed., Example 5.6.1:
 from __future__ import annotations
 
 import heapq
+import numbers
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
@@ -255,9 +256,9 @@ def kraft_sum(lengths: Iterable[int], D: int = 2) -> sympy.Rational:
         raise TypeError(f"lengths is a sequence of nonnegative integers; got {short_repr(lengths)}")
     total = Fraction(0)
     for k, length in enumerate(lengths):
-        if isinstance(length, bool) or not isinstance(length, int) or length < 0:
+        if isinstance(length, bool) or not isinstance(length, numbers.Integral) or length < 0:
             raise DistributionError(f"length {k} must be a nonnegative integer; got {short_repr(length)}")
-        total += Fraction(1, D**length)
+        total += Fraction(1, D ** int(length))
     return sympy.Rational(total.numerator, total.denominator)
 
 

@@ -167,3 +167,16 @@ def test_rate_distortion_bad_and_trivial_input():
         rate_distortion(["1/2", "1/2"], "1/4", [[0, 1], [1, 0]])
     with pytest.raises(DistributionError, match="unequal probabilities"):
         rate_distortion(["1/2", "1/4", "1/4"], "1/4")
+
+
+def test_edges_found_by_hostile_testing():
+    from symentropy import kraft_sum
+
+    # beyond D_max the rate is 0, even where h(D) is undefined (D > 1)
+    assert rate_distortion(["1/2", "1/2"], 2) == 0 and rate_distortion(["1/3"] * 3, 5) == 0
+    with pytest.raises(DistributionError, match="same nonzero length"):
+        distortion_max(["1/2", "1/2"], [[], []])
+    with pytest.raises(DistributionError, match="exact rational"):
+        sanov_exponent(["1/2", "1/2"], sympy.sqrt(2) / 2, values=[0, 1])
+    numpy = pytest.importorskip("numpy")
+    assert kraft_sum([numpy.int64(1), 2]) == sympy.Rational(3, 4)
