@@ -192,9 +192,14 @@ def doubling_rate(win_probs: Any, odds: Any, bets: Any = None, *, base: Base = 2
     if bets is None:
         betting = p
     else:
-        _, betting = source_pmf(bets if not isinstance(bets, Mapping) else dict(bets))
-        if len(betting) != len(p):
-            raise DistributionError(f"{len(betting)} bets for {len(p)} horses: {short_repr(bets)}")
+        bet_symbols, bet_values = source_pmf(bets if not isinstance(bets, Mapping) else dict(bets))
+        if len(bet_values) != len(p):
+            raise DistributionError(f"{len(bet_values)} bets for {len(p)} horses: {short_repr(bets)}")
+        placed = dict(zip(bet_symbols, bet_values, strict=True))
+        unknown = [s for s in placed if s not in symbols]
+        if unknown:
+            raise DistributionError(f"a bet on {unknown[0]!r}, which is not one of the horses {symbols!r}")
+        betting = [placed[s] for s in symbols]
     total = sympy.Integer(0)
     for pi, bi, oi in zip(p, betting, o, strict=True):
         if pi == 0:

@@ -311,3 +311,11 @@ def test_the_bounds_of_theorem_4_5_1_close_in_monotonically():
     bounds = [hidden.entropy_rate_bounds(n) for n in (2, 3, 4, 5)]
     for (low, high), (low2, high2) in zip(bounds, bounds[1:], strict=False):
         assert compare(low, low2) <= 0 and compare(high2, high) <= 0 and compare(low2, high2) <= 0
+
+
+def test_bets_given_by_name_are_matched_by_name():
+    p, odds = {"a": "3/4", "b": "1/4"}, {"a": 2, "b": 2}
+    in_order = doubling_rate(p, odds, bets={"a": "3/4", "b": "1/4"})
+    assert doubling_rate(p, odds, bets={"b": "1/4", "a": "3/4"}) == in_order
+    with pytest.raises(DistributionError, match="not one of the horses"):
+        doubling_rate(p, odds, bets={"x": "3/4", "y": "1/4"})
