@@ -143,3 +143,13 @@ def test_cumulative_residual_entropy_edges():
         cumulative_residual_entropy(uniform_interval(-1, 1))
     with pytest.raises(DistributionError, match="no closed form"):
         cumulative_residual_entropy(normal(0, 1))
+
+
+def test_conditional_lautum_with_a_symbolic_weight_is_never_nan():
+    from symentropy.errors import UndecidedError
+
+    p = sympy.Symbol("p", positive=True)
+    d = Distribution({(0, 0, 0): p / 4, (1, 1, 0): p / 4, (0, 1, 0): p / 4, (1, 0, 0): p / 4,
+                      (0, 0, 1): (1 - p) / 2, (1, 1, 1): (1 - p) / 2}, names=("X", "Y", "Z"))
+    with pytest.raises(UndecidedError, match="infinite if"):
+        lautum_information(d, "X", "Y", given="Z")

@@ -691,9 +691,16 @@ def lautum_information(d: Distribution, *groups: Names, given: Names = (), base:
         if weight == 0:
             continue
         event = dict(zip(conditioning, outcome, strict=True))
-        inner = d.condition(**event).marginal(*flat)
-        total += weight * _lautum(inner, names, b)
-    return sympy.expand(total) if total.is_finite is not False else sympy.oo
+        inner = _lautum(d.condition(**event).marginal(*flat), names, b)
+        if inner == sympy.oo:
+            if known_sign(weight) != 1:
+                raise UndecidedError(
+                    f"the lautum information is infinite if {conditioning} = {outcome} has positive "
+                    f"probability ({weight}), which is undecided"
+                )
+            return sympy.oo
+        total += weight * inner
+    return sympy.expand(total)
 
 
 def _lautum(joint: Distribution, groups: list[tuple[str, ...]], base: Base) -> sympy.Expr:

@@ -48,11 +48,16 @@ from ..models.codes import source_pmf
 from .shannon import as_distribution, conditional_entropy
 
 __all__ = [
+    "MAX_FANO_DIGITS",
     "FanoBound",
     "fano_bound",
     "doubling_rate",
     "doubling_rate_with_side_information",
 ]
+
+
+#: The most digits of Fano's root (each digit costs a few exact comparisons).
+MAX_FANO_DIGITS = 1000
 
 
 @dataclass(frozen=True)
@@ -104,18 +109,20 @@ def fano_bound(d: Distribution, estimate_of: str = "X", from_: str = "Y", *, dig
     (1/10, True)
     """
     d = as_distribution(d)
-    digits = check_digits(digits)
-    positions = d.positions([estimate_of, from_])
+    digits = check_digits(digits, limit=MAX_FANO_DIGITS)
+    d.positions([estimate_of, from_])  # names the variables, or says which is unknown
+    if estimate_of == from_:
+        raise DistributionError(f"estimating {estimate_of!r} from itself: name two different variables")
+    pair = d.marginal(estimate_of, from_)
     best: dict[Any, sympy.Expr] = {}
-    for outcome, p in d.items():
-        y = outcome[positions[1]]
+    for (_, y), p in pair.items():
         if not p.is_Rational:
             raise DistributionError("fano_bound() needs exact rational probabilities")
         if y not in best or p > best[y]:
             best[y] = p
     error = 1 - sympy.Add(*best.values())
     h = conditional_entropy(d, estimate_of, from_)
-    m = len({o[positions[0]] for o in d.outcomes})
+    m = len({x for (x, _), p in pair.items() if p != 0})
     weak = (h - 1) / (sympy.log(m) / sympy.log(2)) if m > 1 else sympy.Integer(0)
     lo, hi = _fano_root(h, m, digits)
     return FanoBound(error, h, (lo, hi), sympy.simplify(weak) if weak.is_number else weak)
@@ -193,13 +200,18 @@ def doubling_rate(win_probs: Any, odds: Any, bets: Any = None, *, base: Base = 2
         betting = p
     else:
         bet_symbols, bet_values = source_pmf(bets if not isinstance(bets, Mapping) else dict(bets))
-        if len(bet_values) != len(p):
-            raise DistributionError(f"{len(bet_values)} bets for {len(p)} horses: {short_repr(bets)}")
-        placed = dict(zip(bet_symbols, bet_values, strict=True))
-        unknown = [s for s in placed if s not in symbols]
-        if unknown:
-            raise DistributionError(f"a bet on {unknown[0]!r}, which is not one of the horses {symbols!r}")
-        betting = [placed[s] for s in symbols]
+        if isinstance(bets, Mapping):  # by horse; a horse left out gets nothing
+            placed = dict(zip(bet_symbols, bet_values, strict=True))
+            unknown = [s for s in placed if s not in symbols]
+            if unknown:
+                raise DistributionError(
+                    f"a bet on {unknown[0]!r}, which is not one of the horses {symbols!r}"
+                )
+            betting = [placed.get(s, sympy.Integer(0)) for s in symbols]
+        else:  # by position
+            if len(bet_values) != len(p):
+                raise DistributionError(f"{len(bet_values)} bets for {len(p)} horses: {short_repr(bets)}")
+            betting = list(bet_values)
     total = sympy.Integer(0)
     for pi, bi, oi in zip(p, betting, o, strict=True):
         if pi == 0:

@@ -36,6 +36,7 @@ from ..core.distribution import Distribution
 from ..errors import DistributionError, short_repr
 from ..kernel.exact import as_exact
 from ..kernel.logbase import Base, as_base
+from ..kernel.logsum import LogSum
 from ..kernel.numeric import compare
 from ..models.codes import source_pmf
 
@@ -46,7 +47,11 @@ __all__ = [
     "type_class_probability",
     "sanov_exponent",
     "SanovExponent",
+    "MAX_TILT_DEGREE",
 ]
+
+#: The largest spread of values (the degree of the tilt polynomial) solved exactly.
+MAX_TILT_DEGREE = 60
 
 
 def number_of_types(n: int, m: int) -> int:
@@ -211,9 +216,14 @@ def sanov_exponent(P: Any, mean: Any, values: Sequence[Any] | None = None, base:
             s: (p / mass if x == edge else sympy.Integer(0)) for s, p, x in zip(symbols, ps, xs, strict=True)
         }
         return SanovExponent(
-            -sympy.log(mass) / sympy.log(b),
+            LogSum.log_of(1 / mass).to_expr(b) if mass.is_Rational else -sympy.log(mass) / sympy.log(b),
             sympy.oo if side > 0 else sympy.Integer(0),
             Distribution.from_dict(q),
+        )
+    if hi - lo > MAX_TILT_DEGREE:
+        raise DistributionError(
+            f"the values span {hi - lo}: the tilt equation would be a polynomial of that degree; "
+            f"at most {MAX_TILT_DEGREE} is solved exactly"
         )
     t = sympy.Symbol("t", positive=True)
     shift = int(lo)

@@ -53,10 +53,13 @@ __all__ = [
     "smallest_high_probability_set",
     "essential_bit_content",
     "MAX_TYPES",
+    "MAX_LENGTH",
 ]
 
 #: The most types visited (n = 500 over 3 letters has 125,751; over 4 letters 21 million).
 MAX_TYPES = 2_000_000
+#: The longest sequences counted (the integers of a type class grow with n; n = 5,000 takes seconds).
+MAX_LENGTH = 5000
 #: Bits of the integer enclosures of the logarithms.
 _BITS = 96
 
@@ -109,6 +112,8 @@ def _types(n: int, m: int) -> Iterator[tuple[int, ...]]:
 def _prepare(source: Any, n: int) -> tuple[list[Fraction], int]:
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise DistributionError(f"n is the sequence length, an integer >= 1; got {n!r}")
+    if n > MAX_LENGTH:
+        raise DistributionError(f"n = {n}; sequences up to length {MAX_LENGTH:,} are counted exactly")
     _, probabilities = source_pmf(source)
     if not all(p.is_Rational for p in probabilities):
         raise DistributionError(

@@ -96,8 +96,11 @@ def source_pmf(source: Any) -> tuple[list[Any], list[sympy.Expr]]:
 
 
 def _check_d(D: Any) -> int:
-    if isinstance(D, bool) or not isinstance(D, int) or D < 2:
-        raise DistributionError(f"the code alphabet size D must be an integer >= 2; got {D!r}")
+    if isinstance(D, bool) or not isinstance(D, int) or not 2 <= D <= len(_DIGITS):
+        raise DistributionError(
+            f"the code alphabet size D must be an integer from 2 to {len(_DIGITS)} "
+            f"(digits 0-9, a-z); got {D!r}"
+        )
     return D
 
 
@@ -204,13 +207,16 @@ class Code:
         return {s: v for s, v in pmf.items() if s in self.codewords}
 
     def redundancy(self, base: Base | None = None) -> sympy.Expr:
-        """``L - H_D(X)`` exactly (``base`` defaults to ``D``, the unit of ``L``).
+        """``L - H(X)`` exactly, both in units of ``base`` (default ``D``, the unit of ``L``).
 
         At least 0 for every prefix code, below 1 for Huffman's.
         """
         b = as_base(self.D if base is None else base)
         h = LogSum.entropy_of(list(self.pmf.values())).to_expr(b)
-        return sympy.expand(self.expected_length() - h) if b == self.D else self.expected_length() - h
+        length = self.expected_length()
+        if b != self.D:  # L is counted in D-ary digits: log_b(D) units of b each
+            length = length * LogSum.log_of(sympy.Integer(self.D)).to_expr(b)
+        return sympy.expand(length - h)
 
     def encode(self, symbols: Iterable[Any]) -> str:
         """The concatenated codewords of a sequence of symbols."""

@@ -180,3 +180,9 @@ def test_edges_found_by_hostile_testing():
         sanov_exponent(["1/2", "1/2"], sympy.sqrt(2) / 2, values=[0, 1])
     numpy = pytest.importorskip("numpy")
     assert kraft_sum([numpy.int64(1), 2]) == sympy.Rational(3, 4)
+
+
+def test_sanov_refuses_a_huge_tilt_polynomial_and_tidies_the_edge():
+    with pytest.raises(DistributionError, match="polynomial of that degree"):
+        sanov_exponent(["1/2", "1/2"], "3/4", values=[0, 10**6])
+    assert sanov_exponent(["1/2", "1/4", "1/4"], 3, values=[1, 2, 3]).exponent == 2

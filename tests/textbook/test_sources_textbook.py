@@ -319,3 +319,24 @@ def test_bets_given_by_name_are_matched_by_name():
     assert doubling_rate(p, odds, bets={"b": "1/4", "a": "3/4"}) == in_order
     with pytest.raises(DistributionError, match="not one of the horses"):
         doubling_rate(p, odds, bets={"x": "3/4", "y": "1/4"})
+
+
+def test_second_round_of_edges():
+    # the MAP error of X from Y ignores other variables; a variable from itself is refused
+    d3 = Distribution({(0, 0, 0): "1/5", (0, 0, 1): "1/5", (1, 0, 0): "3/10", (1, 1, 0): "3/10"},
+                      names=("X", "Y", "Z"))
+    assert fano_bound(d3, "X", "Y").error_probability == fano_bound(d3.marginal("X", "Y"), "X", "Y").error_probability
+    assert fano_bound(d3, "X", "Y").error_probability == sympy.Rational(3, 10)
+    with pytest.raises(DistributionError, match="from itself"):
+        fano_bound(d3, "X", "X")
+    # the redundancy of a code is in one unit: a ternary uniform source coded ternary has none, in any base
+    assert huffman_code(["1/3"] * 3, D=3).redundancy(2) == 0
+    assert compare(huffman_code(["1/2", "1/3", "1/6"]).redundancy("e"), 0) >= 0
+    with pytest.raises(DistributionError, match="from 2 to 36"):
+        huffman_code(["1/50"] * 50, D=40)
+    # bets by position with horses by name, and a horse left out of a mapping gets nothing
+    p, odds = {"a": "3/4", "b": "1/4"}, {"a": 2, "b": 2}
+    assert doubling_rate(p, odds, bets=["3/4", "1/4"]) == doubling_rate(p, odds)
+    assert doubling_rate(p, odds, bets={"a": "1"}) == -sympy.oo
+    with pytest.raises(DistributionError, match="up to length 5,000"):
+        typical_set(["1/3", "2/3"], 100_000, "1/100")
