@@ -27,7 +27,7 @@ from typing import Any
 
 import sympy
 
-from ..calculus.inequalities.space import monomial_parts
+from ..calculus.inequalities.space import Condition, monomial_parts
 from ..core.distribution import latex_name, latex_text
 from ..kernel.notation import EntropyTerm, InformationTerm, parse_notation
 from ..kernel.numeric import evaluate
@@ -157,9 +157,9 @@ def proof_derivation(result: Any) -> Derivation:
     verdict = str(result.verdict)
     if verdict == "proved":
         terms = result.terms()
-        elementals = [(m, key.notation) for key, m in terms if not hasattr(key, "equality")]
-        equalities = [(m, key) for key, m in terms if getattr(key, "equality", False)]
-        inequalities = [(m, key) for key, m in terms if hasattr(key, "equality") and not key.equality]
+        elementals = [(m, key.notation) for key, m in terms if not isinstance(key, Condition)]
+        equalities = [(m, key) for key, m in terms if isinstance(key, Condition) and key.equality]
+        inequalities = [(m, key) for key, m in terms if isinstance(key, Condition) and not key.equality]
         everything = elementals + [(m, key.notation) for m, key in equalities + inequalities]
         text, tex = _sum(everything)
         reason = "identity of joint entropies"

@@ -374,6 +374,9 @@ def log_of_integer(n: int, prec: int) -> Pair:
             return cached[1]
         # a far more precise enclosure (left by a computation to many digits) costs its full
         # length in every later operation: round it outward to what is asked, and keep both
+        shorter = _SHORT_CACHE.get((n, prec))
+        if shorter is not None:
+            return shorter
         lo, hi = cached[1]
         shorter = (libmp.mpf_pos(lo, prec + GUARD, FLOOR), libmp.mpf_pos(hi, prec + GUARD, CEILING))
         _SHORT_CACHE[(n, prec)] = shorter

@@ -46,6 +46,7 @@ __all__ = [
     "reverse_water_filling",
     "WaterFilling",
     "ReverseWaterFilling",
+    "log_ratio",
 ]
 
 
@@ -69,7 +70,7 @@ def _nonnegative(value: Any, what: str) -> sympy.Expr:
     return v
 
 
-def _log_ratio(a: sympy.Expr, b: sympy.Expr, base: sympy.Expr) -> sympy.Expr:
+def log_ratio(a: sympy.Expr, b: sympy.Expr, base: sympy.Expr) -> sympy.Expr:
     """``log(a / b) / log(base)``; canonical (logarithms of primes) for rationals."""
     ratio = a / b
     if ratio.is_Rational:
@@ -102,7 +103,7 @@ def awgn_capacity(P: Any, N: Any, base: Base = 2, *, snr_db: Any = None) -> symp
         snr = sympy.Pow(10, x / 10)
     else:
         snr = _nonnegative(P, "the power P") / _positive(N, "the noise variance N")
-    return _log_ratio(1 + snr, sympy.Integer(1), b) / 2
+    return log_ratio(1 + snr, sympy.Integer(1), b) / 2
 
 
 def bandlimited_capacity(W: Any, P: Any, N0: Any, base: Base = 2) -> sympy.Expr:
@@ -118,7 +119,7 @@ def bandlimited_capacity(W: Any, P: Any, N0: Any, base: Base = 2) -> sympy.Expr:
     """
     b = as_base(base)
     w = _positive(W, "the bandwidth W")
-    return w * _log_ratio(1 + _nonnegative(P, "the power P") / (_positive(N0, "N0") * w), sympy.Integer(1), b)
+    return w * log_ratio(1 + _nonnegative(P, "the power P") / (_positive(N0, "N0") * w), sympy.Integer(1), b)
 
 
 def _order(values: Sequence[sympy.Expr], what: str) -> list[int]:
@@ -226,7 +227,7 @@ def _half_log_sum(pairs: list[tuple[sympy.Expr, sympy.Expr]], base: sympy.Expr) 
         for a, b in pairs:
             total = total + LogSum.log_of(a / b).scaled(sympy.Rational(1, 2))
         return total.to_expr(base)
-    return sympy.expand(sum((_log_ratio(a, b, base) / 2 for a, b in pairs), sympy.Integer(0)))
+    return sympy.expand(sum((log_ratio(a, b, base) / 2 for a, b in pairs), sympy.Integer(0)))
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from ..kernel.logsum import LogSum
 from ..kernel.numeric import compare
 from ..models.codes import source_pmf
 from ..models.continuous import ContinuousDistribution, Normal
-from .gaussian import reverse_water_filling
+from .gaussian import log_ratio, reverse_water_filling
 
 __all__ = ["rate_distortion", "distortion_max", "DISTORTIONS"]
 
@@ -191,8 +191,5 @@ def _gaussian(variance: sympy.Expr, d: sympy.Expr, base: sympy.Expr) -> sympy.Ex
             return sympy.oo
         if compare(d, variance) >= 0:
             return sympy.Integer(0)
-        ratio = variance / d
-        return (
-            LogSum.log_of(ratio).to_expr(base) if ratio.is_Rational else sympy.log(ratio) / sympy.log(base)
-        ) / 2
+        return log_ratio(variance, d, base) / 2
     return sympy.Piecewise((sympy.log(variance / d) / (2 * sympy.log(base)), d <= variance), (0, True))

@@ -179,7 +179,7 @@ def typical_set(source: Any, n: int, eps: Any, base: Base = 2) -> TypicalSet:
     for counts in _types(n, len(ps)):
         # -(1/n) log p(x^n) - H = (1/n) sum_i (k_i - n p_i) log(1/p_i); times n q: integers a_i
         a = [q * k - n * v for k, v in zip(counts, ints, strict=True)]
-        if not _within(a, logs, log_base, e * n * q, ps, counts, n, b):
+        if not _within(a, logs, log_base, e * n * q, ps, counts, n, b, q):
             continue
         types += 1
         cls = factorial[n]
@@ -203,6 +203,7 @@ def _within(
     counts: tuple[int, ...],
     n: int,
     base: sympy.Expr,
+    q: int,
 ) -> bool:
     """``|sum a_i log(1/p_i)| <= bound * log(base)``, decided with enclosures, else exactly."""
     lo = sum(x * (low if x >= 0 else high) for x, (low, high) in zip(a, logs, strict=True))
@@ -219,7 +220,7 @@ def _within(
         * sympy.log(sympy.Rational(p.denominator, p.numerator))
         for k, p in zip(counts, ps, strict=True)
     ) / sympy.log(base)
-    eps = sympy.Rational(bound.numerator, bound.denominator) / (n * math.lcm(*(p.denominator for p in ps)))
+    eps = sympy.Rational(bound.numerator, bound.denominator) / (n * q)
     return compare(value, eps) <= 0 and compare(value, -eps) >= 0
 
 
