@@ -124,7 +124,9 @@ from .measures.pid import (
 )
 from .measures.rate_distortion import (
     distortion_max,
+    distortion_min,
     rate_distortion,
+    rate_distortion_curve,
 )
 from .measures.residual import (
     cumulative_residual_entropy,
@@ -132,6 +134,7 @@ from .measures.residual import (
 from .measures.shannon import conditional_entropy, entropy, joint_entropy, mutual_information
 from .measures.types import (
     SanovExponent,
+    chernoff_information,
     number_of_types,
     sanov_exponent,
     type_class_probability,
@@ -240,6 +243,9 @@ __all__ = [
     "water_filling",
     "distortion_max",
     "rate_distortion",
+    "rate_distortion_curve",
+    "distortion_min",
+    "chernoff_information",
     "SanovExponent",
     "number_of_types",
     "sanov_exponent",

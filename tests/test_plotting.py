@@ -11,7 +11,12 @@ from sympy import Rational, Symbol
 
 from symentropy import Distribution, independent, uniform
 from symentropy.display.latex import to_latex
-from symentropy.display.plotting import plot_binary_entropy, plot_expression, plot_information_diagram
+from symentropy.display.plotting import (
+    plot_binary_entropy,
+    plot_expression,
+    plot_information_diagram,
+    plot_rate_distortion,
+)
 from symentropy.measures.multivariate import information_atoms
 
 
@@ -144,3 +149,16 @@ def test_diagram_needs_two_or_three_variables(plt):
 def test_drawing_on_given_axes(plt):
     _, ax = plt.subplots()
     assert plot_binary_entropy(ax=ax, points=3) is ax
+
+
+def test_plot_rate_distortion_draws_exact_and_certified_points(plt):
+    from symentropy.measures.rate_distortion import rate_distortion_curve
+
+    curve = rate_distortion_curve(["1/2", "1/3", "1/6"], points=5, digits=4)  # certified above D = 1/3
+    ax = plot_rate_distortion(curve, label="Hamming")
+    xs, ys = ax.lines[0].get_data()
+    assert list(xs) == [float(d) for d in curve.distortions] == [0.0, 0.125, 0.25, 0.375, 0.5]
+    assert abs(ys[0] - 1.4591479170272448) < 1e-12 and ys[-1] == 0.0  # H(X) and R(D_max) = 0
+    assert ax.get_xlabel() == "$D$ (Hamming)" and ax.get_ylabel() == "$R(D)$ (bits)"
+    plot_rate_distortion(["1/2", "1/2"], [[0, 2], [2, 0]], ax=ax, points=3)  # a wider curve: the axes follow
+    assert ax.get_xlim()[1] >= 1.0

@@ -26,6 +26,7 @@ import sympy
 from sympy.core.symbol import Str
 
 import symentropy as se
+import symentropy.measures as sm
 from symentropy import ParseError
 
 numpy = pytest.importorskip("numpy")
@@ -162,6 +163,30 @@ CALLS: dict[str, list[tuple[str, Callable[[Any], Any]]]] = {
     "rate_distortion": [("value", lambda v: se.rate_distortion(["1/2", "1/2"], v)),
                         ("label", lambda v: se.rate_distortion(v, "1/4"))],
     "distortion_max": [("value", lambda v: se.distortion_max(["1/2", "1/2"], v))],
+    "distortion_min": [("value", lambda v: se.distortion_min(["1/2", "1/2"], v)),
+                       ("label", lambda v: se.distortion_min(v, [[0, 1], [1, 0]]))],
+    "rate_distortion_curve": [("value", lambda v: se.rate_distortion_curve(["1/2", "1/2"], v, points=3)),
+                              ("value", lambda v: se.rate_distortion_curve(["1/2", "1/2"], points=v)),
+                              ("value", lambda v: se.rate_distortion_curve(["1/2", "1/2"], base=v, points=3))],
+    "RateDistortionCurve": [("value", lambda v: sm.RateDistortionCurve([0, 1], [1, 0], base=v))],
+    "RateDistortionCurve.floats": [],
+    "RateDistortionInterval": [
+        ("value", lambda v: sm.RateDistortionInterval(v, 1, base=2, digits=3, places=3, D="1/4",
+                                                      test_channel=se.binary_symmetric_channel("1/4"),
+                                                      distortion="1/4", slope=-1)),
+        ("value", lambda v: sm.RateDistortionInterval(0, 1, base=2, digits=3, places=3, D=v,
+                                                      test_channel=se.binary_symmetric_channel("1/4"),
+                                                      distortion="1/4", slope=-1)),
+    ],
+    "chernoff_information": [("value", lambda v: se.chernoff_information(["1/2", "1/2"], v)),
+                             ("value", lambda v: se.chernoff_information(v, ["1/2", "1/2"])),
+                             ("value", lambda v: se.chernoff_information(["1/3", "2/3"], ["1/2", "1/2"], base=v))],
+    "ChernoffInformation": [],
+    "CertifiedInterval": [("value", lambda v: sm.CertifiedInterval(v, 1, base=2, digits=3, places=3)),
+                          ("value", lambda v: sm.CertifiedInterval(0, 1, base=v, digits=3, places=3))],
+    "CertifiedInterval.ends": [],
+    "CertifiedInterval.evalf": [("value", lambda v: CAP.evalf(v))],
+    "CertifiedInterval.n": [("value", lambda v: CAP.n(v))],
     "number_of_types": [("value", lambda v: se.number_of_types(v, 2))],
     "type_class_size": [("label", lambda v: se.type_class_size(v))],
     "type_of": [("label", lambda v: se.type_of(v))],

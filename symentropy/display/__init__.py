@@ -51,6 +51,7 @@ from .plotting import (
     plot_binary_entropy,
     plot_expression,
     plot_information_diagram,
+    plot_rate_distortion,
 )
 
 __all__ = [
@@ -73,6 +74,7 @@ __all__ = [
     "plot_binary_entropy",
     "plot_expression",
     "plot_information_diagram",
+    "plot_rate_distortion",
     "worked_example",
     "COVER_THOMAS_2_2_1",
     "main",

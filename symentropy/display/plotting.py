@@ -7,6 +7,7 @@ function                                 draws
 :func:`plot_expression`                  any result with one symbol, against that symbol
 :func:`plot_information_diagram`         the Venn diagram of 2 or 3 variables, each
                                          region labelled with its exact value
+:func:`plot_rate_distortion`             a rate-distortion curve ``R(D)``
 =======================================  ===============================================
 
 Plotting needs matplotlib, which is an optional dependency: install it with
@@ -34,10 +35,11 @@ from ..kernel.lambdify import lambdify
 from ..kernel.logbase import Base, as_base
 from ..kernel.numeric import known_sign, working_context
 from ..measures.multivariate import information_atoms
+from ..measures.rate_distortion import RateDistortionCurve, rate_distortion_curve
 from ..measures.shannon import entropy
 from .latex import format_decimal, to_latex, unit_name
 
-__all__ = ["plot_binary_entropy", "plot_expression", "plot_information_diagram"]
+__all__ = ["plot_binary_entropy", "plot_expression", "plot_information_diagram", "plot_rate_distortion"]
 
 
 def _pyplot() -> Any:
@@ -348,4 +350,42 @@ def plot_information_diagram(
     ax.set_ylim(-1.95 if count == 3 else -1.25, 1.5 if count == 3 else 1.2)
     ax.set_aspect("equal")
     ax.axis("off")
+    return ax
+
+
+def plot_rate_distortion(
+    source: Any, distortion: Any = "hamming", *, ax: Any = None, points: int = 41, base: Base = 2,
+    label: str | None = None,
+) -> Any:
+    """Plot the rate-distortion function ``R(D)`` of a source, or a computed curve.
+
+    ``source`` is what :func:`~symentropy.measures.rate_distortion.rate_distortion`
+    takes (with ``distortion``), or a
+    :class:`~symentropy.measures.rate_distortion.RateDistortionCurve`.  The
+    points are exact or certified to 6 places before they become floats.
+
+    Examples
+    ========
+
+    >>> from symentropy.display.plotting import plot_rate_distortion
+    >>> ax = plot_rate_distortion(["1/2", "1/3", "1/6"], points=5)
+    >>> ax.get_xlabel(), ax.get_ylabel()
+    ('$D$ (Hamming)', '$R(D)$ (bits)')
+    """
+    if isinstance(source, RateDistortionCurve):
+        curve = source
+    else:
+        curve = rate_distortion_curve(source, distortion, points=points, base=base)
+    xs, ys = curve.floats()
+    ax = _axes(ax, (5, 3.2))
+    ax.plot(xs, ys, "-", label=label)
+    ax.set_xlabel(f"$D$ ({curve.label})")
+    ax.set_ylabel(f"$R(D)$ ({unit_name(curve.base)})")
+    drawn = [line.get_data() for line in ax.lines]  # the limits cover every curve on the axes
+    right = max(max(x, default=0.0) for x, _ in drawn)
+    top = max(max(y, default=0.0) for _, y in drawn)
+    ax.set_xlim(min(0.0, xs[0]), right if right > 0 else 1)
+    ax.set_ylim(0, top * 1.05 if top > 0 else 1)
+    if label is not None:
+        ax.legend()
     return ax

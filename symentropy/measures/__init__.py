@@ -12,8 +12,11 @@ module                 holds
 ``fano``               Fano's bound; doubling rates of horse races
 ``gaussian``           AWGN and band-limited capacity, water-filling, reverse
                        water-filling
-``rate_distortion``    R(D) in closed form, D_max
-``types``              the method of types; Sanov's exponent by tilting
+``rate_distortion``    R(D) in closed form or certified (with
+                       ``rate_distortion_numeric``), D_min, D_max, the curve
+``certified``          certified enclosures: the shared interval type
+``types``              the method of types; Sanov's exponent by tilting;
+                       Chernoff information
 ``residual``           the cumulative residual entropy of continuous families
 ``generalized``        Renyi and Tsallis entropies, normalised informations,
                        extropy, perplexity
@@ -46,10 +49,16 @@ from .capacity_numeric import (
     CapacitySolver,
     Solution,
     decimals_for,
-    enclosure,
     entry_key,
     is_zero_entry,
     numeric_solution,
+)
+from .certified import (
+    CertifiedInterval,
+    decimal_ends,
+    enclosure,
+    log_of_base,
+    nats_tolerance,
 )
 from .common import (
     common_part,
@@ -117,8 +126,16 @@ from .pid import (
     specific_information,
 )
 from .rate_distortion import (
+    RateDistortionCurve,
+    RateDistortionInterval,
     distortion_max,
+    distortion_min,
     rate_distortion,
+    rate_distortion_curve,
+)
+from .rate_distortion_numeric import (
+    Bound,
+    RateDistortionSolver,
 )
 from .residual import (
     cumulative_residual_entropy,
@@ -134,7 +151,9 @@ from .shannon import (
     mutual_information_logsum,
 )
 from .types import (
+    ChernoffInformation,
     SanovExponent,
+    chernoff_information,
     number_of_types,
     sanov_exponent,
     type_class_probability,
@@ -179,6 +198,18 @@ __all__ = [
     "water_filling",
     "distortion_max",
     "rate_distortion",
+    "rate_distortion_curve",
+    "RateDistortionCurve",
+    "RateDistortionInterval",
+    "distortion_min",
+    "RateDistortionSolver",
+    "Bound",
+    "chernoff_information",
+    "ChernoffInformation",
+    "CertifiedInterval",
+    "decimal_ends",
+    "nats_tolerance",
+    "log_of_base",
     "SanovExponent",
     "number_of_types",
     "sanov_exponent",

@@ -81,7 +81,6 @@ CapacityInterval(lower='0.196597131599219623190', upper='0.196597131599219623191
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -89,22 +88,16 @@ from typing import Any
 import sympy
 
 from ..core.distribution import Distribution
-from ..errors import InvalidBaseError, UndecidedError
-from ..kernel import intervals
-from ..kernel.exact import as_exact
-from ..kernel.intervals import Interval
+from ..errors import UndecidedError
 from ..kernel.logbase import Base, as_base
-from ..kernel.numeric import check_digits, compare, evaluate, working_context
+from ..kernel.numeric import check_digits
 from ..models.channel import Channel
 from .capacity_exact import exact_capacity
-from .capacity_numeric import GUARD, enclosure, numeric_solution
+from .capacity_numeric import GUARD, numeric_solution
+from .certified import DEFAULT_DIGITS, MAX_DIGITS, CertifiedInterval, decimal_ends, nats_tolerance
 
 __all__ = ["capacity", "capacity_achieving_input", "certified_capacity", "CapacityInterval"]
 
-#: Default number of certified decimal digits of a numeric capacity.
-DEFAULT_DIGITS = 30
-#: Largest number of digits accepted (the work grows with the precision).
-MAX_DIGITS = 2000
 
 
 # =====================================================================================
@@ -112,15 +105,7 @@ MAX_DIGITS = 2000
 # =====================================================================================
 
 
-def _decimal(value: sympy.Rational, places: int) -> str:
-    """The exact decimal expansion of a rational whose denominator divides ``10**places``."""
-    scaled = value * 10**places  # an integer: CapacityInterval checks its ends
-    digits = str(abs(int(scaled))).rjust(places + 1, "0")
-    minus = "-" if scaled < 0 else ""
-    return f"{minus}{digits[:-places]}.{digits[-places:]}" if places else f"{minus}{digits}"
-
-
-class CapacityInterval:
+class CapacityInterval(CertifiedInterval):
     """A certified enclosure ``lower <= C <= upper`` of a channel capacity.
 
     Explanation
@@ -133,7 +118,8 @@ class CapacityInterval:
     distribution :attr:`input`; the upper end is at least
     ``max_x D(W(.|x) || q)`` for its output ``q``, which is never below the
     capacity.  Both were evaluated in interval arithmetic, so the bracket is a
-    proof.
+    proof.  Everything else (:meth:`evalf`, ``in``, printing) is that of
+    :class:`~symentropy.measures.certified.CertifiedInterval`.
 
     Examples
     ========
@@ -148,153 +134,24 @@ class CapacityInterval:
     >>> c.evalf(12)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    symentropy.errors.UndecidedError: only 10 digits are certified: ...; ask for more with digits=14
+    symentropy.errors.UndecidedError: only 10 digits are certified: the capacity lies in ...digits=14
     """
 
-    __slots__ = ("_lower", "_upper", "_base", "_digits", "_input", "_places")
+    quantity = "the capacity"
+
+    __slots__ = ("_input",)
 
     def __init__(self, lower: sympy.Rational, upper: sympy.Rational, *, base: sympy.Expr, digits: int,
                  input: Distribution, places: int):
-        lower, upper = as_exact(lower, what="the lower end"), as_exact(upper, what="the upper end")
-        if not (lower.is_Rational and upper.is_Rational and lower <= upper):
-            raise ValueError(
-                f"a CapacityInterval needs rational ends lower <= upper, got {lower} and {upper}"
-            )
+        super().__init__(lower, upper, base=base, digits=digits, places=places)
         if not isinstance(input, Distribution):
             raise TypeError(f"input must be a Distribution, got {input!r}")
-        self._lower = lower
-        self._upper = upper
-        self._base = as_base(base)
-        self._digits = check_digits(digits)
         self._input = input
-        self._places = check_digits(places, what="places")
-        for end in (lower, upper):
-            if not (end * 10**self._places).is_Integer:
-                raise ValueError(
-                    f"the ends of a CapacityInterval are decimals of {self._places} places, got {end}"
-                )
-
-    @property
-    def lower(self) -> sympy.Rational:
-        """A certified lower bound on the capacity."""
-        return self._lower
-
-    @property
-    def upper(self) -> sympy.Rational:
-        """A certified upper bound on the capacity."""
-        return self._upper
-
-    @property
-    def base(self) -> sympy.Expr:
-        """The base of the logarithms (2: bits)."""
-        return self._base
-
-    @property
-    def digits(self) -> int:
-        """The number of certified decimal places: ``upper - lower <= 10**-digits``."""
-        return self._digits
-
-    @property
-    def tolerance(self) -> sympy.Rational:
-        """``10**-digits``."""
-        return sympy.Rational(1, 10**self._digits)
-
-    @property
-    def width(self) -> sympy.Rational:
-        """``upper - lower``."""
-        return self._upper - self._lower
-
-    @property
-    def midpoint(self) -> sympy.Rational:
-        """``(lower + upper)/2``, within ``10**-digits/2`` of the capacity."""
-        return (self._lower + self._upper) / 2
 
     @property
     def input(self) -> Distribution:
         """The rational input distribution whose information is the lower bound."""
         return self._input
-
-    def evalf(self, n: int = 15) -> sympy.Float:
-        """The capacity correctly rounded to ``n`` significant digits, when the enclosure decides them.
-
-        The same as :func:`symentropy.kernel.numeric.evaluate`: the common
-        rounding of :attr:`lower` and :attr:`upper`.  When the two ends round
-        differently, no digit is guessed:
-        :class:`~symentropy.errors.UndecidedError` (a ``ValueError``) asks for
-        an enclosure with more digits.
-
-        >>> from sympy import Rational
-        >>> from symentropy import uniform
-        >>> from symentropy.measures.capacity import CapacityInterval
-        >>> c = CapacityInterval(Rational("0.0308099"), Rational("0.0308101"), base=2, digits=6,
-        ...                      input=uniform(2, name="X"), places=7)
-        >>> c.evalf(4)
-        0.03081
-        >>> c.evalf(6)  # doctest: +ELLIPSIS
-        Traceback (most recent call last):
-        ...
-        symentropy.errors.UndecidedError: only 6 digits are certified: ... (0.0308099 and 0.0308101); ask ...
-        """
-        n = check_digits(n, what="n")
-        try:
-            return evaluate(self, n)
-        except UndecidedError:
-            lower, upper = evaluate(self._lower, n), evaluate(self._upper, n)
-            # the n-th significant digit of C ~ 10**e is the (n - 1 - e)-th decimal: ask for two more
-            middle = Fraction(int(self.midpoint.p), int(self.midpoint.q))
-            leading = intervals.round_decimal(middle, 1)[1] if middle else 0
-            wanted = max(self._digits + 1, n - leading + 1)
-            raise UndecidedError(
-                f"only {self._digits} digits are certified: the capacity lies in {self}, whose ends "
-                f"round differently to {n} significant digits ({lower} and {upper}); "
-                f"ask for more with digits={wanted}"
-            ) from None
-
-    n = evalf
-
-    def __float__(self) -> float:
-        return float(self.midpoint)
-
-    def __contains__(self, value: Any) -> bool:
-        """Decide ``lower <= value <= upper`` rigorously for a real sympy number."""
-        value = as_exact(value, what="a value tested against a CapacityInterval")
-        if value.is_Rational:
-            return bool(self._lower <= value <= self._upper)
-        try:
-            return compare(self._lower, value) <= 0 <= compare(self._upper, value)
-        except UndecidedError as error:
-            raise UndecidedError(
-                f"cannot decide whether {value} lies in [{self._lower}, {self._upper}]: {error}"
-            ) from None
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, CapacityInterval):
-            return NotImplemented
-        return (self._lower, self._upper, self._base) == (other._lower, other._upper, other._base)
-
-    def __hash__(self) -> int:
-        return hash(("CapacityInterval", self._lower, self._upper, self._base))
-
-    def __repr__(self) -> str:
-        lower = _decimal(self._lower, self._places)
-        upper = _decimal(self._upper, self._places)
-        return f"CapacityInterval(lower='{lower}', upper='{upper}', base={self._base})"
-
-    def __str__(self) -> str:
-        lower = _decimal(self._lower, self._places)
-        upper = _decimal(self._upper, self._places)
-        return f"[{lower}, {upper}]"
-
-    def _sympystr(self, printer: Any) -> str:
-        return repr(self)
-
-    def _latex(self, printer: Any, exp: Any = None) -> str:
-        lower = _decimal(self._lower, self._places)
-        upper = _decimal(self._upper, self._places)
-        return rf"\left[{lower}, {upper}\right]"
-
-    def _repr_latex_(self) -> str:
-        return f"$\\displaystyle {sympy.latex(self)}$"
 
 
 def _check_channel(channel: Any) -> Channel:
@@ -314,39 +171,11 @@ def _input_distribution(
     return Distribution.from_pmf(values, name=name, outcomes=channel.inputs)
 
 
-def _log_of_base(base: sympy.Expr, prec: int) -> Interval:
-    """An enclosure of ``log(base)`` that excludes 0, at ``prec`` bits or more.
-
-    ``base`` comes from :func:`~symentropy.kernel.logbase.as_base`, which proved it is not 1.
-    """
-    log_base = sympy.log(base)
-    while True:  # log(base) is not 0: the enclosures exclude it once precise enough
-        enclosed = enclosure(log_base, prec)
-        if not intervals.contains_zero(enclosed.pair):
-            return enclosed
-        prec *= 2
-
-
 def _interval(channel: Channel, digits: int, base: sympy.Expr) -> CapacityInterval:
-    if not base.is_number:
-        raise InvalidBaseError(f"a numeric capacity needs a numeric logarithm base, got {base}")
-    prec = working_context(digits, guard=GUARD).prec
-    log_base = _log_of_base(base, prec)
-    smallest = min(abs(log_base.lower), abs(log_base.upper))
-    tolerance = Fraction(1, 10**digits) * smallest / 2
-    solution = numeric_solution(channel, tolerance)
-    log_base = _log_of_base(base, prec + 64)
-    candidates = []
-    for end in (solution.lower, solution.upper):
-        value = Interval.from_fraction(end, log_base.prec) / log_base
-        candidates.extend((value.lower, value.upper))
-    places = digits + 1
-    scale = 10**places
-    low = math.floor(min(candidates) * scale)
-    high = math.ceil(max(candidates) * scale)
+    solution = numeric_solution(channel, nats_tolerance(base, digits, guard=GUARD))
+    low, high, places = decimal_ends(solution.lower, solution.upper, base, digits)
     distribution = _input_distribution(channel, solution.input, "X", trusted=False)
-    return CapacityInterval(sympy.Rational(low, scale), sympy.Rational(high, scale), base=base,
-                            digits=digits, input=distribution, places=places)
+    return CapacityInterval(low, high, base=base, digits=digits, input=distribution, places=places)
 
 
 def capacity(

@@ -7,7 +7,6 @@ name                                   use
                                        certificate, for one channel matrix
 :func:`numeric_solution`               a certified solution for a channel, cached on it
 :class:`Solution`                      a rational input and ``lower <= C <= upper``
-:func:`enclosure`                      an enclosure of an exact real number
 :func:`is_zero_entry`                  whether a channel entry is zero (shared with
                                        the exact analysis)
 :func:`entry_key`                      the form that finds equal entries
@@ -29,7 +28,7 @@ capacity from above for every ``p`` (the stopping bound of Blahut, 1972).
 
 Rational entries are exact in the certificate.  Other entries are enclosed
 through :func:`symentropy.kernel.numeric.evaluate`, whose correctly rounded
-digits are proved for elementary expressions (see :func:`enclosure`).
+digits are proved for elementary expressions (see :func:`symentropy.measures.certified.enclosure`).
 
 Examples
 ========
@@ -58,13 +57,11 @@ import sympy
 
 from ..errors import SymentropyError, UndecidedError
 from ..kernel import intervals
-from ..kernel.intervals import Interval
-from ..kernel.logsum import is_rational_log
-from ..kernel.numeric import evaluate, known_sign, working_context
+from ..kernel.numeric import known_sign, working_context
 from ..models.channel import Channel
+from .certified import enclosure
 
-__all__ = ["CapacitySolver", "Solution", "numeric_solution", "enclosure", "is_zero_entry", "entry_key",
-           "decimals_for"]
+__all__ = ["CapacitySolver", "Solution", "numeric_solution", "is_zero_entry", "entry_key", "decimals_for"]
 
 #: Guard digits of the numeric search beyond the digits the certificate asks for.
 GUARD = 20
@@ -121,39 +118,6 @@ def decimals_for(tolerance: Fraction) -> int:
     while d > 1 and 10 ** (d - 1) >= ratio:
         d -= 1
     return d
-
-
-def enclosure(value: sympy.Expr, prec: int) -> Interval:
-    """An enclosure of an exact real number at about ``prec`` bits.
-
-    Rationals are exact and logarithms of rationals come from
-    :func:`symentropy.kernel.intervals.log_of_rational`.  Any other number is
-    evaluated with :func:`symentropy.kernel.numeric.evaluate` to ``d`` correctly
-    rounded digits and enclosed in a relative radius ``10**(1 - d)``, which
-    covers the half unit of the rounding and the binary conversion of the
-    decimal result.  ``evaluate`` proves its digits for elementary expressions
-    (``+``, ``*``, powers, ``log``, ``exp``, ``pi``, ``E``); for other
-    functions it is as reliable as sympy's ``evalf``.
-
-    >>> from sympy import sqrt, Rational
-    >>> from symentropy.measures.capacity_numeric import enclosure
-    >>> x = enclosure(sqrt(2), 100)
-    >>> x.lower**2 < 2 < x.upper**2, x.upper - x.lower < Rational(1, 2**97)
-    (True, True)
-    """
-    if value.is_Rational:
-        return Interval.from_fraction(Fraction(int(value.p), int(value.q)), prec)
-    if is_rational_log(value):
-        a = value.args[0]
-        return Interval.log_of(Fraction(int(a.p), int(a.q)), prec)
-    digits = math.ceil(prec / intervals.LOG2_10) + 3
-    x = evaluate(value, digits)
-    if x.is_zero:
-        return Interval(_ZERO, prec)
-    middle = intervals.to_fraction(x._mpf_)
-    radius = abs(middle) / 10 ** (digits - 1)
-    low, high = intervals.exact(middle - radius, prec), intervals.exact(middle + radius, prec)
-    return Interval((low[0], high[1]), prec)
 
 
 # =====================================================================================

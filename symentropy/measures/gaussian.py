@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 import sympy
@@ -222,11 +223,14 @@ def water_filling(noise: Sequence[Any], P: Any, base: Base = 2) -> WaterFilling:
 
 def _half_log_sum(pairs: list[tuple[sympy.Expr, sympy.Expr]], base: sympy.Expr) -> sympy.Expr:
     """``sum 1/2 log(a / b)``: one canonical LogSum when every ratio is rational."""
-    if all((a / b).is_Rational for a, b in pairs):
-        total = LogSum()
-        for a, b in pairs:
-            total = total + LogSum.log_of(a / b).scaled(sympy.Rational(1, 2))
-        return total.to_expr(base)
+    ratios = [a / b for a, b in pairs]
+    if all(r.is_Rational for r in ratios):  # one LogSum over all numerators and denominators
+        half = Fraction(1, 2)
+        weights: dict[int, Fraction] = {}
+        for r in ratios:
+            weights[int(r.p)] = weights.get(int(r.p), Fraction(0)) + half
+            weights[int(r.q)] = weights.get(int(r.q), Fraction(0)) - half
+        return LogSum.from_integer_weights(weights).to_expr(base)
     return sympy.expand(sum((log_ratio(a, b, base) / 2 for a, b in pairs), sympy.Integer(0)))
 
 

@@ -7,7 +7,11 @@ source.  :func:`sanov_exponent` is ``min D(Q||P)`` over the distributions
 with mean at least (or at most) ``a``: the exponent of Sanov's theorem
 (Theorem 11.4.1), found by exponential tilting, ``Q*(x) ∝ P(x) t^x``, where
 ``t`` is a root of a polynomial: an exact algebraic number (``CRootOf``) when
-it is not rational.
+it is not rational.  :func:`chernoff_information` is the best exponent of the
+Bayes error of a test between two distributions (Theorem 11.9.1); the
+Chernoff-Stein exponent of a test at a fixed error of one kind is
+``D(P1||P2)``, :func:`~symentropy.measures.divergences.kl_divergence`
+(Theorem 11.8.3).
 
 Examples
 ========
@@ -28,6 +32,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 import sympy
@@ -35,10 +40,13 @@ import sympy
 from ..core.distribution import Distribution
 from ..errors import DistributionError, short_repr
 from ..kernel.exact import as_exact
+from ..kernel.intervals import Interval
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
-from ..kernel.numeric import compare
+from ..kernel.numeric import check_digits, compare
+from ..kernel.primes import coprime_basis, exponents_over
 from ..models.codes import source_pmf
+from .certified import DEFAULT_DIGITS, MAX_DIGITS, CertifiedInterval, decimal_ends, nats_tolerance
 
 __all__ = [
     "number_of_types",
@@ -47,6 +55,8 @@ __all__ = [
     "type_class_probability",
     "sanov_exponent",
     "SanovExponent",
+    "chernoff_information",
+    "ChernoffInformation",
     "MAX_TILT_DEGREE",
 ]
 
@@ -239,3 +249,170 @@ def sanov_exponent(P: Any, mean: Any, values: Sequence[Any] | None = None, base:
     }
     exponent = sympy.expand(((a - shift) * sympy.log(root) - sympy.log(moment)) / sympy.log(b))
     return SanovExponent(exponent, root, Distribution.from_dict(q))
+
+
+@dataclass(frozen=True)
+class ChernoffInformation:
+    """The result of :func:`chernoff_information`.
+
+    ``value`` is ``C(P1, P2)``, exact or a
+    :class:`~symentropy.measures.certified.CertifiedInterval`; ``lam`` the
+    optimal ``lambda`` (exact, or a ``sympy.Interval`` with rational ends
+    that contains it); ``exact`` says which.
+    """
+
+    value: Any
+    lam: Any
+    exact: bool
+
+    def _repr_latex_(self) -> str:
+        return rf"$$C(P_1, P_2) = {sympy.latex(self.value)}, \quad \lambda^* = {sympy.latex(self.lam)}$$"
+
+
+def _ratio_powers(ratios: list[sympy.Rational]) -> tuple[sympy.Rational, list[int]] | None:
+    """``(rho, k)`` with ``ratios[x] = rho**k[x]`` for one rational ``rho > 1``, if there is one."""
+    numbers = [int(v) for r in ratios for v in (r.p, r.q)]
+    basis = coprime_basis(numbers)
+    vectors = []
+    for r in ratios:
+        top, bottom = dict(exponents_over(int(r.p), basis)), dict(exponents_over(int(r.q), basis))
+        vectors.append([top.get(b, 0) - bottom.get(b, 0) for b in basis])
+    pivot = next((v for v in vectors if any(v)), None)
+    if pivot is None:
+        return None
+    g = math.gcd(*pivot)
+    unit = [e // g for e in pivot]
+    lead = next(i for i, e in enumerate(unit) if e)
+    if unit[lead] < 0:
+        unit = [-e for e in unit]
+    ks = []
+    for v in vectors:
+        k = v[lead] // unit[lead] if v[lead] % unit[lead] == 0 else None
+        if k is None or [k * e for e in unit] != v:
+            return None
+        ks.append(k)
+    rho = sympy.Integer(1)
+    for b, e in zip(basis, unit, strict=True):
+        rho *= sympy.Rational(b) ** e
+    if rho < 1:
+        rho, ks = 1 / rho, [-k for k in ks]
+    return rho, ks
+
+
+def chernoff_information(
+    P1: Any, P2: Any, base: Base = 2, *, digits: int = DEFAULT_DIGITS
+) -> ChernoffInformation:
+    """``C(P1, P2) = -min over 0 <= lambda <= 1 of log sum_x P1(x)**lambda P2(x)**(1 - lambda)``.
+
+    Explanation
+    ===========
+
+    The best exponent of the probability of error of a Bayesian test between
+    ``P1`` and ``P2`` from ``n`` samples (Cover & Thomas, 2nd ed., Theorem
+    11.9.1).  When every likelihood ratio ``P1(x)/P2(x)`` is an integer power
+    of one rational ``rho``, the optimal ``lambda`` solves a polynomial
+    equation in ``u = rho**lambda``, and the result is exact (``u`` rational
+    or a ``CRootOf``); otherwise ``value`` is a certified enclosure of
+    ``digits`` places and ``lam`` an interval that contains the optimum.
+    ``P1`` and ``P2`` are rational distributions over the same outcomes
+    (matched by outcome; lists of probabilities by position).  An outcome that only one of them can produce tells them
+    apart: the optimum is then the limit ``lambda -> 0`` or ``1`` (``lam`` is
+    that end), and ``C = oo`` when no outcome is shared.
+
+    Examples
+    ========
+
+    >>> from symentropy.measures.types import chernoff_information
+    >>> c = chernoff_information(["1/3", "2/3"], ["2/3", "1/3"])
+    >>> c.lam, c.value
+    (1/2, -3/2 + log(3)/log(2))
+    >>> chernoff_information(["1/2", "1/3", "1/6"], ["1/5", "2/5", "2/5"], digits=12).value
+    CertifiedInterval(lower='0.0899329546356', upper='0.0899329546359', base=2)
+    """
+    b = as_base(base)
+    digits = check_digits(digits, limit=MAX_DIGITS)
+    symbols1, p1 = source_pmf(P1)
+    symbols2, p2 = source_pmf(P2)
+    if set(symbols1) != set(symbols2) or len(p1) != len(p2):
+        raise DistributionError(
+            f"P1 has the outcomes {short_repr(symbols1)} and P2 {short_repr(symbols2)}; they must be the same"
+        )
+    by_symbol = dict(zip(symbols2, p2, strict=True))
+    p2 = [by_symbol[x] for x in symbols1]  # matched by outcome
+    for what, ps in (("P1", p1), ("P2", p2)):
+        for k, v in enumerate(ps):
+            if not v.is_Rational:
+                raise DistributionError(
+                    f"{what}[{k}] is {v}: chernoff_information takes rational probabilities"
+                )
+    common = [(a, c) for a, c in zip(p1, p2, strict=True) if a and c]
+    if not common:  # mutually singular: one sample tells them apart
+        return ChernoffInformation(sympy.oo, sympy.nan, True)
+    ratios = [a / c for a, c in common]
+    logs = [LogSum.log_of(r).to_expr(sympy.E) for r in ratios]
+    slope0 = sympy.Add(*(c * lr for (_, c), lr in zip(common, logs, strict=True)))  # g'(0), g = sum P2 r**lam
+    slope1 = sympy.Add(*(a * lr for (a, _), lr in zip(common, logs, strict=True)))  # g'(1)
+    if compare(slope0, 0) >= 0:  # g'(0) >= 0: the minimum of g is at lambda = 0
+        return ChernoffInformation(_minus_log(sympy.Add(*(c for _, c in common)), b), sympy.Integer(0), True)
+    if compare(slope1, 0) <= 0:
+        return ChernoffInformation(_minus_log(sympy.Add(*(a for a, _ in common)), b), sympy.Integer(1), True)
+    powers = _ratio_powers(ratios)
+    if powers is not None and max(powers[1]) - min(powers[1]) <= MAX_TILT_DEGREE:
+        rho, ks = powers
+        low = min(ks)
+        u = sympy.Symbol("u", positive=True)
+        polynomial = sympy.Poly(sum(c * k * u ** (k - low) for (_, c), k in zip(common, ks, strict=True)), u)
+        roots = [r for r in polynomial.real_roots() if compare(r, 0) > 0]
+        if len(roots) != 1:  # Descartes: the coefficients change sign once
+            raise ArithmeticError(f"internal error: the Chernoff equation has {len(roots)} positive roots")
+        root = roots[0]
+        lam = sympy.expand_log(sympy.log(root) / sympy.log(rho), force=True)  # root and rho are positive
+        g = sympy.expand(sympy.Add(*(c * root**k for (_, c), k in zip(common, ks, strict=True))))
+        return ChernoffInformation(sympy.expand(-sympy.log(g) / sympy.log(b)), lam, True)
+    return _certified_chernoff(common, b, digits)
+
+
+def _minus_log(mass: sympy.Expr, b: sympy.Expr) -> sympy.Expr:
+    return LogSum.log_of(1 / mass).to_expr(b)
+
+
+def _certified_chernoff(common: list[tuple[sympy.Rational, sympy.Rational]], b: sympy.Expr,
+                        digits: int) -> ChernoffInformation:
+    """Bisection on the sign of ``g'(lambda)`` in interval arithmetic; a concavity bound above."""
+    tolerance = nats_tolerance(b, digits)
+    prec = 4 * digits + 80
+    pairs = [(Fraction(int(a.p), int(a.q)), Fraction(int(c.p), int(c.q))) for a, c in common]
+    logs = [Interval.log_of(a / c, prec) for a, c in pairs]
+
+    def terms(lam: Fraction) -> tuple[Interval, Interval]:
+        """``g(lam)`` and ``g'(lam)``, enclosed."""
+        g = Interval.from_fraction(0, prec)
+        dg = Interval.from_fraction(0, prec)
+        for (_, c), lr in zip(pairs, logs, strict=True):
+            t = (lr * lam).exp() * c
+            g, dg = g + t, dg + t * lr
+        return g, dg
+
+    lo, hi = Fraction(0), Fraction(1)  # g'(0) < 0 < g'(1): the minimum is inside
+    while True:
+        mid = (lo + hi) / 2
+        g_mid, dg_mid = terms(mid)
+        side = dg_mid.sign()
+        if side is None:
+            prec *= 2
+            logs = [Interval.log_of(a / c, prec) for a, c in pairs]
+            continue
+        if side < 0:
+            lo = mid
+        else:
+            hi = mid
+        g_lo, dg_lo = terms(lo)
+        # f = -log g is concave with f' = -g'/g; f(lam*) <= f(lo) + f'(lo) (hi - lo)
+        upper = (-g_lo.log() - dg_lo / g_lo * (hi - lo)).upper
+        lower = (-g_mid.log()).lower
+        if upper - lower <= tolerance:
+            break
+    low, high, places = decimal_ends(lower, upper, b, digits)
+    value = CertifiedInterval(low, high, base=b, digits=digits, places=places)
+    return ChernoffInformation(value, sympy.Interval(sympy.Rational(lo.numerator, lo.denominator),
+                                                     sympy.Rational(hi.numerator, hi.denominator)), False)

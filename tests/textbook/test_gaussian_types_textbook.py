@@ -163,10 +163,6 @@ def test_rate_distortion_bad_and_trivial_input():
     assert rate_distortion(["1"], "1/2") == 0
     with pytest.raises(DistributionError, match="'hamming' or a matrix"):
         rate_distortion(["1/2", "1/2"], "1/4", "euclid")
-    with pytest.raises(DistributionError, match="certified Blahut-Arimoto"):
-        rate_distortion(["1/2", "1/2"], "1/4", [[0, 1], [1, 0]])
-    with pytest.raises(DistributionError, match="unequal probabilities"):
-        rate_distortion(["1/2", "1/4", "1/4"], "1/4")
 
 
 def test_edges_found_by_hostile_testing():
