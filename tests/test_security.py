@@ -128,6 +128,8 @@ CALLS: dict[str, list[tuple[str, Callable[[Any], Any]]]] = {
     "MarkovChain.from_dict": [("value", lambda v: se.MarkovChain.from_dict({0: {0: v, 1: "1/2"}, 1: {0: 1}}))],
     "MarkovChain.closed_classes": [],
     "MarkovChain.entropy_rate": [("value", lambda v: se.MarkovChain([[1]]).entropy_rate(v))],
+    "MarkovChain.mutual_information_rate": [
+        ("value", lambda v: se.MarkovChain([[1]]).mutual_information_rate(v))],
     "MarkovChain.n_step": [("value", lambda v: se.MarkovChain([[1]]).n_step(v))],
     "MarkovChain.joint": [("value", lambda v: se.MarkovChain([[1]]).joint(v)),
                           ("value", lambda v: se.MarkovChain([[1]]).joint(1, initial=v))],

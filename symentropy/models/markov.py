@@ -199,6 +199,7 @@ class MarkovChain:
 
     @property
     def is_aperiodic(self) -> bool:
+        """An irreducible chain of period 1: ``P**k`` converges to the stationary rows."""
         return self.period == 1
 
     def closed_classes(self) -> list[tuple[Hashable, ...]]:
@@ -242,18 +243,30 @@ class MarkovChain:
 
     def entropy_rate(self, base: Base = 2) -> sympy.Expr:
         """``H(X) = sum_i mu_i H(P_i.)`` from the stationary start (C&T Theorem 4.2.4)."""
+        return _weighted_entropies(self.stationary.probabilities, self._rows(), as_base(base))
+
+    def _rows(self) -> list[list[sympy.Expr]]:
+        return [list(self.matrix.row(i)) for i in range(self.size)]
+
+    def mutual_information_rate(self, base: Base = 2) -> sympy.Expr:
+        """``I(X_n; X_{n+1}) = H(mu) - H(X)`` from the stationary start, exact.
+
+        The information one step of the chain carries about the next; for a
+        stationary Markov chain it is also the information the whole past
+        carries about the whole future, ``I(..., X_{n-1}, X_n; X_{n+1}, ...)``
+        (the future depends on the past only through ``X_n``), and the
+        excess entropy ``lim H(X_1..X_n) - n H(X)``.  It applies where the
+        stationary distribution is unique (one closed class); otherwise
+        :attr:`stationary` says why not.  It is 0 exactly for a chain whose
+        rows are all equal (an i.i.d. source) and ``H(mu)`` for a
+        deterministic one.
+
+        >>> MarkovChain([["1/2", "1/2"], [1, 0]]).mutual_information_rate()
+        -4/3 + log(3)/log(2)
+        """
         b = as_base(base)
         mu = self.stationary.probabilities
-        total = sympy.Integer(0)
-        rational = LogSum()
-        for i, weight in enumerate(mu):
-            row = LogSum.entropy_of(list(self.matrix.row(i)))
-            if weight.is_Rational:
-                rational = rational + row.scaled(weight)
-            else:
-                total += weight * row.to_expr(b)
-        value = rational.to_expr(b) + total
-        return tidy(value) if value.free_symbols else value
+        return _weighted_entropies([sympy.Integer(1)], [list(mu)], b, minus=(mu, self._rows()))
 
     def n_step(self, k: int) -> sympy.ImmutableMatrix:
         """``P**k``: the ``k``-step transition probabilities."""
@@ -310,10 +323,21 @@ class MarkovChain:
 class FunctionOfChain:
     """``Y_k = f(X_k)`` for a stationary Markov chain ``X`` (Cover & Thomas, 2nd ed., §4.5).
 
-    ``Y`` need not be Markov.  Its entropy rate is exact when the chain is
-    *lumpable* for ``f`` (every state of a block moves to each block with the
-    same probability; ``Y`` is then the Markov chain :attr:`lumped`);
-    otherwise :meth:`entropy_rate_bounds` gives Theorem 4.5.1's bounds
+    ``Y`` need not be Markov.  Its entropy rate is exact in two cases:
+
+    * the chain is *lumpable* for ``f`` (every state of a block moves to
+      each block with the same probability): ``Y`` is then the Markov chain
+      :attr:`lumped`, and its rate is that chain's;
+    * the chain is *unifilar* for ``f`` (:attr:`is_unifilar`: from each
+      state, no two possible next states have the same value of ``f``, so
+      the current state and the next value of ``Y`` determine the next
+      state).  Then ``H(Y) = sum_i mu_i H(Y_{n+1} | X_n = i)``, the
+      stationary average of the entropy of the next output from each state.
+      The lower bound below equals it for every ``n``, and since from each
+      state the outputs and the next states correspond one to one, it is the
+      chain's own rate ``H(X)``.
+
+    Otherwise :meth:`entropy_rate_bounds` gives Theorem 4.5.1's bounds
 
         H(Y_n | Y_{n-1}, ..., Y_1, X_1) <= H(Y) <= H(Y_n | Y_{n-1}, ..., Y_1),
 
@@ -332,6 +356,15 @@ class FunctionOfChain:
     >>> hidden.is_lumpable
     False
     >>> low, high = hidden.entropy_rate_bounds(3)
+
+    A unifilar function: from each state, the next value of ``Y`` tells the next state.
+
+    >>> walk = MarkovChain([[0, "1/2", "1/2"], ["1/3", 0, "2/3"], ["1/2", 0, "1/2"]])
+    >>> y = walk.map({0: "a", 1: "a", 2: "b"})
+    >>> y.is_lumpable, y.is_unifilar
+    (False, True)
+    >>> y.entropy_rate()
+    3*log(3)/(19*log(2)) + 14/19
     """
 
     def __init__(self, chain: MarkovChain, f: Any, name: str = "Y"):
@@ -390,6 +423,27 @@ class FunctionOfChain:
         return rows
 
     @property
+    def is_unifilar(self) -> bool:
+        """From each state, the possible next states have distinct values of ``f``.
+
+        The current state and the next value of ``Y`` then determine the next
+        state.  Transitions not known to be 0 count as possible.
+        """
+        return self._unifilar_conflict() is None
+
+    def _unifilar_conflict(self) -> tuple[Hashable, Hashable, Hashable] | None:
+        """``(state, next state, other next state)`` with the same value of ``f``, or None."""
+        states = self.chain.states
+        for i, targets in enumerate(self.chain._edges()):
+            seen: dict[Hashable, Hashable] = {}
+            for j in targets:
+                value = self.values[states[j]]
+                if value in seen:
+                    return states[i], seen[value], states[j]
+                seen[value] = states[j]
+        return None
+
+    @property
     def lumped(self) -> MarkovChain:
         """The Markov chain of ``Y`` when the chain is lumpable for ``f``."""
         rows = self._lumped_rows()
@@ -401,8 +455,25 @@ class FunctionOfChain:
         return MarkovChain(rows, self.blocks, self.name)
 
     def entropy_rate(self, base: Base = 2) -> sympy.Expr:
-        """The entropy rate of ``Y``, exact when the chain is lumpable (otherwise: the bounds)."""
-        return self.lumped.entropy_rate(base)
+        """The entropy rate of ``Y``, exact when the chain is lumpable or unifilar for ``f``.
+
+        In neither case there is no closed form in general, and the error
+        says so: :meth:`entropy_rate_bounds` gives Theorem 4.5.1's bounds.
+        """
+        rows = self._lumped_rows()
+        if rows is not None:
+            return MarkovChain(rows, self.blocks, self.name).entropy_rate(base)
+        conflict = self._unifilar_conflict()
+        if conflict is None:
+            # H(Y_{n+1} | X_n = i) is the entropy of row i: its outputs and next states are one to one
+            return self.chain.entropy_rate(base)
+        state, first, second = conflict
+        raise DistributionError(
+            "the chain is not lumpable for this map, so Y is not a Markov chain, and not unifilar "
+            f"(from state {state!r}, the next states {first!r} and {second!r} both give "
+            f"{self.values[first]!r}), so Y's entropy rate has no closed form here; "
+            "entropy_rate_bounds(n) gives Theorem 4.5.1's bounds"
+        )
 
     def entropy_rate_bounds(self, n: int, base: Base = 2) -> tuple[sympy.Expr, sympy.Expr]:
         """``(H(Y_n | Y_{n-1..1}, X_1), H(Y_n | Y_{n-1..1}))``, exact (Cover & Thomas, Theorem 4.5.1)."""
@@ -430,6 +501,31 @@ class FunctionOfChain:
         upper = entropy_of(tally(long, False)) - entropy_of(tally(short, False))
         lower = entropy_of(tally(long, True)) - entropy_of(tally(short, True))
         return lower.to_expr(b), upper.to_expr(b)
+
+
+def _weighted_entropies(
+    weights: Sequence[sympy.Expr],
+    rows: Sequence[Sequence[sympy.Expr]],
+    b: sympy.Expr,
+    minus: tuple[Sequence[sympy.Expr], Sequence[Sequence[sympy.Expr]]] | None = None,
+) -> sympy.Expr:
+    """``sum_i w_i H(rows_i)`` (less ``sum_j v_j H(others_j)`` for ``minus=(v, others)``) in base ``b``.
+
+    Rational weights are summed as one LogSum, so a rational chain's value comes out in
+    canonical form; symbolic weights multiply each row's entropy.
+    """
+    rational, total = LogSum(), sympy.Integer(0)
+    parts = [(w, r, 1) for w, r in zip(weights, rows, strict=True)]
+    if minus is not None:
+        parts += [(w, r, -1) for w, r in zip(*minus, strict=True)]
+    for weight, row, sign in parts:
+        entropy = LogSum.entropy_of(list(row))
+        if weight.is_Rational:
+            rational = rational + entropy.scaled(sign * weight)
+        else:
+            total += sign * weight * entropy.to_expr(b)
+    value = rational.to_expr(b) + total
+    return tidy(value) if value.free_symbols else value
 
 
 def _initial(initial: Any, chain: MarkovChain) -> Distribution:

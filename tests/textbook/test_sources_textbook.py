@@ -323,9 +323,13 @@ def test_bets_given_by_name_are_matched_by_name():
 
 def test_second_round_of_edges():
     # the MAP error of X from Y ignores other variables; a variable from itself is refused
-    d3 = Distribution({(0, 0, 0): "1/5", (0, 0, 1): "1/5", (1, 0, 0): "3/10", (1, 1, 0): "3/10"},
-                      names=("X", "Y", "Z"))
-    assert fano_bound(d3, "X", "Y").error_probability == fano_bound(d3.marginal("X", "Y"), "X", "Y").error_probability
+    d3 = Distribution(
+        {(0, 0, 0): "1/5", (0, 0, 1): "1/5", (1, 0, 0): "3/10", (1, 1, 0): "3/10"}, names=("X", "Y", "Z")
+    )
+    assert (
+        fano_bound(d3, "X", "Y").error_probability
+        == fano_bound(d3.marginal("X", "Y"), "X", "Y").error_probability
+    )
     assert fano_bound(d3, "X", "Y").error_probability == sympy.Rational(3, 10)
     with pytest.raises(DistributionError, match="from itself"):
         fano_bound(d3, "X", "X")
@@ -340,3 +344,69 @@ def test_second_round_of_edges():
     assert doubling_rate(p, odds, bets={"a": "1"}) == -sympy.oo
     with pytest.raises(DistributionError, match="up to length 5,000"):
         typical_set(["1/3", "2/3"], 100_000, "1/100")
+
+
+# -- the mutual information rate of a chain -------------------------------------------------------
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["1/2", "1/2"], [1, 0]],
+        [["1/3", "1/3", "1/3"], ["1/4", "1/2", "1/4"], [0, "1/5", "4/5"]],
+        [["9/10", "1/10"], ["1/2", "1/2"]],
+    ],
+)
+def test_mutual_information_rate_is_the_information_between_consecutive_states(rows):
+    # I(X1; X2) from the stationary start, computed from the joint distribution of (X1, X2); by the
+    # Markov property it is also I(X1; X2, X3): the past tells about the future only through X_n
+    chain = MarkovChain(rows)
+    rate = chain.mutual_information_rate()
+    assert rate == chain.joint(2).info("I(X1;X2)")
+    assert compare(rate, chain.joint(3).info("I(X1;X2,X3)")) == 0
+    # H(X1, ..., Xn) - n H(X) is the same for every n >= 1: the excess entropy of the chain
+    assert compare(chain.joint(3).info("H(X1,X2,X3)") - 3 * chain.entropy_rate(), rate) == 0
+
+
+def test_mutual_information_rate_of_the_two_state_chain_and_the_extremes():
+    # C&T Example 4.1.1 with symbols: H(mu) - H(X), checked at rational points against the joint
+    a, b = sympy.symbols("alpha beta", positive=True)
+    rate = MarkovChain([[1 - a, a], [b, 1 - b]]).mutual_information_rate()
+    for values in ({a: sympy.Rational(1, 3), b: sympy.Rational(1, 5)}, {a: sympy.Rational(3, 4), b: 1}):
+        chain = MarkovChain([[1 - values[a], values[a]], [values[b], 1 - values[b]]])
+        assert compare(rate.subs(values).doit(), chain.joint(2).info("I(X1;X2)")) == 0
+    # i.i.d.: no information; a deterministic cycle: all of H(mu)
+    assert MarkovChain([["1/3", "2/3"], ["1/3", "2/3"]]).mutual_information_rate() == 0
+    assert MarkovChain([[0, 1, 0], [0, 0, 1], [1, 0, 0]]).mutual_information_rate(3) == 1
+    with pytest.raises(DistributionError, match="several closed classes"):
+        MarkovChain([[1, 0], [0, 1]]).mutual_information_rate()
+
+
+# -- a unifilar function of a chain (C&T §4.5) -----------------------------------------------------
+def test_a_unifilar_function_of_a_chain_has_the_exact_rate():
+    # f(0) = f(1) = a, f(2) = b; from every state the two next states give different letters.
+    # By hand: mu = (6, 3, 10)/19 (mu1 = mu0/2, mu2 = 5 mu0/3) and, from state i, the next letter
+    # has the entropy of row i: H(Y) = 6/19 * 1 + 3/19 * h(1/3) + 10/19 * 1 = 14/19 + 3/19 log2(3)
+    chain = MarkovChain([[0, "1/2", "1/2"], ["1/3", 0, "2/3"], ["1/2", 0, "1/2"]])
+    y = chain.map({0: "a", 1: "a", 2: "b"})
+    assert not y.is_lumpable and y.is_unifilar
+    r = sympy.Rational
+    assert chain.stationary.to_dict() == {0: r(6, 19), 1: r(3, 19), 2: r(10, 19)}
+    h = lambda x: -(x * sympy.log(x) + (1 - x) * sympy.log(1 - x)) / LOG2  # noqa: E731
+    by_hand = sympy.Rational(6, 19) + sympy.Rational(3, 19) * h(sympy.Rational(1, 3)) + sympy.Rational(10, 19)
+    rate = y.entropy_rate()
+    assert compare(rate, by_hand) == 0
+    # Theorem 4.5.1: the lower bound H(Y_n | Y^{n-1}, X_1) is the rate for every n, the upper one above it
+    for n in (2, 3, 5):
+        low, high = y.entropy_rate_bounds(n)
+        assert compare(low, rate) == 0 and compare(rate, high) <= 0
+
+
+def test_neither_lumpable_nor_unifilar_says_so_and_the_bounds_remain():
+    hidden = MarkovChain([["1/2", "1/2", 0], [0, "1/2", "1/2"], ["1/2", 0, "1/2"]]).map({0: 0, 1: 0, 2: 1})
+    assert not hidden.is_lumpable and not hidden.is_unifilar
+    with pytest.raises(
+        DistributionError, match=r"unifilar \(from state 0, the next states 0 and 1 both give 0\)"
+    ):
+        hidden.entropy_rate()
+    # a one-to-one map is unifilar: Y is X relabelled
+    chain = MarkovChain([["1/2", "1/2", 0], [0, "1/2", "1/2"], ["1/2", 0, "1/2"]])
+    assert chain.map({0: "x", 1: "y", 2: "z"}).entropy_rate() == chain.entropy_rate()
