@@ -8,8 +8,9 @@ import random
 import pytest
 import sympy
 
-from symentropy import Distribution, compare, entropy, evaluate, kl_divergence
+from symentropy import Distribution, compare, entropy, kl_divergence, maximize
 from symentropy.errors import DistributionError, UndecidedError
+from symentropy.kernel.canonical import tidy_value
 from symentropy.models.codes import (
     huffman_code,
     kraft_lengths_exist,
@@ -66,17 +67,17 @@ def test_king_random_walk_matches_the_formula_of_section_4_3(n):
 
 
 def test_the_golden_ratio_chain_of_problem_4_7():
-    # C&T Problem 4.7: states 0 -> {0, 1}, 1 -> 0; H(p) = h(p)/(1+p), maximal log2 of the golden ratio
+    # C&T Problem 4.7: states 0 -> {0, 1}, 1 -> 0 (no two 1s in a row); H(p) = h(p)/(1+p), maximised
+    # over p by maximize: p = (3 - sqrt 5)/2 = 1/phi**2 and the rate log2 of the golden ratio phi
     p = sympy.Symbol("p", positive=True)
     rate = MarkovChain([[1 - p, p], [1, 0]]).entropy_rate()
-    best = (3 - sympy.sqrt(5)) / 2
+    best = maximize(rate, over=p, domain=sympy.Interval(0, 1))
     golden = (1 + sympy.sqrt(5)) / 2
-    # h(p)/(1+p) at p = 1/phi**2 is log2(phi): an identity of algebraic logarithms that sympy does not
-    # reduce, so it is checked to 60 correct digits, and the optimality by the sign of the derivative
-    assert evaluate(rate.subs(p, best), 60) == evaluate(sympy.log(golden) / LOG2, 60)
-    slope = sympy.diff(rate, p)
-    assert compare(slope.subs(p, best - sympy.Rational(1, 100)), 0) > 0
-    assert compare(slope.subs(p, best + sympy.Rational(1, 100)), 0) < 0
+    assert best.exact
+    assert sympy.expand(best.point[p] - (3 - sympy.sqrt(5)) / 2) == 0
+    assert best.value == sympy.log(golden) / LOG2
+    # the rate at the maximiser, written by the library, is the same number in the same form
+    assert tidy_value(rate.subs(p, best.point[p])) == best.value
 
 
 def test_structure():
