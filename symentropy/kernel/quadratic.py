@@ -33,7 +33,11 @@ from fractions import Fraction
 import mpmath
 import sympy
 
-__all__ = ["quadratic_logs", "as_quadratic"]
+__all__ = ["quadratic_logs", "as_quadratic", "MAX_ROOT"]
+
+#: The largest root of a unit tried when looking for the field's least unit (beyond it, the
+#: logarithms are written over the common power found, which is as exact, only less short).
+MAX_ROOT = 256
 
 #: A number of Q(sqrt(d)): ``(a, b)`` for ``a + b*sqrt(d)``.
 Pair = tuple[Fraction, Fraction]
@@ -123,12 +127,12 @@ def _common_unit(units: list[Pair], d: int) -> Pair:
 
 
 def _root(g: Pair, d: int) -> tuple[Pair, int]:
-    """``(eps, k)`` with ``eps**k == g`` and ``k`` the largest such exponent (``eps`` a unit > 1)."""
+    """``(eps, k)`` with ``eps**k == g`` and ``k`` the largest such exponent up to :data:`MAX_ROOT`."""
     bits = max(q.numerator.bit_length() + q.denominator.bit_length() for q in g)
     with mpmath.workprec(2 * bits + 64):
         value = _mpf(g[0]) + _mpf(g[1]) * mpmath.sqrt(d)
         golden = (1 + mpmath.sqrt(5)) / 2  # the least unit above 1 of any real quadratic field
-        top = int(mpmath.floor(mpmath.log(value) / mpmath.log(golden))) + 1
+        top = min(int(mpmath.floor(mpmath.log(value) / mpmath.log(golden))) + 1, MAX_ROOT)
         for k in range(top, 1, -1):
             r = mpmath.root(value, k)
             for norm in (1, -1):

@@ -62,3 +62,10 @@ def test_tidy_value_finds_the_golden_ratio():
     p = (3 - sqrt(5)) / 2
     rate = -(p * log(p) + (1 - p) * log(1 - p)) / ((1 + p) * log(2))
     assert tidy_value(rate) == log(PHI) / log(2)
+
+
+def test_a_large_power_is_written_over_a_root_within_the_cap():
+    # (1 + sqrt 2)**300: |u| = (1 + sqrt 2)**600, whose largest root tried (MAX_ROOT = 256) is the
+    # 200th, (1 + sqrt 2)**3 = 7 + 5 sqrt 2: exact, though not over the least unit
+    value = log(sympy.expand((1 + sqrt(2)) ** 300))
+    assert quadratic_logs(value) == 100 * log(7 + 5 * sqrt(2))
