@@ -27,18 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 
 import sympy  # noqa: E402
 
-from symentropy import huffman_code, random_walk  # noqa: E402
-
-
-def king_edges(n: int) -> list:
-    moves = [(dr, dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1) if (dr, dc) != (0, 0)]
-    return [
-        ((r, c), (r + dr, c + dc))
-        for r in range(n)
-        for c in range(n)
-        for dr, dc in moves
-        if 0 <= r + dr < n and 0 <= c + dc < n and (r, c) < (r + dr, c + dc)
-    ]
+from symentropy import chessboard_graph, huffman_code, random_walk  # noqa: E402
 
 
 def exact_walk(edges: list) -> object:
@@ -90,7 +79,7 @@ def best(call, repeat: int = 3) -> float:
 
 
 def main() -> None:
-    edges = king_edges(8)
+    edges = chessboard_graph("king", 8)
     exact = best(lambda: exact_walk(edges))
     plain = best(lambda: float_walk(edges))
     rate = exact_walk(edges)[1]

@@ -411,3 +411,130 @@ def test_neither_lumpable_nor_unifilar_says_so_and_the_bounds_remain():
     # a one-to-one map is unifilar: Y is X relabelled
     chain = MarkovChain([["1/2", "1/2", 0], [0, "1/2", "1/2"], ["1/2", 0, "1/2"]])
     assert chain.map({0: "x", 1: "y", 2: "z"}).entropy_rate() == chain.entropy_rate()
+
+
+# -- Fano's code ------------------------------------------------------------------------------------
+from symentropy import fano_code  # noqa: E402
+
+
+def test_fano_code_by_hand():
+    # counts 15, 7, 6, 6, 5 (total 39): the cut {A, B} | {C, D, E} leaves 22 against 17, the least
+    # difference (15 | 24 leaves 9, 28 | 11 leaves 17); then A | B, and C | {D, E} (6 | 11 against 12 | 5)
+    code = fano_code({"A": "15/39", "B": "7/39", "C": "6/39", "D": "6/39", "E": "5/39"})
+    assert code.codewords == {"A": "00", "B": "01", "C": "10", "D": "110", "E": "111"}
+    assert code.expected_length() == sympy.Rational(2 * 28 + 3 * 11, 39)
+    # the source on which Fano's code is not optimal: (0.35, 0.17, 0.17, 0.16, 0.15) gives lengths
+    # 2, 2, 2, 3, 3 (L = 2.31) where Huffman's 1, 3, 3, 3, 3 give L = 2.30
+    p = ["35/100", "17/100", "17/100", "16/100", "15/100"]
+    assert list(fano_code(p).lengths.values()) == [2, 2, 2, 3, 3]
+    assert fano_code(p).expected_length() == sympy.Rational(231, 100)
+    assert huffman_code(p).expected_length() == sympy.Rational(23, 10)
+    # a dyadic source: every cut is exact, L = H
+    dyadic = fano_code(["1/2", "1/4", "1/8", "1/8"])
+    assert dyadic.codewords == {0: "0", 1: "10", 2: "110", 3: "111"}
+    assert dyadic.expected_length() == entropy(Distribution.from_pmf(["1/2", "1/4", "1/8", "1/8"]))
+
+
+def test_fano_code_ties_and_the_ternary_split():
+    # a tie between cuts: 1/3 | 2/3 and 2/3 | 1/3 differ by the same; the first part is the smaller
+    assert fano_code(["1/3", "1/3", "1/3"]).codewords == {0: "0", 1: "10", 2: "11"}
+    # ternary, counts 15, 7, 6, 6, 5: the parts nearest 13 each are 15 | 7 + 6 | 6 + 5
+    # (|15 - 13| + |13 - 13| + |11 - 13| = 4; every other cut pair costs 12 or more)
+    code = fano_code({"A": "15/39", "B": "7/39", "C": "6/39", "D": "6/39", "E": "5/39"}, D=3)
+    assert code.codewords == {"A": "0", "B": "10", "C": "11", "D": "20", "E": "21"}
+    assert code.expected_length() == sympy.Rational(21, 13)
+    assert fano_code(["1/9"] * 9, D=3).lengths == dict.fromkeys(range(9), 2)
+    assert fano_code(["1"]).codewords == {0: "0"}
+    with pytest.raises(UndecidedError, match="give exact rational probabilities"):
+        fano_code([sympy.Symbol("p", positive=True), 1 - sympy.Symbol("p", positive=True)])
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_fano_code_is_a_prefix_code_no_shorter_than_huffman(seed):
+    # C&T Theorem 5.3.1 (L >= H for every prefix code) and 5.8.1 (Huffman's is optimal), and the
+    # binary split is the one of least |S_1 - S_2| among all cuts of the sorted symbols
+    rng = random.Random(100 + seed)
+    p = _random_pmf(rng, rng.randint(2, 12))
+    code = fano_code(p)
+    assert code.is_prefix_free and code.kraft_sum <= 1
+    h = entropy(Distribution.from_pmf(p))
+    assert compare(h, code.expected_length()) <= 0
+    assert huffman_code(p).expected_length() <= code.expected_length()
+    ranked = sorted(p, reverse=True)
+    first = [p[k] for k in range(len(p)) if code.codewords[k][0] == "0"]
+    diffs = [abs(2 * sum(ranked[:k]) - 1) for k in range(1, len(p))]
+    assert abs(2 * sum(first) - 1) == min(diffs)
+
+
+# -- chess-board walks (C&T §4.3) -------------------------------------------------------------------
+from symentropy import chessboard_graph  # noqa: E402
+
+
+def test_the_kings_walk_on_8_by_8_as_the_book_counts_it():
+    # C&T 2nd ed., §4.3, the chess-board example: the king has 8 moves inside, 5 on an edge, 3 in a
+    # corner; so 2W = 36*8 + 24*5 + 4*3 = 420, the stationary probabilities are 8/420, 5/420 and
+    # 3/420, and the entropy rate log(2W) - H(W_i/2W) is 0.92 log 8 (to two digits)
+    walk = random_walk(chessboard_graph("king", 8))
+
+    def moves(square):
+        on_edge = sum(x in (0, 7) for x in square)
+        return {0: 8, 1: 5, 2: 3}[on_edge]
+
+    assert walk.stationary.to_dict() == {s: sympy.Rational(moves(s), 420) for s in walk.states}
+    shares = Distribution.from_pmf([sympy.Rational(moves(s), 420) for s in walk.states])
+    rate = walk.entropy_rate()
+    assert compare(rate, sympy.log(420) / LOG2 - entropy(shares)) == 0
+    assert compare(rate, sympy.Rational(915, 1000) * 3) > 0 > compare(rate, sympy.Rational(925, 1000) * 3)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 8])
+def test_chessboard_graph_of_the_king_is_the_kings_moves(n):
+    assert sorted(chessboard_graph("king", n)) == sorted(_king(n))
+
+
+def _degrees(edges):
+    degree = {}
+    for u, v in edges:
+        degree[u] = degree.get(u, 0) + 1
+        degree[v] = degree.get(v, 0) + 1
+    return degree
+
+
+def test_rook_queen_knight_and_bishop_walks():
+    # the rook on n x n moves to the 2(n - 1) other squares of its row and column: a regular graph,
+    # uniform stationary distribution, rate log2(2(n - 1)) (C&T §4.3: log(2W) - H(W_i/2W) with equal W_i)
+    for n in (3, 5):
+        rook = random_walk(chessboard_graph("rook", n))
+        assert set(rook.stationary.probabilities) == {sympy.Rational(1, n * n)}
+        assert compare(rook.entropy_rate(), sympy.log(2 * (n - 1)) / LOG2) == 0
+    # the queen on 3 x 3: 6 moves from a corner or an edge square (4 as a rook, 2 as a bishop), 8 from
+    # the centre: 2W = 8*6 + 8 = 56
+    queen = random_walk(chessboard_graph("queen", 3))
+    assert queen.stationary.to_dict()[(1, 1)] == sympy.Rational(8, 56)
+    assert queen.stationary.to_dict()[(0, 0)] == queen.stationary.to_dict()[(0, 1)] == sympy.Rational(6, 56)
+    # the knight on 8 x 8: 4 squares with 2 moves, 8 with 3, 20 with 4, 16 with 6, 16 with 8 (2W = 336)
+    knight = chessboard_graph("knight", 8)
+    counts = {}
+    for d in _degrees(knight).values():
+        counts[d] = counts.get(d, 0) + 1
+    assert counts == {2: 4, 3: 8, 4: 20, 6: 16, 8: 16}
+    assert (
+        compare(
+            random_walk(knight).entropy_rate(),
+            sympy.log(336) / LOG2
+            - entropy(Distribution.from_pmf([sympy.Rational(d, 336) for d in _degrees(knight).values()])),
+        )
+        == 0
+    )
+    # the knight on 3 x 3 never reaches the centre: the walk is the 8-cycle of the other squares
+    assert random_walk(chessboard_graph("knight", 3)).entropy_rate() == 1
+    # a bishop keeps its colour: two closed classes on the board, one walk on each colour
+    bishop = chessboard_graph("bishop", 4)
+    with pytest.raises(DistributionError, match="several closed classes"):
+        _ = random_walk(bishop).stationary
+    light = random_walk([(u, v) for u, v in bishop if sum(u) % 2 == 0])
+    assert light.is_irreducible and light.size == 8
+    with pytest.raises(DistributionError, match="'pawn'"):
+        chessboard_graph("pawn", 8)
+    with pytest.raises(DistributionError, match="from 1 to 64; got 0"):
+        chessboard_graph("king", 0)
