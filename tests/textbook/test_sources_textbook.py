@@ -526,6 +526,13 @@ def test_rook_queen_knight_and_bishop_walks():
         )
         == 0
     )
+    # the queen on 8 x 8 has 21 moves from a corner and 27 from a centre square (2W = 1456), so the
+    # stationary probabilities are 21/1456 = 3/208, 23/1456, 25/1456 and 27/1456; the knight spends
+    # 8/336 = 1/42 of its time on a centre square such as e4 and 2/336 = 1/168 on a corner
+    queen = random_walk(chessboard_graph("queen", 8)).stationary.to_dict()
+    assert set(queen.values()) == {sympy.Rational(k, 1456) for k in (21, 23, 25, 27)}
+    knight_mu = random_walk(knight).stationary.to_dict()
+    assert (knight_mu[(3, 4)], knight_mu[(0, 0)]) == (sympy.Rational(1, 42), sympy.Rational(1, 168))
     # the knight on 3 x 3 never reaches the centre: the walk is the 8-cycle of the other squares
     assert random_walk(chessboard_graph("knight", 3)).entropy_rate() == 1
     # a bishop keeps its colour: two closed classes on the board, one walk on each colour
