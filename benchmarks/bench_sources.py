@@ -1,4 +1,4 @@
-"""Benchmark: exact Markov-chain and Huffman computations against plain float versions.
+"""Benchmark: exact Markov-chain, Huffman and Fano computations against plain float versions.
 
 Usage::
 
@@ -9,7 +9,9 @@ Rows, each timed in this process (minimum of 3 runs) beside a float baseline wri
 1. the king's random walk on an 8 x 8 board (64 states): exact stationary distribution and
    entropy rate, against float power iteration to 1e-12 and the float entropy rate;
 2. a Huffman code of 10,000 symbols with random integer weights 1..10**6: ``huffman_code`` on the
-   exact probabilities (validated as a distribution), against ``heapq`` on floats.
+   exact probabilities (validated as a distribution), against ``heapq`` on floats;
+3. Fano's binary code of the same 10,000 symbols: ``fano_code`` (exact cuts on integer weights),
+   against the same splitting on floats.
 
 The ratio is symentropy's time over the float baseline's.
 """
@@ -27,18 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 
 import sympy  # noqa: E402
 
-from symentropy import huffman_code, random_walk  # noqa: E402
-
-
-def king_edges(n: int) -> list:
-    moves = [(dr, dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1) if (dr, dc) != (0, 0)]
-    return [
-        ((r, c), (r + dr, c + dc))
-        for r in range(n)
-        for c in range(n)
-        for dr, dc in moves
-        if 0 <= r + dr < n and 0 <= c + dc < n and (r, c) < (r + dr, c + dc)
-    ]
+from symentropy import chessboard_graph, fano_code, huffman_code, random_walk  # noqa: E402
 
 
 def exact_walk(edges: list) -> object:
@@ -80,6 +71,26 @@ def float_huffman(weights: list) -> float:
     return cost
 
 
+def float_fano(weights: list) -> float:
+    """The expected length of Fano's binary code, splitting sorted float probabilities."""
+    total = sum(weights)
+    p = sorted((w / total for w in weights), reverse=True)
+    cost, stack = 0.0, [(0, len(p))]
+    while stack:
+        start, stop = stack.pop()
+        if stop - start < 2:
+            continue
+        cost += sum(p[start:stop])  # every symbol of the group gets one more digit
+        group = sum(p[start:stop])
+        running, cut, gap = 0.0, start + 1, float("inf")
+        for k in range(start, stop - 1):
+            running += p[k]
+            if abs(2 * running - group) < gap:
+                cut, gap = k + 1, abs(2 * running - group)
+        stack += [(start, cut), (cut, stop)]
+    return cost
+
+
 def best(call, repeat: int = 3) -> float:
     t = float("inf")
     for _ in range(repeat):
@@ -90,7 +101,7 @@ def best(call, repeat: int = 3) -> float:
 
 
 def main() -> None:
-    edges = king_edges(8)
+    edges = chessboard_graph("king", 8)
     exact = best(lambda: exact_walk(edges))
     plain = best(lambda: float_walk(edges))
     rate = exact_walk(edges)[1]
@@ -106,6 +117,12 @@ def main() -> None:
     assert abs(float(huffman_code(probabilities).expected_length()) - float_huffman(weights)) < 1e-9
     print(
         f"Huffman, 10,000 symbols:    exact {exact:.3f} s   float {plain:.4f} s   ratio {exact / plain:.1f}"
+    )
+    exact = best(lambda: fano_code(probabilities))
+    plain = best(lambda: float_fano(weights))
+    assert abs(float(fano_code(probabilities).expected_length()) - float_fano(weights)) < 1e-6
+    print(
+        f"Fano, 10,000 symbols:       exact {exact:.3f} s   float {plain:.4f} s   ratio {exact / plain:.1f}"
     )
 
 

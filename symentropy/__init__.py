@@ -168,6 +168,7 @@ from .models.codes import (
     kraft_sum,
     shannon_code,
     shannon_fano_elias_code,
+    fano_code,
 )
 from .models.continuous import (
     ContinuousDistribution,
@@ -209,6 +210,7 @@ from .models.markov import (
     FunctionOfChain,
     MarkovChain,
     random_walk,
+    chessboard_graph,
 )
 from .models.stats import from_stats, from_sympy_stats
 from .version import __version__ as __version__
@@ -311,9 +313,11 @@ __all__ = [
     "kraft_sum",
     "shannon_code",
     "shannon_fano_elias_code",
+    "fano_code",
     "MarkovChain",
     "FunctionOfChain",
     "random_walk",
+    "chessboard_graph",
     "binary_symmetric_channel",
     "binary_erasure_channel",
     "z_channel",

@@ -170,3 +170,13 @@ def test_init_printing_writes_results_in_textbook_notation():
     assert listed == r"$\displaystyle \left[ 1 + \log_{2} 3, \  \frac{1}{2} + \frac{1}{2} \log_{2} 3\right]$"
     assert table == "True"
     assert r"\log_{2} 3" not in again
+
+
+def test_codes_and_chains_are_latex_tables_for_sympys_printer():
+    code = huffman_code({"a_1": "1/2", "b": "1/4", "c": "1/4"})
+    table = sympy.latex(code)
+    assert table.startswith(r"\begin{array}") and r"\text{a}\_\text{1} & \frac{1}{2} & \texttt{0}" in table
+    assert code._repr_latex_() == "$$" + table + "$$"
+    assert sympy.latex(MarkovChain([["1/2", "1/2"], [1, 0]])).startswith("P = \\left[")
+    weather = MarkovChain.from_dict({"sun": {"sun": "9/10", "rain": "1/10"}, "rain": {"sun": "1/2", "rain": "1/2"}})
+    assert r"\text{sun} & \frac{9}{10} & \frac{1}{10}" in sympy.latex(weather)

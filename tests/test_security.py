@@ -117,6 +117,8 @@ CALLS: dict[str, list[tuple[str, Callable[[Any], Any]]]] = {
                      ("value", lambda v: se.huffman_code(["1/2", "1/2"], D=v))],
     "shannon_code": [("label", lambda v: se.shannon_code(v)), ("value", lambda v: se.shannon_code(["1/2", v]))],
     "shannon_fano_elias_code": [("value", lambda v: se.shannon_fano_elias_code(["1/2", v]))],
+    "fano_code": [("label", lambda v: se.fano_code(v)), ("value", lambda v: se.fano_code(["1/2", v])),
+                  ("value", lambda v: se.fano_code(["1/2", "1/2"], D=v))],
     "kraft_sum": [("value", lambda v: se.kraft_sum(v)), ("value", lambda v: se.kraft_sum([v]))],
     "kraft_lengths_exist": [("value", lambda v: se.kraft_lengths_exist([1, v]))],
     "Code": [],
@@ -129,6 +131,8 @@ CALLS: dict[str, list[tuple[str, Callable[[Any], Any]]]] = {
     "MarkovChain.from_dict": [("value", lambda v: se.MarkovChain.from_dict({0: {0: v, 1: "1/2"}, 1: {0: 1}}))],
     "MarkovChain.closed_classes": [],
     "MarkovChain.entropy_rate": [("value", lambda v: se.MarkovChain([[1]]).entropy_rate(v))],
+    "MarkovChain.mutual_information_rate": [
+        ("value", lambda v: se.MarkovChain([[1]]).mutual_information_rate(v))],
     "MarkovChain.n_step": [("value", lambda v: se.MarkovChain([[1]]).n_step(v))],
     "MarkovChain.joint": [("value", lambda v: se.MarkovChain([[1]]).joint(v)),
                           ("value", lambda v: se.MarkovChain([[1]]).joint(1, initial=v))],
@@ -140,6 +144,7 @@ CALLS: dict[str, list[tuple[str, Callable[[Any], Any]]]] = {
     "FunctionOfChain.entropy_rate_bounds": [
         ("value", lambda v: se.MarkovChain([[1]]).map({0: 0}).entropy_rate_bounds(v))],
     "random_walk": [("value", lambda v: se.random_walk(v)), ("value", lambda v: se.random_walk([(0, 1, v)]))],
+    "chessboard_graph": [("value", lambda v: se.chessboard_graph(v)), ("value", lambda v: se.chessboard_graph("king", v))],
     "typical_set": [("label", lambda v: se.typical_set(v, 3, "1/10")), ("value", lambda v: se.typical_set(["1/2", "1/2"], 3, v))],
     "smallest_high_probability_set": [("value", lambda v: se.smallest_high_probability_set(["1/2", "1/2"], 3, v))],
     "essential_bit_content": [("value", lambda v: se.essential_bit_content(["1/2", "1/2"], 2, v))],

@@ -11,6 +11,7 @@ module                 holds
 ``logsum``             :class:`LogSum`, exact sums of logarithms, and their
                        canonical expression
 ``canonical``          canonical forms of numbers with logarithms
+``quadratic``          logarithms of quadratic irrationals over one unit per field
 ``intervals``          outward-rounded interval arithmetic: the one enclosure engine
 ``numeric``            the one owner of precision and of exact decisions about
                        numbers: evaluate, sign, compare, is_zero, check_digits,
@@ -41,6 +42,10 @@ from .canonical import (
     is_log_number,
     prime_logs,
     tidy_value,
+)
+from .quadratic import (
+    as_quadratic,
+    quadratic_logs,
 )
 from .exact import (
     MAX_DEPTH,
@@ -73,6 +78,7 @@ from .logsum import (
     refine_cofactors,
 )
 from .members import (
+    ConciseEnumType,
     ConciseFunctionClass,
     ConciseMembers,
     concise_dir,
@@ -132,6 +138,7 @@ __all__ = [
     "as_parameter",
     "GatedSubs",
     "ConciseMembers",
+    "ConciseEnumType",
     "ConciseFunctionClass",
     "concise_dir",
     "Exact",
@@ -167,6 +174,8 @@ __all__ = [
     "log_of_base",
     "Base",
     "prime_logs",
+    "quadratic_logs",
+    "as_quadratic",
     "canonical_number",
     "is_log_number",
     "tidy_value",

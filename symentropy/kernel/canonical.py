@@ -43,6 +43,7 @@ import sympy
 from .logbase import as_base
 from .logsum import in_base, is_log_term, is_rational_log
 from .primes import FACTOR_LIMIT, TRIAL_BOUND, coprime_basis, exponents_over, split_integer
+from .quadratic import quadratic_logs
 from .simplify import shortest
 
 __all__ = ["prime_logs", "canonical_number", "is_log_number", "tidy_value", "in_base"]
@@ -131,7 +132,10 @@ def tidy_value(value: sympy.Expr) -> sympy.Expr:
     Candidates are the value, its form with ``exp(c log b)`` as ``b**c``,
     logarithms of factored arguments expanded over primes, ``together``,
     ``radsimp`` for radicals, and ``simplify`` for small expressions in
-    symbols; :func:`~symentropy.kernel.simplify.shortest` picks one.  A
+    symbols, each also after logarithms of quadratic irrationals are written
+    over one unit per field (:func:`~symentropy.kernel.quadratic.quadratic_logs`,
+    so ``log((3 - sqrt(5))/2)`` meets ``-2 log((1 + sqrt(5))/2)``);
+    :func:`~symentropy.kernel.simplify.shortest` picks one.  A
     number that is a rational plus rational multiples of logarithms of
     rationals gets its canonical form instead (:func:`canonical_number` in
     base ``e``), so equal optimum values print equally.
@@ -141,6 +145,16 @@ def tidy_value(value: sympy.Expr) -> sympy.Expr:
     value = _powers(value)
     if is_log_number(value):
         return canonical_number(value, sympy.E)
+    candidates = _candidates(value)
+    if value.has(sympy.log) and not value.free_symbols:
+        over_units = quadratic_logs(value)
+        if over_units != value:
+            candidates.extend(_candidates(over_units))
+    return shortest(candidates)
+
+
+def _candidates(value: sympy.Expr) -> list[sympy.Expr]:
+    """The equal forms of ``value`` that :func:`tidy_value` chooses from."""
     candidates = [value, sympy.together(value)]
     if value.has(sympy.log):
         factored = value.replace(
@@ -155,4 +169,4 @@ def tidy_value(value: sympy.Expr) -> sympy.Expr:
         candidates.extend([rationalised, sympy.expand(rationalised)])
     if value.free_symbols and sympy.count_ops(value) < 40:
         candidates.append(sympy.simplify(value))
-    return shortest(candidates)
+    return candidates

@@ -8,6 +8,8 @@ lines about sympy in a help page about symentropy.
 
 The metaclasses here make ``dir(cls)`` of such a *class* list what the class
 and its symentropy bases define (and the special methods of ``object``).
+The string enumerations (:class:`~symentropy.Verdict`, ...) get the same
+treatment for the forty-odd methods of ``str``.
 :mod:`pydoc`, ``help()`` and ``inspect.getmembers`` read ``dir(cls)``, so the
 help page of a class is about symentropy; sympy's methods are documented by
 ``help(sympy.Expr)``.  Nothing else changes: every sympy method is still there
@@ -29,9 +31,11 @@ defaultdict(<class 'int'>, {H(X): 1})
 
 from __future__ import annotations
 
+from enum import EnumType
+
 from sympy.core.function import FunctionClass
 
-__all__ = ["ConciseMembers", "ConciseFunctionClass", "concise_dir"]
+__all__ = ["ConciseMembers", "ConciseFunctionClass", "ConciseEnumType", "concise_dir"]
 
 
 def concise_dir(cls: type) -> list[str]:
@@ -70,3 +74,26 @@ class ConciseFunctionClass(ConciseMembers, FunctionClass):
     metaclass=ConciseFunctionClass)``: Python cannot pick one of two unrelated
     metaclasses by itself.
     """
+
+
+class ConciseEnumType(EnumType):
+    """Metaclass for symentropy's ``StrEnum`` classes: ``dir(cls)`` leaves out ``str``'s methods.
+
+    The members and everything the enumeration defines stay listed; every
+    ``str`` method still works on a member.
+
+    >>> from enum import StrEnum
+    >>> from symentropy.kernel.members import ConciseEnumType
+    >>> class Colour(StrEnum, metaclass=ConciseEnumType):
+    ...     RED = "red"
+    >>> "RED" in dir(Colour), "capitalize" in dir(Colour), Colour.RED.capitalize()
+    (True, False, 'Red')
+    """
+
+    def __dir__(cls) -> list[str]:
+        own: set[str] = set()
+        for klass in cls.__mro__:
+            if klass.__module__ not in ("builtins", "enum"):
+                own.update(vars(klass))
+        inherited = set(dir(str))
+        return sorted(name for name in super().__dir__() if name not in inherited or name in own)

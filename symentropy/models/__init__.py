@@ -40,6 +40,7 @@ from .codes import (
     kraft_sum,
     shannon_code,
     shannon_fano_elias_code,
+    fano_code,
 )
 from .continuous import (
     Affine,
@@ -88,6 +89,7 @@ from .markov import (
     FunctionOfChain,
     MarkovChain,
     random_walk,
+    chessboard_graph,
 )
 from .series import (
     MAX_TERMS,
@@ -154,9 +156,11 @@ __all__ = [
     "kraft_sum",
     "shannon_code",
     "shannon_fano_elias_code",
+    "fano_code",
     "MarkovChain",
     "FunctionOfChain",
     "random_walk",
+    "chessboard_graph",
     "binary_symmetric_channel",
     "binary_erasure_channel",
     "z_channel",

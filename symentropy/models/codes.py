@@ -12,6 +12,7 @@ constructor                         lengths
 :func:`huffman_code`                optimal (C&T Theorem 5.8.1); ``D``-ary with dummy symbols
 :func:`shannon_code`                ``ceil(log_D 1/p(x))`` (C&T §5.4)
 :func:`shannon_fano_elias_code`     ``ceil(log2 1/p(x)) + 1``, binary (C&T §5.9)
+:func:`fano_code`                   Fano's splitting into nearly equiprobable groups; ``D``-ary
 ==================================  ==========================================================
 
 Lengths are decided in exact arithmetic: ``ceil(log_D 1/p)`` is the least
@@ -41,6 +42,7 @@ Cover & Thomas, 2nd ed., Example 5.6.1:
 from __future__ import annotations
 
 import heapq
+import math
 import numbers
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from fractions import Fraction
@@ -48,7 +50,7 @@ from typing import Any
 
 import sympy
 
-from ..core.distribution import Distribution
+from ..core.distribution import Distribution, latex_label
 from ..errors import DistributionError, UndecidedError, short_repr
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
@@ -59,6 +61,7 @@ __all__ = [
     "huffman_code",
     "shannon_code",
     "shannon_fano_elias_code",
+    "fano_code",
     "kraft_sum",
     "kraft_lengths_exist",
     "source_pmf",
@@ -169,11 +172,17 @@ class Code:
         lines.append(f"expected length {self.expected_length()}")
         return "\n".join(lines)
 
-    def _repr_latex_(self) -> str:
+    def _latex(self, printer: Any = None, exp: Any = None) -> str:
+        """The table of symbols, probabilities and codewords, for ``sympy.latex`` and notebooks."""
+        show = sympy.latex if printer is None else printer._print
         rows = r" \\ ".join(
-            rf"\text{{{s}}} & {sympy.latex(self.pmf[s])} & \texttt{{{w}}}" for s, w in self.codewords.items()
+            rf"{latex_label(s, printer)} & {show(self.pmf[s])} & \texttt{{{w}}}"
+            for s, w in self.codewords.items()
         )
-        return rf"$$\begin{{array}}{{lll}} x & p(x) & \text{{codeword}} \\ \hline {rows} \end{{array}}$$"
+        return rf"\begin{{array}}{{lll}} x & p(x) & \text{{codeword}} \\ \hline {rows} \end{{array}}"
+
+    def _repr_latex_(self) -> str:
+        return "$$" + sympy.latex(self) + "$$"
 
     @property
     def is_prefix_free(self) -> bool:
@@ -335,6 +344,84 @@ def shannon_fano_elias_code(source: Any) -> Code:
         codewords[s] = _digits(total + q / 2, 2, _least_length(p, 2, extra=1))
         total += q
     return Code(codewords, dict(used), 2, "Shannon-Fano-Elias")
+
+
+def fano_code(source: Any, D: int = 2) -> Code:
+    """Fano's code: the symbols, by decreasing probability, cut into nearly equiprobable groups.
+
+    A group of more than ``D`` symbols is cut into ``D`` consecutive parts of
+    probabilities ``S_k`` making ``sum_k |S_k - S/D|`` least (for ``D = 2``,
+    Fano's ``|S_1 - S_2|``); part ``k`` gets the digit ``k`` and is cut again.
+    Ties: symbols of equal probability in the order given; between cuts, the
+    earliest (then the earliest second cut, and so on).  Prefix-free, not
+    always optimal.  Rational probabilities only (the cuts are compared exactly).
+    Counts 15, 7, 6, 6, 5: ``{A, B}`` against ``{C, D, E}``, then ``C`` against ``{D, E}``:
+
+    >>> from symentropy.models.codes import fano_code
+    >>> code = fano_code({"A": "15/39", "B": "7/39", "C": "6/39", "D": "6/39", "E": "5/39"})
+    >>> code.codewords
+    {'A': '00', 'B': '01', 'C': '10', 'D': '110', 'E': '111'}
+    >>> code.expected_length()
+    89/39
+    """
+    D = _check_d(D)
+    symbols, probabilities = source_pmf(source)
+    used = [(s, p) for s, p in zip(symbols, probabilities, strict=True) if p != 0]
+    _require_rational(used)
+    order = sorted(range(len(used)), key=lambda k: (-Fraction(int(used[k][1].p), int(used[k][1].q)), k))
+    scale = math.lcm(*(int(used[k][1].q) for k in order)) if used else 1
+    weights = [int(used[k][1].p) * (scale // int(used[k][1].q)) for k in order]
+    words = [""] * len(order)
+    stack = [(0, len(order), "")]  # (start, stop, prefix): a group of consecutive sorted symbols
+    while stack:
+        start, stop, prefix = stack.pop()
+        if stop - start == 1 and prefix:  # a part of one symbol: its codeword is complete
+            words[start] = prefix
+        elif stop - start <= D:
+            for k in range(start, stop):
+                words[k] = prefix + _DIGITS[k - start]
+        else:
+            cuts = _fano_cuts(weights[start:stop], D)
+            bounds = [start, *(start + c for c in cuts), stop]
+            for digit in range(D):
+                stack.append((bounds[digit], bounds[digit + 1], prefix + _DIGITS[digit]))
+    codewords = {used[k][0]: words[position] for position, k in enumerate(order)}
+    return Code({s: codewords[s] for s, _ in used}, dict(used), D, "Fano")
+
+
+def _fano_cuts(weights: Sequence[int], D: int) -> list[int]:
+    """The ``D - 1`` cut positions of ``weights`` into nonempty runs with ``sum |D*S_k - S|`` least.
+
+    Integer weights (probabilities over a common denominator), so every comparison is exact; the
+    earliest cuts win ties.
+    """
+    n, total = len(weights), sum(weights)
+    prefix = [0]
+    for w in weights:
+        prefix.append(prefix[-1] + w)
+    if D == 2:  # Fano's rule, in one pass
+        return [min(range(1, n), key=lambda c: abs(2 * prefix[c] - total))]
+    # rest[g][i]: the least sum over g runs covering weights[i:]; after[g][i]: where the first ends.
+    # Filled from the right and read from the left, so the first cut is the earliest of the best,
+    # then the second, and so on: the cuts are the least in lexicographic order.
+    rest: list[list[int | None]] = [[None] * (n + 1) for _ in range(D + 1)]
+    after = [[0] * (n + 1) for _ in range(D + 1)]
+    rest[0][n] = 0
+    for g in range(1, D + 1):
+        for i in range(n - g, -1, -1):
+            for j in range(i + 1, n - (g - 1) + 1):
+                tail = rest[g - 1][j]
+                if tail is None:
+                    continue
+                c = tail + abs(D * (prefix[j] - prefix[i]) - total)
+                best = rest[g][i]
+                if best is None or c < best:  # strictly less: the earliest cut is kept on a tie
+                    rest[g][i], after[g][i] = c, j
+    cuts, i = [], 0
+    for g in range(D, 1, -1):
+        i = after[g][i]
+        cuts.append(i)
+    return cuts
 
 
 def _require_rational(used: Sequence[tuple[Any, sympy.Expr]]) -> None:

@@ -4,12 +4,14 @@ A :class:`MarkovChain` is a square matrix of transition probabilities with
 exact or symbolic entries, each row a distribution (validated as a
 :class:`~symentropy.Channel` row is).  It gives the stationary distribution
 (exact; a closed form for symbolic chains), the entropy rate
-``H(X) = sum_i mu_i H(P_i.)`` (C&T Theorem 4.2.4), irreducibility and the
-period, ``n``-step transitions and the joint distribution of ``X1, ..., Xn``.
+``H(X) = sum_i mu_i H(P_i.)`` (C&T Theorem 4.2.4), the mutual information
+rate ``I(X_n; X_{n+1})``, irreducibility and the period, ``n``-step
+transitions and the joint distribution of ``X1, ..., Xn``.
 
 :func:`random_walk` builds the walk on an undirected weighted graph, whose
 stationary distribution is ``W_i / 2W`` and whose entropy rate is
-``log(2W) - H(W_1/2W, ..., W_m/2W)`` (C&T §4.3).
+``log(2W) - H(W_1/2W, ..., W_m/2W)`` (C&T §4.3); :func:`chessboard_graph`
+gives the graph of a chess piece's moves on an ``n x n`` board for it.
 
 Examples
 ========
@@ -35,7 +37,7 @@ from typing import Any
 
 import sympy
 
-from ..core.distribution import Distribution
+from ..core.distribution import Distribution, latex_label
 from ..core.tables import read_grid
 from ..core.validate import check_probability, check_total, require_decided, sum_probabilities
 from ..errors import DistributionError, short_repr
@@ -44,10 +46,21 @@ from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
 from ..kernel.simplify import tidy
 
-__all__ = ["MarkovChain", "FunctionOfChain", "random_walk", "MAX_JOINT_OUTCOMES"]
+__all__ = [
+    "MarkovChain",
+    "FunctionOfChain",
+    "random_walk",
+    "chessboard_graph",
+    "CHESS_PIECES",
+    "MAX_JOINT_OUTCOMES",
+    "MAX_BOARD",
+]
 
 #: The most outcomes :meth:`MarkovChain.joint` builds (states ** n).
 MAX_JOINT_OUTCOMES = 1_000_000
+
+#: The largest side of a board :func:`chessboard_graph` builds.
+MAX_BOARD = 64
 
 
 class MarkovChain:
@@ -145,8 +158,19 @@ class MarkovChain:
     def __repr__(self) -> str:
         return f"MarkovChain({self.matrix.tolist()}, states={list(self.states)!r})"
 
+    def _latex(self, printer: Any = None, exp: Any = None) -> str:
+        """``P = [...]``; states other than ``0, 1, ...`` label the rows and columns."""
+        show = sympy.latex if printer is None else printer._print
+        if self.states == tuple(range(self.size)):
+            return "P = " + show(self.matrix)
+        labels = [latex_label(s, printer) for s in self.states]
+        head = " & ".join(["", *labels])
+        rows = [" & ".join([labels[i], *(show(v) for v in self.matrix.row(i))]) for i in range(self.size)]
+        body = r" \\ ".join([head, r"\hline " + rows[0], *rows[1:]])
+        return rf"P = \begin{{array}}{{c|{'c' * self.size}}} {body} \end{{array}}"
+
     def _repr_latex_(self) -> str:
-        return "$$P = " + sympy.latex(self.matrix) + "$$"
+        return "$$" + sympy.latex(self) + "$$"
 
     @property
     def size(self) -> int:
@@ -199,6 +223,7 @@ class MarkovChain:
 
     @property
     def is_aperiodic(self) -> bool:
+        """An irreducible chain of period 1: ``P**k`` converges to the stationary rows."""
         return self.period == 1
 
     def closed_classes(self) -> list[tuple[Hashable, ...]]:
@@ -242,18 +267,24 @@ class MarkovChain:
 
     def entropy_rate(self, base: Base = 2) -> sympy.Expr:
         """``H(X) = sum_i mu_i H(P_i.)`` from the stationary start (C&T Theorem 4.2.4)."""
+        return _weighted_entropies(self.stationary.probabilities, self._rows(), as_base(base))
+
+    def _rows(self) -> list[list[sympy.Expr]]:
+        return [list(self.matrix.row(i)) for i in range(self.size)]
+
+    def mutual_information_rate(self, base: Base = 2) -> sympy.Expr:
+        """``I(X_n; X_{n+1}) = H(mu) - H(X)`` from the stationary start, exact.
+
+        What a state tells about the next; for a Markov chain also what the
+        whole past tells about the whole future (the excess entropy).  It
+        needs a unique stationary distribution.
+
+        >>> MarkovChain([["1/2", "1/2"], [1, 0]]).mutual_information_rate()
+        -4/3 + log(3)/log(2)
+        """
         b = as_base(base)
         mu = self.stationary.probabilities
-        total = sympy.Integer(0)
-        rational = LogSum()
-        for i, weight in enumerate(mu):
-            row = LogSum.entropy_of(list(self.matrix.row(i)))
-            if weight.is_Rational:
-                rational = rational + row.scaled(weight)
-            else:
-                total += weight * row.to_expr(b)
-        value = rational.to_expr(b) + total
-        return tidy(value) if value.free_symbols else value
+        return _weighted_entropies([sympy.Integer(1)], [list(mu)], b, minus=(mu, self._rows()))
 
     def n_step(self, k: int) -> sympy.ImmutableMatrix:
         """``P**k``: the ``k``-step transition probabilities."""
@@ -311,12 +342,11 @@ class FunctionOfChain:
     """``Y_k = f(X_k)`` for a stationary Markov chain ``X`` (Cover & Thomas, 2nd ed., §4.5).
 
     ``Y`` need not be Markov.  Its entropy rate is exact when the chain is
-    *lumpable* for ``f`` (every state of a block moves to each block with the
-    same probability; ``Y`` is then the Markov chain :attr:`lumped`);
-    otherwise :meth:`entropy_rate_bounds` gives Theorem 4.5.1's bounds
-
-        H(Y_n | Y_{n-1}, ..., Y_1, X_1) <= H(Y) <= H(Y_n | Y_{n-1}, ..., Y_1),
-
+    *lumpable* for ``f`` (``Y`` is then the Markov chain :attr:`lumped`) or
+    *unifilar* for ``f`` (:attr:`is_unifilar`; then
+    ``H(Y) = sum_i mu_i H(Y_{n+1} | X_n = i)``, which is ``H(X)``).
+    Otherwise :meth:`entropy_rate_bounds` gives Theorem 4.5.1's bounds
+    ``H(Y_n | Y_{n-1}, ..., Y_1, X_1) <= H(Y) <= H(Y_n | Y_{n-1}, ..., Y_1)``,
     exact, which close in on the rate as ``n`` grows.
 
     Examples
@@ -390,6 +420,32 @@ class FunctionOfChain:
         return rows
 
     @property
+    def is_unifilar(self) -> bool:
+        """From each state, the possible next states have distinct values of ``f``.
+
+        (Entries not known to be 0 count as possible.)  The state and the next
+        value of ``Y`` then determine the next state:
+
+        >>> chain = MarkovChain([[0, "1/2", "1/2"], ["1/3", 0, "2/3"], ["1/2", 0, "1/2"]])
+        >>> y = chain.map({0: "a", 1: "a", 2: "b"})
+        >>> y.is_lumpable, y.is_unifilar, y.entropy_rate()
+        (False, True, 3*log(3)/(19*log(2)) + 14/19)
+        """
+        return self._unifilar_conflict() is None
+
+    def _unifilar_conflict(self) -> tuple[Hashable, Hashable, Hashable] | None:
+        """``(state, next state, other next state)`` with the same value of ``f``, or None."""
+        states = self.chain.states
+        for i, targets in enumerate(self.chain._edges()):
+            seen: dict[Hashable, Hashable] = {}
+            for j in targets:
+                value = self.values[states[j]]
+                if value in seen:
+                    return states[i], seen[value], states[j]
+                seen[value] = states[j]
+        return None
+
+    @property
     def lumped(self) -> MarkovChain:
         """The Markov chain of ``Y`` when the chain is lumpable for ``f``."""
         rows = self._lumped_rows()
@@ -401,8 +457,25 @@ class FunctionOfChain:
         return MarkovChain(rows, self.blocks, self.name)
 
     def entropy_rate(self, base: Base = 2) -> sympy.Expr:
-        """The entropy rate of ``Y``, exact when the chain is lumpable (otherwise: the bounds)."""
-        return self.lumped.entropy_rate(base)
+        """The entropy rate of ``Y``, exact when the chain is lumpable or unifilar for ``f``.
+
+        In neither case there is no closed form in general, and the error
+        says so: :meth:`entropy_rate_bounds` gives Theorem 4.5.1's bounds.
+        """
+        rows = self._lumped_rows()
+        if rows is not None:
+            return MarkovChain(rows, self.blocks, self.name).entropy_rate(base)
+        conflict = self._unifilar_conflict()
+        if conflict is None:
+            # H(Y_{n+1} | X_n = i) is the entropy of row i: its outputs and next states are one to one
+            return self.chain.entropy_rate(base)
+        state, first, second = conflict
+        raise DistributionError(
+            "the chain is not lumpable for this map, so Y is not a Markov chain, and not unifilar "
+            f"(from state {state!r}, the next states {first!r} and {second!r} both give "
+            f"{self.values[first]!r}), so Y's entropy rate has no closed form here; "
+            "entropy_rate_bounds(n) gives Theorem 4.5.1's bounds"
+        )
 
     def entropy_rate_bounds(self, n: int, base: Base = 2) -> tuple[sympy.Expr, sympy.Expr]:
         """``(H(Y_n | Y_{n-1..1}, X_1), H(Y_n | Y_{n-1..1}))``, exact (Cover & Thomas, Theorem 4.5.1)."""
@@ -430,6 +503,31 @@ class FunctionOfChain:
         upper = entropy_of(tally(long, False)) - entropy_of(tally(short, False))
         lower = entropy_of(tally(long, True)) - entropy_of(tally(short, True))
         return lower.to_expr(b), upper.to_expr(b)
+
+
+def _weighted_entropies(
+    weights: Sequence[sympy.Expr],
+    rows: Sequence[Sequence[sympy.Expr]],
+    b: sympy.Expr,
+    minus: tuple[Sequence[sympy.Expr], Sequence[Sequence[sympy.Expr]]] | None = None,
+) -> sympy.Expr:
+    """``sum_i w_i H(rows_i)`` (less ``sum_j v_j H(others_j)`` for ``minus=(v, others)``) in base ``b``.
+
+    Rational weights are summed as one LogSum, so a rational chain's value comes out in
+    canonical form; symbolic weights multiply each row's entropy.
+    """
+    rational, total = LogSum(), sympy.Integer(0)
+    parts = [(w, r, 1) for w, r in zip(weights, rows, strict=True)]
+    if minus is not None:
+        parts += [(w, r, -1) for w, r in zip(*minus, strict=True)]
+    for weight, row, sign in parts:
+        entropy = LogSum.entropy_of(list(row))
+        if weight.is_Rational:
+            rational = rational + entropy.scaled(sign * weight)
+        else:
+            total += sign * weight * entropy.to_expr(b)
+    value = rational.to_expr(b) + total
+    return tidy(value) if value.free_symbols else value
 
 
 def _initial(initial: Any, chain: MarkovChain) -> Distribution:
@@ -519,3 +617,56 @@ def _graph_weights(graph: Any) -> dict[tuple[Hashable, Hashable], sympy.Expr]:
             if i <= j and a != 0:
                 add(i, j, a, f"entry ({i}, {j}) of the adjacency matrix")
     return out
+
+
+#: The moves of each piece: (steps, whether it slides any number of squares along them).
+_STEPS_KING = tuple((dr, dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1) if (dr, dc) != (0, 0))
+_STEPS_ROOK = ((1, 0), (-1, 0), (0, 1), (0, -1))
+_STEPS_BISHOP = ((1, 1), (1, -1), (-1, 1), (-1, -1))
+_STEPS_KNIGHT = tuple((a * r, b * c) for a, b in ((1, 2), (2, 1)) for r in (1, -1) for c in (1, -1))
+_PIECES = {
+    "king": (_STEPS_KING, False),
+    "queen": (_STEPS_KING, True),
+    "rook": (_STEPS_ROOK, True),
+    "bishop": (_STEPS_BISHOP, True),
+    "knight": (_STEPS_KNIGHT, False),
+}
+
+#: The pieces :func:`chessboard_graph` knows.
+CHESS_PIECES = tuple(_PIECES)
+
+
+def chessboard_graph(piece: str, n: int = 8) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The moves of a chess piece on an ``n x n`` board, as an edge list for :func:`random_walk`.
+
+    ``piece``: ``"king"``, ``"queen"``, ``"rook"``, ``"bishop"`` or
+    ``"knight"`` (the sliding pieces on an empty board).  Squares are
+    ``(row, column)`` from ``(0, 0)``; each move is listed once, smaller
+    square first.  A bishop keeps its colour, so its walk on the whole board
+    has two closed classes: take ``[(u, v) for u, v in edges if sum(u) % 2 == 0]``.
+
+    >>> from symentropy.models.markov import chessboard_graph, random_walk
+    >>> walk = random_walk(chessboard_graph("king", 8))
+    >>> walk.size, walk.stationary.to_dict()[(0, 0)], walk.stationary.to_dict()[(3, 3)]
+    (64, 1/140, 2/105)
+    >>> walk.entropy_rate()
+    log(3)/(35*log(2)) + 2*log(5)/(7*log(2)) + 72/35
+    """
+    if not isinstance(piece, str) or piece.lower() not in _PIECES:
+        raise DistributionError(f"the piece is one of {', '.join(CHESS_PIECES)}; got {short_repr(piece)}")
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_BOARD:
+        raise DistributionError(f"the board side n is an integer from 1 to {MAX_BOARD}; got {short_repr(n)}")
+    steps, slides = _PIECES[piece.lower()]
+    edges = []
+    for r in range(n):
+        for c in range(n):
+            for dr, dc in steps:
+                k = 1
+                while 0 <= r + k * dr < n and 0 <= c + k * dc < n:
+                    target = (r + k * dr, c + k * dc)
+                    if (r, c) < target:
+                        edges.append(((r, c), target))
+                    if not slides:
+                        break
+                    k += 1
+    return edges

@@ -10,6 +10,7 @@ from typing import Any
 import sympy
 
 from ...core.distribution import Distribution
+from ...kernel.members import ConciseEnumType
 from ...kernel.numeric import compare
 from ...kernel.statements import Statement, parse_constraint
 from ...measures.info import info
@@ -28,7 +29,7 @@ from .space import (
 __all__ = ["Verdict", "ProofResult"]
 
 
-class Verdict(StrEnum):
+class Verdict(StrEnum, metaclass=ConciseEnumType):
     """What :func:`~symentropy.prove` found."""
 
     PROVED = "proved"

@@ -29,11 +29,12 @@ from typing import Any
 import sympy
 
 from ...core.distribution import Distribution
+from ...kernel.members import ConciseEnumType
 
 __all__ = ["Certificate", "OptimizationResult", "MaxEntropyResult", "concavity_certificate"]
 
 
-class Certificate(StrEnum):
+class Certificate(StrEnum, metaclass=ConciseEnumType):
     """Why an optimum is the global one.
 
     ``CONCAVE`` (for a maximum) and ``CONVEX`` (for a minimum): the objective
