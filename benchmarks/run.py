@@ -6,7 +6,7 @@ Usage::
     python benchmarks/run.py --quick    # small sizes only, a smoke test
     python benchmarks/run.py --cap 60   # give each naive baseline up to 60 s
 
-Four comparisons and a scaling check, each reported as a ratio ``baseline time / symentropy time``
+Five comparisons and a scaling check, each reported as a ratio ``baseline time / symentropy time``
 (above 1: symentropy is faster), measured in this process on the same inputs:
 
 1. exact entropy of an n-outcome random rational distribution against the
@@ -17,7 +17,9 @@ Four comparisons and a scaling check, each reported as a ratio ``baseline time /
 3. the entropy of a 10,000-outcome distribution to 1,000 digits against a
    direct mpmath loop over the outcomes;
 4. a 1,000,000-point numpy sweep of a symbolic result against a hand-written
-   numpy expression.
+   numpy expression;
+5. ``import symentropy`` against ``import sympy``, each in fresh interpreters
+   (``benchmarks/bench_import.py``).
 
 Every timing is cold: each repetition gets freshly built sympy numbers and
 starts from empty caches (sympy's and symentropy's), and the best of the
@@ -41,6 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
+import bench_import  # noqa: E402  (benchmarks/bench_import.py, beside this script)
 import mpmath  # noqa: E402
 import numpy as np  # noqa: E402
 import sympy  # noqa: E402
@@ -344,6 +347,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\n5. Hostile inputs: each answered in near-linear time (see tests/test_resources.py)")
     hostile_rows = bench_hostile(args.quick)
 
+    print("\n6. Import time (fresh interpreters)")
+    import_added, import_ok = bench_import.report(5 if args.quick else 9)
+
     print("\nFloors (from the project plan):")
     checks = []
     n1000 = [r for r in entropy_rows if r[0] == 1000]
@@ -362,6 +368,8 @@ def main(argv: list[str] | None = None) -> int:
     growth = hostile_rows[0][1]
     checks.append(("entropy with weights to 1e30 grows near-linearly: < 8x per 4x outcomes", growth < 8,
                    f"{growth:.1f}x"))
+    floor = f"import symentropy within {bench_import.FLOOR} s of import sympy"
+    checks.append((floor, import_ok, f"{import_added:+.3f} s"))
     for text, ok, value in checks:
         print(f"  [{'met' if ok else 'NOT MET'}] {text}: {value}")
     return 0 if all(ok for _, ok, _ in checks) else 1
