@@ -5,8 +5,9 @@ Usage::
     python benchmarks/run.py            # the full run (a few minutes)
     python benchmarks/run.py --quick    # small sizes only, a smoke test
     python benchmarks/run.py --cap 60   # give each naive baseline up to 60 s
+    python benchmarks/run.py --gc-off   # pause the garbage collector while timing, as timeit does
 
-Four comparisons and a scaling check, each reported as a ratio ``baseline time / symentropy time``
+Five comparisons and a scaling check, each reported as a ratio ``baseline time / symentropy time``
 (above 1: symentropy is faster), measured in this process on the same inputs:
 
 1. exact entropy of an n-outcome random rational distribution against the
@@ -17,12 +18,16 @@ Four comparisons and a scaling check, each reported as a ratio ``baseline time /
 3. the entropy of a 10,000-outcome distribution to 1,000 digits against a
    direct mpmath loop over the outcomes;
 4. a 1,000,000-point numpy sweep of a symbolic result against a hand-written
-   numpy expression.
+   numpy expression;
+5. ``import symentropy`` against ``import sympy``, each in fresh interpreters
+   (``benchmarks/bench_import.py``).
 
 Every timing is cold: each repetition gets freshly built sympy numbers and
 starts from empty caches (sympy's and symentropy's), and the best of the
-repetitions is kept.  A naive baseline that runs longer than ``--cap``
-seconds is stopped and reported as "> cap".  See docs/performance.md.
+repetitions is kept.  The garbage collector runs during every measurement, as it
+does in users' programs (``--gc-off`` pauses it, as ``timeit`` does); the floors
+are those with it on.  A naive baseline that runs longer than ``--cap`` seconds is
+stopped and reported as "> cap".  See docs/performance.md.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
+import bench_import  # noqa: E402  (benchmarks/bench_import.py, beside this script)
 import mpmath  # noqa: E402
 import numpy as np  # noqa: E402
 import sympy  # noqa: E402
@@ -59,6 +65,11 @@ class Capped(BaseException):
 
 def _alarm(signum, frame):
     raise Capped
+
+
+#: Whether the garbage collector is paused inside a measurement (``--gc-off``); by default it
+#: runs, as in users' programs.
+GC_PAUSED = False
 
 
 def cold() -> None:
@@ -86,7 +97,8 @@ def timed(run: Callable[[], object], *, prepare: Callable[[], object] | None = N
         if use_alarm:
             signal.signal(signal.SIGALRM, _alarm)
             signal.setitimer(signal.ITIMER_REAL, cap)
-        gc.disable()  # as timeit does: no collection pauses inside a measurement
+        if GC_PAUSED:
+            gc.disable()  # as timeit does: no collection pauses inside a measurement
         start = time.perf_counter()
         try:
             run(argument) if prepare is not None else run()
@@ -94,7 +106,8 @@ def timed(run: Callable[[], object], *, prepare: Callable[[], object] | None = N
             return None
         finally:
             elapsed = time.perf_counter() - start
-            gc.enable()
+            if GC_PAUSED:
+                gc.enable()
             if use_alarm:
                 signal.setitimer(signal.ITIMER_REAL, 0)
         best = elapsed if best is None else min(best, elapsed)
@@ -319,12 +332,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes only (a smoke test)")
     parser.add_argument("--cap", type=float, default=120.0, help="seconds allowed to each naive baseline")
+    parser.add_argument("--gc-off", action="store_true", help="pause the garbage collector while timing")
     args = parser.parse_args(argv)
     cap = args.cap
+    global GC_PAUSED
+    GC_PAUSED = args.gc_off
 
     print(f"symentropy benchmarks: Python {platform.python_version()}, sympy {sympy.__version__}, "
           f"mpmath {mpmath.__version__} ({mpmath.libmp.BACKEND} backend), numpy {np.__version__}, "
           f"{os.cpu_count()} CPUs, {platform.machine()}")
+    print(f"garbage collector {'paused while timing (--gc-off)' if GC_PAUSED else 'on, as in programs'}")
     # warm-up: one-time imports inside sympy (Add imports its tensor module lazily, ...)
     naive_entropy(rationals([1, 2]))
     evaluate(entropy(Distribution.from_pmf(rationals([1, 2]))), 20)
@@ -344,7 +361,10 @@ def main(argv: list[str] | None = None) -> int:
     print("\n5. Hostile inputs: each answered in near-linear time (see tests/test_resources.py)")
     hostile_rows = bench_hostile(args.quick)
 
-    print("\nFloors (from the project plan):")
+    print("\n6. Import time (fresh interpreters)")
+    import_added, import_ok = bench_import.report(5 if args.quick else 9)
+
+    print(f"\nFloors (from the project plan; garbage collector {'paused' if GC_PAUSED else 'on'}):")
     checks = []
     n1000 = [r for r in entropy_rows if r[0] == 1000]
     if n1000:
@@ -362,6 +382,8 @@ def main(argv: list[str] | None = None) -> int:
     growth = hostile_rows[0][1]
     checks.append(("entropy with weights to 1e30 grows near-linearly: < 8x per 4x outcomes", growth < 8,
                    f"{growth:.1f}x"))
+    floor = f"import symentropy within {bench_import.FLOOR} s of import sympy"
+    checks.append((floor, import_ok, f"{import_added:+.3f} s"))
     for text, ok, value in checks:
         print(f"  [{'met' if ok else 'NOT MET'}] {text}: {value}")
     return 0 if all(ok for _, ok, _ in checks) else 1

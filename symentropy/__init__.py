@@ -30,192 +30,176 @@ guides are in ``docs/`` of the source tree.
 """
 
 from . import legacy
-from .calculus.inequalities import ProofResult, Verdict, prove
-from .calculus.optimize import (
-    Certificate,
-    MaxEntropyResult,
-    OptimizationResult,
-    max_entropy,
-    maximize,
-    minimize,
-)
-from .calculus.sweep import numpy_function, tabulate
-from .core.distribution import Distribution, independent, uniform
-from .display.derivation import Derivation, derive
-from .display.expressions import ConditionalEntropy, Entropy, KLDivergence, MutualInformation
-from .display.latex import init_printing, to_latex
-from .errors import (
-    DistributionError,
-    InexactInputError,
-    InputTooLargeError,
-    InvalidBaseError,
-    InvalidDigitsError,
-    OptimizationError,
-    ParseError,
-    SymentropyError,
-    UndecidedError,
-    UnknownVariableError,
-    ZeroProbabilityError,
-)
-from .kernel.binary_entropy import binary_entropy
-from .kernel.notation import parse_notation
-from .kernel.numeric import compare, evaluate, is_zero
-from .kernel.xlogx import xlogx
-from .measures.capacity import CapacityInterval, capacity, capacity_achieving_input, certified_capacity
-from .measures.common import (
-    common_part,
-    gacs_korner_common_information,
-)
-from .measures.differential import (
-    NumericEstimate,
-    conditional_differential_entropy,
-    continuous_kl_divergence,
-    differential_entropy,
-    gaussian_mutual_information,
-)
-from .measures.divergences import (
-    cross_entropy,
-    hellinger_distance,
-    jensen_shannon_divergence,
-    kl_divergence,
-    lautum_information,
-    renyi_divergence,
-    total_variation_distance,
-)
-from .measures.fano import (
-    FanoBound,
-    doubling_rate,
-    doubling_rate_with_side_information,
-    fano_bound,
-)
-from .measures.gaussian import (
-    ReverseWaterFilling,
-    WaterFilling,
-    awgn_capacity,
-    bandlimited_capacity,
-    reverse_water_filling,
-    water_filling,
-)
-from .measures.generalized import (
-    extropy,
-    normalized_mutual_information,
-    perplexity,
-    renyi_entropy,
-    tsallis_entropy,
-    variation_of_information,
-)
-from .measures.info import info
-from .measures.multivariate import (
-    caekl_mutual_information,
-    co_information,
-    dual_total_correlation,
-    information_atoms,
-    interaction_information,
-    o_information,
-    residual_entropy,
-    s_information,
-    total_correlation,
-)
-from .measures.pid import (
-    PIDResult,
-    pid,
-    redundancy_lattice,
-    specific_information,
-)
-from .measures.rate_distortion import (
-    distortion_max,
-    distortion_min,
-    rate_distortion,
-    rate_distortion_curve,
-)
-from .measures.residual import (
-    cumulative_residual_entropy,
-)
-from .measures.shannon import conditional_entropy, entropy, joint_entropy, mutual_information
-from .measures.types import (
-    SanovExponent,
-    chernoff_information,
-    number_of_types,
-    sanov_exponent,
-    type_class_probability,
-    type_class_size,
-    type_of,
-)
-from .measures.typical import (
-    HighProbabilitySet,
-    TypicalSet,
-    essential_bit_content,
-    smallest_high_probability_set,
-    typical_set,
-)
-from .models.channel import (
-    Channel,
-    additive_noise_channel,
-    binary_erasure_channel,
-    binary_symmetric_channel,
-    cascade,
-    channel_product,
-    channel_sum,
-    erasure_error_channel,
-    noisy_typewriter,
-    q_ary_symmetric_channel,
-    z_channel,
-)
-from .models.codes import (
-    Code,
-    huffman_code,
-    kraft_lengths_exist,
-    kraft_sum,
-    shannon_code,
-    shannon_fano_elias_code,
-    fano_code,
-)
-from .models.continuous import (
-    ContinuousDistribution,
-    affine,
-    beta_distribution,
-    cauchy,
-    chi,
-    chi_squared,
-    exponential,
-    gamma_distribution,
-    generalized_normal,
-    gumbel,
-    half_normal,
-    kumaraswamy,
-    laplace,
-    log_normal,
-    logistic,
-    maxwell_boltzmann,
-    multivariate_normal,
-    normal,
-    pareto,
-    rayleigh,
-    student_t,
-    triangular,
-    uniform_interval,
-    weibull,
-)
-from .models.families import (
-    FormulaDistribution,
-    bernoulli,
-    binomial,
-    categorical,
-    discrete_uniform,
-    geometric,
-    negative_binomial,
-    poisson,
-)
-from .models.markov import (
-    FunctionOfChain,
-    MarkovChain,
-    random_walk,
-    chessboard_graph,
-)
-from .models.stats import from_stats, from_sympy_stats
+from .kernel.lazy import export
 from .version import __version__ as __version__
 
-legacy.install()
+#: Each public name, by the module that defines it: imported on first use (see kernel/lazy.py).
+EXPORTS: dict[str, tuple[str, ...]] = {
+    ".calculus.inequalities": ("ProofResult", "Verdict", "prove"),
+    ".calculus.optimize": (
+        "Certificate",
+        "MaxEntropyResult",
+        "OptimizationResult",
+        "max_entropy",
+        "maximize",
+        "minimize",
+    ),
+    ".calculus.sweep": ("numpy_function", "tabulate"),
+    ".core.distribution": ("Distribution", "independent", "uniform"),
+    ".display.derivation": ("Derivation", "derive"),
+    ".display.expressions": ("ConditionalEntropy", "Entropy", "KLDivergence", "MutualInformation"),
+    ".display.latex": ("init_printing", "to_latex"),
+    ".errors": (
+        "DistributionError",
+        "InexactInputError",
+        "InputTooLargeError",
+        "InvalidBaseError",
+        "InvalidDigitsError",
+        "OptimizationError",
+        "ParseError",
+        "SymentropyError",
+        "UndecidedError",
+        "UnknownVariableError",
+        "ZeroProbabilityError",
+    ),
+    ".kernel.binary_entropy": ("binary_entropy",),
+    ".kernel.notation": ("parse_notation",),
+    ".kernel.numeric": ("compare", "evaluate", "is_zero"),
+    ".kernel.xlogx": ("xlogx",),
+    ".measures.capacity": ("CapacityInterval", "capacity", "capacity_achieving_input", "certified_capacity"),
+    ".measures.common": ("common_part", "gacs_korner_common_information"),
+    ".measures.differential": (
+        "NumericEstimate",
+        "conditional_differential_entropy",
+        "continuous_kl_divergence",
+        "differential_entropy",
+        "gaussian_mutual_information",
+    ),
+    ".measures.divergences": (
+        "cross_entropy",
+        "hellinger_distance",
+        "jensen_shannon_divergence",
+        "kl_divergence",
+        "lautum_information",
+        "renyi_divergence",
+        "total_variation_distance",
+    ),
+    ".measures.fano": ("FanoBound", "doubling_rate", "doubling_rate_with_side_information", "fano_bound"),
+    ".measures.gaussian": (
+        "ReverseWaterFilling",
+        "WaterFilling",
+        "awgn_capacity",
+        "bandlimited_capacity",
+        "reverse_water_filling",
+        "water_filling",
+    ),
+    ".measures.generalized": (
+        "extropy",
+        "normalized_mutual_information",
+        "perplexity",
+        "renyi_entropy",
+        "tsallis_entropy",
+        "variation_of_information",
+    ),
+    ".measures.info": ("info",),
+    ".measures.multivariate": (
+        "caekl_mutual_information",
+        "co_information",
+        "dual_total_correlation",
+        "information_atoms",
+        "interaction_information",
+        "o_information",
+        "residual_entropy",
+        "s_information",
+        "total_correlation",
+    ),
+    ".measures.pid": ("PIDResult", "pid", "redundancy_lattice", "specific_information"),
+    ".measures.rate_distortion": (
+        "distortion_max",
+        "distortion_min",
+        "rate_distortion",
+        "rate_distortion_curve",
+    ),
+    ".measures.residual": ("cumulative_residual_entropy",),
+    ".measures.shannon": ("conditional_entropy", "entropy", "joint_entropy", "mutual_information"),
+    ".measures.types": (
+        "SanovExponent",
+        "chernoff_information",
+        "number_of_types",
+        "sanov_exponent",
+        "type_class_probability",
+        "type_class_size",
+        "type_of",
+    ),
+    ".measures.typical": (
+        "HighProbabilitySet",
+        "TypicalSet",
+        "essential_bit_content",
+        "smallest_high_probability_set",
+        "typical_set",
+    ),
+    ".models.channel": (
+        "Channel",
+        "additive_noise_channel",
+        "binary_erasure_channel",
+        "binary_symmetric_channel",
+        "cascade",
+        "channel_product",
+        "channel_sum",
+        "erasure_error_channel",
+        "noisy_typewriter",
+        "q_ary_symmetric_channel",
+        "z_channel",
+    ),
+    ".models.codes": (
+        "Code",
+        "fano_code",
+        "huffman_code",
+        "kraft_lengths_exist",
+        "kraft_sum",
+        "shannon_code",
+        "shannon_fano_elias_code",
+    ),
+    ".models.continuous": (
+        "ContinuousDistribution",
+        "affine",
+        "beta_distribution",
+        "cauchy",
+        "chi",
+        "chi_squared",
+        "exponential",
+        "gamma_distribution",
+        "generalized_normal",
+        "gumbel",
+        "half_normal",
+        "kumaraswamy",
+        "laplace",
+        "log_normal",
+        "logistic",
+        "maxwell_boltzmann",
+        "multivariate_normal",
+        "normal",
+        "pareto",
+        "rayleigh",
+        "student_t",
+        "triangular",
+        "uniform_interval",
+        "weibull",
+    ),
+    ".models.families": (
+        "FormulaDistribution",
+        "bernoulli",
+        "binomial",
+        "categorical",
+        "discrete_uniform",
+        "geometric",
+        "negative_binomial",
+        "poisson",
+    ),
+    ".models.markov": ("FunctionOfChain", "MarkovChain", "chessboard_graph", "random_walk"),
+    ".models.stats": ("from_stats", "from_sympy_stats"),
+}
+
 
 __all__ = [
     "Distribution",
@@ -384,3 +368,5 @@ __all__ = [
     "ZeroProbabilityError",
 ]
 
+__getattr__, __dir__ = export(__name__, EXPORTS)
+legacy.install()

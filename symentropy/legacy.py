@@ -32,6 +32,8 @@ import types
 import warnings
 from typing import Any
 
+from .kernel.lazy import LazyPackage
+
 __all__ = ["MOVED", "install"]
 
 #: 0.1 module -> the 0.2 modules its public names now live in (the first one is named in the warning).
@@ -99,21 +101,6 @@ class _Moved(types.ModuleType):
         return _resolve(self.__name__.rpartition(".")[2], name)
 
 
-class _Package(types.ModuleType):
-    """The package, which keeps its public functions when an old module of the same name is imported.
-
-    0.1 had both a module and a function ``symentropy.capacity`` (and
-    ``binary_entropy``).  Importing a module sets it as an attribute of its
-    package; here that would hide the function, so the function stays.
-    """
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        current = self.__dict__.get(name)
-        if isinstance(value, _Moved) and current is not None and not isinstance(current, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
 class _Loader(importlib.abc.Loader):
     def __init__(self, old: str):
         self.old = old
@@ -144,6 +131,8 @@ def install() -> None:
     """Make the 0.1 module paths importable (called once by ``import symentropy``)."""
     if not any(isinstance(f, _Finder) for f in sys.meta_path):
         sys.meta_path.append(_Finder())
-    package = sys.modules[_PACKAGE]
-    if not isinstance(package, _Package):
-        package.__class__ = _Package
+    # 0.1 had both a module and a function symentropy.capacity (and binary_entropy).  Importing
+    # a module sets it as an attribute of its package, which would hide the function; the
+    # package is a kernel.lazy.LazyPackage, which keeps its public names.
+    if not isinstance(sys.modules[_PACKAGE], LazyPackage):
+        raise TypeError(f"{_PACKAGE} must be a LazyPackage (kernel.lazy.export) before install()")

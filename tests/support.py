@@ -1,8 +1,10 @@
-"""Helpers shared by the tests: exact comparison and hypothesis strategies."""
+"""Helpers shared by the tests: exact comparison, correct rounding and hypothesis strategies."""
 
 from __future__ import annotations
 
 import itertools
+import math
+from decimal import Context, Decimal
 from fractions import Fraction
 
 import sympy
@@ -57,3 +59,37 @@ def fraction_entropy_bits(probs) -> float:
     import math
 
     return -sum(float(Fraction(str(p))) * math.log2(float(Fraction(str(p)))) for p in probs if p != 0)
+
+
+def correctly_rounded(x, digits: int) -> Decimal:
+    """The mpmath number ``x`` rounded once to ``digits`` significant digits, ties to even.
+
+    Integer arithmetic on the exact binary value ``m * 2**e``: the quotient and remainder of
+    ``|x| * 10**k`` with ``10**(digits-1) <= |x| * 10**k < 10**digits`` give the digits and
+    the rounding (a tie, such as an entropy of 9/4 to 2 digits, rounds to even, as
+    ``evaluate`` documents).  No decimal string of a long integer is built, so any number of
+    digits works, and quickly.
+    """
+    sign, man, exp, _ = x._mpf_
+    if not man:
+        return Decimal(0)
+    low, high = 10 ** (digits - 1), 10**digits
+    k = digits - 1 - math.floor((exp + man.bit_length() - 1) * math.log10(2))  # off by at most one
+    while True:
+        numerator = man << max(exp, 0)
+        denominator = 1 << max(-exp, 0)
+        if k >= 0:
+            numerator *= 10**k
+        else:
+            denominator *= 10**-k
+        quotient, remainder = divmod(numerator, denominator)
+        if quotient >= high:
+            k -= 1
+        elif quotient < low:
+            k += 1
+        else:
+            break
+    if 2 * remainder > denominator or (2 * remainder == denominator and quotient % 2):
+        quotient += 1  # may give 10**digits, which Decimal shows as 1 followed by zeros: the same number
+    rounded = Decimal(quotient).scaleb(-k, Context(prec=digits + 1))
+    return rounded.copy_negate() if sign else rounded

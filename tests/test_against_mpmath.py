@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import random
-from decimal import ROUND_HALF_EVEN, Context, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 import mpmath
@@ -36,6 +36,7 @@ from symentropy import (
     renyi_entropy,
     total_correlation,
 )
+from tests.support import correctly_rounded
 
 DIGITS = 50
 REF = mpmath.mp.clone()
@@ -129,16 +130,7 @@ def ref_mutual_information_direct(d, x, y):
 
 def rounded(x, digits: int = DIGITS) -> Decimal:
     """``x`` rounded once to ``digits`` significant digits, ties to even, from its exact binary value."""
-    sign, man, exp, _ = x._mpf_
-    if not man:
-        return Decimal(0)
-    if exp >= 0:
-        exact = Decimal(man << exp)
-    else:
-        scaled = man * 5**-exp
-        exact = Decimal(scaled).scaleb(exp, Context(prec=scaled.bit_length() // 3 + 5))
-    exact = exact.copy_negate() if sign else exact
-    return Context(prec=digits, rounding=ROUND_HALF_EVEN).plus(exact)
+    return correctly_rounded(x, digits)
 
 
 def settled(reference, *args) -> Decimal:

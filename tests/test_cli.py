@@ -7,14 +7,17 @@ import os
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
 from pathlib import Path
 
+import mpmath
 import pytest
 import sympy
 
 from symentropy.display import cli
 from symentropy.display.cli import main, read_table
 from symentropy.errors import DistributionError, ParseError
+from tests.support import correctly_rounded
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -310,9 +313,15 @@ def test_a_table_too_long_is_refused(tmp_path, monkeypatch, capsys):
 
 
 def test_many_digits_and_an_exact_zero(capsys):
+    # more digits than Python's 4,300-digit limit on integer strings, correctly rounded
     assert main(["H", "1/3", "2/3", "--digits", "5000"]) == 0
     decimal = capsys.readouterr().out.splitlines()[-1]
+    ctx = mpmath.MPContext()
+    ctx.dps = 5050
+    third, rest = ctx.mpf(1) / 3, ctx.mpf(2) / 3
+    reference = -(third * ctx.log(third) + rest * ctx.log(rest)) / ctx.log(2)
     assert decimal.startswith("decimal: 0.9182958340544895") and len(decimal) == len("decimal: 0.") + 5000
+    assert Decimal(decimal.removeprefix("decimal: ")) == correctly_rounded(reference, 5000)
     assert main(["H", "1"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "decimal: 0"
 

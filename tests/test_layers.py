@@ -15,7 +15,9 @@ The rules (``docs/design.md`` explains them):
 5. No module is longer than ``MAX_LINES`` lines, except a catalogue.
 
 The checker reads the source with :mod:`ast` (nothing is imported), so it sees imports made
-inside functions and behind ``if TYPE_CHECKING``.  Each failure names the file and the line.
+inside functions and behind ``if TYPE_CHECKING``, and it reads each entry of a package's table
+``EXPORTS`` of names imported on first use as the import it stands for.  Each failure names the
+file and the line.
 The second half of this file plants each kind of fault in a small package and checks that the
 checker reports it.
 """
@@ -85,14 +87,12 @@ def read_imports(package: Path) -> tuple[list[Import], list[str], dict[str, int]
         here = source if path.name == "__init__.py" else source.rpartition(".")[0]
         aliases: dict[str, str] = {}  # local name -> package module it is bound to
         nodes = list(_walk(tree))
+        for key, names, line in lazy_exports(tree):  # a table of lazy names counts as imports
+            level = len(key) - len(key.lstrip("."))
+            imports.append(Import(source, rel, line, _absolute(here, level, key[level:]), names, None))
         for function, node in nodes:
             if isinstance(node, ast.ImportFrom):
-                if node.level:
-                    base = here.split(".")
-                    base = base[: len(base) - node.level + 1]
-                    target = ".".join(base + ([node.module] if node.module else []))
-                else:
-                    target = node.module or ""
+                target = _absolute(here, node.level, node.module or "")
                 names = tuple(a.name for a in node.names)
                 imports.append(Import(source, rel, node.lineno, target, names, function))
                 for a in node.names:
@@ -111,6 +111,37 @@ def read_imports(package: Path) -> tuple[list[Import], list[str], dict[str, int]
                 if bound and node.attr.startswith("_") and not node.attr.startswith("__"):
                     private_reads.append(f"{rel}:{node.lineno}: reads {node.value.id}.{node.attr} of {bound}")
     return imports, private_reads, lengths
+
+
+def _absolute(here: str, level: int, module: str) -> str:
+    """The module ``from <level dots><module> import ...`` reads, in the package ``here``."""
+    if not level:
+        return module
+    base = here.split(".")
+    base = base[: len(base) - level + 1]
+    return ".".join(base + ([module] if module else []))
+
+
+def lazy_exports(tree: ast.Module) -> list[tuple[str, tuple[str, ...], int]]:
+    """The entries ``(module, names, line)`` of a package's table ``EXPORTS`` of lazy names.
+
+    A package lists its public names by module in ``EXPORTS = {".numeric": ("evaluate", ...)}``
+    and imports each on first use (``symentropy/kernel/lazy.py``); an entry is read as the
+    import ``from .numeric import evaluate, ...`` it stands for.
+    """
+    found = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets, value = [node.target], node.value
+        else:
+            continue
+        named = any(isinstance(t, ast.Name) and t.id == "EXPORTS" for t in targets)
+        if named and isinstance(value, ast.Dict):
+            for key, names in zip(value.keys, value.values, strict=True):
+                found.append((ast.literal_eval(key), tuple(ast.literal_eval(names)), key.lineno))
+    return found
 
 
 def _walk(tree: ast.AST):
@@ -316,6 +347,24 @@ def test_a_long_module_is_reported(tmp_path):
     package = plant(tmp_path, {"core/big.py": "x = 1\n" * (MAX_LINES + 1)})
     expected = f"core/big.py:1: {MAX_LINES + 2} lines, more than {MAX_LINES}; split it along its sections"
     assert check(package) == [expected]
+
+
+def test_a_lazy_name_pointing_upward_is_reported(tmp_path):
+    package = plant(tmp_path, {
+        "core/__init__.py": 'EXPORTS = {\n    ".low": ("f",),\n    "..measures.m": ("g",),\n}\n',
+        "core/low.py": "f = 1\n",
+        "measures/m.py": "g = 2\n",
+    })
+    assert check(package) == ["core/__init__.py:3: imports pkg.measures.m, which is in a higher layer"]
+
+
+def test_the_lazy_tables_of_the_package_are_read_as_imports():
+    imports, _, _ = read_imports(PACKAGE)
+    lazy = {(i.path, i.target): i.names for i in imports if i.path.endswith("__init__.py")}
+    assert "evaluate" in lazy["kernel/__init__.py", "symentropy.kernel.numeric"]
+    assert lazy["kernel/__init__.py", "symentropy.kernel"] == ("intervals",)  # 'from . import intervals'
+    assert lazy["measures/__init__.py", "symentropy.core.names"] == ("Names",)
+    assert "entropy" in lazy["__init__.py", "symentropy.measures.shannon"]
 
 
 @pytest.mark.parametrize("lazy", ["numpy", "matplotlib.pyplot", "sympy.stats"])

@@ -32,6 +32,7 @@ from symentropy import (
     uniform,
 )
 from symentropy.kernel.numeric import compare, evaluate, is_zero
+from tests.support import correctly_rounded as _rounded
 from tests.support import joint_distributions, rational_pmfs
 
 
@@ -40,22 +41,6 @@ def _context(dps: int) -> mpmath.MPContext:
     ctx = mpmath.MPContext()
     ctx.dps = dps
     return ctx
-
-
-def _rounded(x: mpmath.mpf, digits: int) -> Decimal:
-    """``x`` rounded to ``digits`` significant digits, ties to even (as evaluate documents).
-
-    The binary value is converted to a decimal exactly, then rounded once: a value that is a
-    tie (an entropy of 9/4 to 2 digits) rounds to even, as it must.
-    """
-    sign, man, exp, _ = x._mpf_
-    if exp >= 0:
-        exact = Decimal(man << exp)
-    else:  # man / 2**k = man * 5**k / 10**k, exactly
-        scaled = man * 5**-exp
-        exact = Decimal(scaled).scaleb(exp, Context(prec=scaled.bit_length() * 3 // 9 + 5))
-    exact = exact.copy_negate() if sign else exact
-    return Context(prec=digits, rounding=ROUND_HALF_EVEN).plus(exact)
 
 
 def _same_digits(value: sympy.Float, expected: Decimal) -> bool:
@@ -460,15 +445,22 @@ def test_cofactors_of_integers_too_large_to_factor():
     assert _same_digits(evaluate(h, 40), _rounded(-(a * ctx.log(a) + b * ctx.log(b)) / ctx.log(2), 40))
 
 
-def test_ten_thousand_and_a_hundred_thousand_digits():
+def test_ten_thousand_digits_are_correctly_rounded():
     # Python refuses decimal strings of more than 4,300 digits; evaluate builds its Float in binary.
-    h = entropy(uniform(6))  # 1 + log(3)/log(2)
     ctx = _context(10_050)
-    ten = evaluate(h, 10_000)
-    assert _same_digits(ten, _rounded(1 + ctx.log(3) / ctx.log(2), 10_000))
-    hundred = str(evaluate(h, 100_000))
-    assert len(hundred.replace(".", "")) == 100_000
-    assert hundred[:9_000] == str(ten)[:9_000]
+    h = entropy(uniform(6))  # 1 + log(3)/log(2)
+    assert _same_digits(evaluate(h, 10_000), _rounded(1 + ctx.log(3) / ctx.log(2), 10_000))
+    probs = [R(1, 2), R(1, 3), R(1, 6)]
+    h = entropy(Distribution.from_pmf(probs))  # 2/3 + log(3)/(2 log(2))
+    assert _same_digits(evaluate(h, 10_000), _rounded(_entropy_reference(probs, 10_050), 10_000))
+    gap = log(2) - log(3)  # negative
+    assert _same_digits(evaluate(gap, 10_000), _rounded(ctx.log(2) - ctx.log(3), 10_000))
+
+
+def test_a_hundred_thousand_digits_are_correctly_rounded():
+    nats = entropy(uniform(2), base=E)  # log(2)
+    value = evaluate(nats, 100_000)
+    assert _same_digits(value, _rounded(+_context(100_050).ln2, 100_000))
     third = evaluate(R(1, 3), 100_000)
     assert str(third) == "0." + "3" * 100_000
 

@@ -8,29 +8,28 @@ module                 holds
 ``inequalities``       prove and refute information inequalities, exactly
 =====================  ===========================================================
 
-The public names of these modules are re-exported here; the names users
-need most are also in :mod:`symentropy` itself.
+The public names of these modules are re-exported here (each imported on first
+use, by the table ``EXPORTS``); the names users need most are also in
+:mod:`symentropy` itself.
 """
 
 from __future__ import annotations
 
-from .inequalities import (
-    ProofResult,
-    Verdict,
-    prove,
-)
-from .optimize import (
-    Certificate,
-    MaxEntropyResult,
-    OptimizationResult,
-    max_entropy,
-    maximize,
-    minimize,
-)
-from .sweep import (
-    numpy_function,
-    tabulate,
-)
+from ..kernel.lazy import export
+
+#: Each public name, by the module that defines it: imported on first use (see kernel/lazy.py).
+EXPORTS: dict[str, tuple[str, ...]] = {
+    ".inequalities": ("ProofResult", "Verdict", "prove"),
+    ".optimize": (
+        "Certificate",
+        "MaxEntropyResult",
+        "OptimizationResult",
+        "max_entropy",
+        "maximize",
+        "minimize",
+    ),
+    ".sweep": ("numpy_function", "tabulate"),
+}
 
 __all__ = [
     "maximize",
@@ -45,3 +44,5 @@ __all__ = [
     "ProofResult",
     "Verdict",
 ]
+
+__getattr__, __dir__ = export(__name__, EXPORTS)

@@ -9,44 +9,39 @@ module                 holds
 ``distribution``       :class:`Distribution`, :func:`uniform`, :func:`independent`
 =====================  ===========================================================
 
-The public names of these modules are re-exported here; the names users
-need most are also in :mod:`symentropy` itself.
+The public names of these modules are re-exported here (each imported on first
+use, by the table ``EXPORTS``); the names users need most are also in
+:mod:`symentropy` itself.
 """
 
 from __future__ import annotations
 
-from .distribution import (
-    Distribution,
-    Outcome,
-    format_outcome,
-    independent,
-    latex_label,
-    latex_name,
-    latex_text,
-    uniform,
-)
-from .names import (
-    FORBIDDEN,
-    Names,
-    as_group,
-    check_names,
-    name_arguments,
-    union,
-    unknown_variable,
-)
-from .tables import (
-    Pairs,
-    read_counts,
-    read_grid,
-    read_samples,
-)
-from .validate import (
-    check_probability,
-    check_total,
-    require_decided,
-    sum_probabilities,
-    total_of,
-)
+from ..kernel.lazy import export
+
+#: Each public name, by the module that defines it: imported on first use (see kernel/lazy.py).
+EXPORTS: dict[str, tuple[str, ...]] = {
+    ".distribution": (
+        "Distribution",
+        "Outcome",
+        "format_outcome",
+        "independent",
+        "latex_label",
+        "latex_name",
+        "latex_text",
+        "uniform",
+    ),
+    ".names": (
+        "FORBIDDEN",
+        "Names",
+        "as_group",
+        "check_names",
+        "name_arguments",
+        "union",
+        "unknown_variable",
+    ),
+    ".tables": ("Pairs", "read_counts", "read_grid", "read_samples"),
+    ".validate": ("check_probability", "check_total", "require_decided", "sum_probabilities", "total_of"),
+}
 
 __all__ = [
     "check_names",
@@ -74,3 +69,5 @@ __all__ = [
     "latex_text",
     "latex_label",
 ]
+
+__getattr__, __dir__ = export(__name__, EXPORTS)

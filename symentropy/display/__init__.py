@@ -11,48 +11,44 @@ module                 holds
 ``cli``                the ``symentropy`` command
 =====================  ===========================================================
 
-The public names of these modules are re-exported here; the names users
-need most are also in :mod:`symentropy` itself.
+The public names of these modules are re-exported here (each imported on first
+use, by the table ``EXPORTS``); the names users need most are also in
+:mod:`symentropy` itself.
 """
 
 from __future__ import annotations
 
-from .cli import (
-    main,
-    read_table,
-)
-from .derivation import (
-    Derivation,
-    Step,
-    derive,
-)
-from .example import (
-    COVER_THOMAS_2_2_1,
-    worked_example,
-)
-from .expressions import (
-    ConditionalEntropy,
-    DistributionAtom,
-    Entropy,
-    InformationMeasure,
-    KLDivergence,
-    MutualInformation,
-)
-from .latex import (
-    TextbookLatexPrinter,
-    format_decimal,
-    init_printing,
-    textbook_latex,
-    to_latex,
-    to_text,
-    unit_name,
-)
-from .plotting import (
-    plot_binary_entropy,
-    plot_expression,
-    plot_information_diagram,
-    plot_rate_distortion,
-)
+from ..kernel.lazy import export
+
+#: Each public name, by the module that defines it: imported on first use (see kernel/lazy.py).
+EXPORTS: dict[str, tuple[str, ...]] = {
+    ".cli": ("main", "read_table"),
+    ".derivation": ("Derivation", "Step", "derive"),
+    ".example": ("COVER_THOMAS_2_2_1", "worked_example"),
+    ".expressions": (
+        "ConditionalEntropy",
+        "DistributionAtom",
+        "Entropy",
+        "InformationMeasure",
+        "KLDivergence",
+        "MutualInformation",
+    ),
+    ".latex": (
+        "TextbookLatexPrinter",
+        "format_decimal",
+        "init_printing",
+        "textbook_latex",
+        "to_latex",
+        "to_text",
+        "unit_name",
+    ),
+    ".plotting": (
+        "plot_binary_entropy",
+        "plot_expression",
+        "plot_information_diagram",
+        "plot_rate_distortion",
+    ),
+}
 
 __all__ = [
     "DistributionAtom",
@@ -80,3 +76,5 @@ __all__ = [
     "main",
     "read_table",
 ]
+
+__getattr__, __dir__ = export(__name__, EXPORTS)

@@ -21,112 +21,80 @@ module                 holds
 ``xlogx``              ``x log x``, 0 at 0, as a sympy function
 ``lambdify``           ``lambdify`` with private mpmath contexts
 ``members``            what ``dir()`` and ``help()`` of a sympy-based class list
+``lazy``               the public names of a package, imported on first use
 =====================  ===========================================================
 
-The public names of these modules are re-exported here; the names users
-need most are also in :mod:`symentropy` itself.
+The public names of these modules are re-exported here (each imported on first
+use, by the table ``EXPORTS``); the names users need most are also in
+:mod:`symentropy` itself.
 """
 
 from __future__ import annotations
 
-from . import intervals
-from .binary_entropy import (
-    binary_entropy,
-)
-from .xlogx import (
-    log_form,
-    xlogx,
-)
-from .canonical import (
-    canonical_number,
-    is_log_number,
-    prime_logs,
-    tidy_value,
-)
-from .quadratic import (
-    as_quadratic,
-    quadratic_logs,
-)
-from .exact import (
-    MAX_DEPTH,
-    Exact,
-    GatedSubs,
-    as_exact,
-    as_parameter,
-    as_symbols,
-    safe_sympify,
-    substitutions,
-    symbols_in,
-)
-from .intervals import (
-    Interval,
-)
-from .lambdify import (
-    check_compilable,
-    lambdify,
-)
-from .logbase import (
-    Base,
-    as_base,
-    log_of_base,
-)
-from .logsum import (
-    LogSum,
-    in_base,
-    is_log_term,
-    is_rational_log,
-    refine_cofactors,
-)
-from .members import (
-    ConciseEnumType,
-    ConciseFunctionClass,
-    ConciseMembers,
-    concise_dir,
-)
-from .notation import (
-    DELIMITERS,
-    WORD_DELIMITERS,
-    DivergenceTerm,
-    EntropyTerm,
-    Event,
-    InformationTerm,
-    Notation,
-    Term,
-    first_delimiter,
-    is_word,
-    label_matches,
-    parse_notation,
-)
-from .numeric import (
-    GUARD_DIGITS,
-    MAX_DIGITS,
-    check_digits,
-    compare,
-    evaluate,
-    is_zero,
-    known_sign,
-    sign,
-    working_context,
-)
-from .parsing import (
-    parse_expression,
-)
-from .primes import (
-    FACTOR_LIMIT,
-    TRIAL_BOUND,
-    clear_caches,
-    coprime_basis,
-    exponents_over,
-    factor_integer,
-    smallest_factors,
-    split_integer,
-    trial_primes,
-)
-from .simplify import (
-    length,
-    shortest,
-    tidy,
-)
+from .lazy import export
+
+#: Each public name, by the module that defines it: imported on first use (see kernel/lazy.py).
+EXPORTS: dict[str, tuple[str, ...]] = {
+    ".": ("intervals",),
+    ".binary_entropy": ("binary_entropy",),
+    ".canonical": ("canonical_number", "is_log_number", "prime_logs", "tidy_value"),
+    ".exact": (
+        "Exact",
+        "GatedSubs",
+        "MAX_DEPTH",
+        "as_exact",
+        "as_parameter",
+        "as_symbols",
+        "safe_sympify",
+        "substitutions",
+        "symbols_in",
+    ),
+    ".intervals": ("Interval",),
+    ".lambdify": ("check_compilable", "lambdify"),
+    ".logbase": ("Base", "as_base", "log_of_base"),
+    ".logsum": ("LogSum", "in_base", "is_log_term", "is_rational_log", "refine_cofactors"),
+    ".members": ("ConciseEnumType", "ConciseFunctionClass", "ConciseMembers", "concise_dir"),
+    ".notation": (
+        "DELIMITERS",
+        "DivergenceTerm",
+        "EntropyTerm",
+        "Event",
+        "InformationTerm",
+        "Notation",
+        "Term",
+        "WORD_DELIMITERS",
+        "first_delimiter",
+        "is_word",
+        "label_matches",
+        "parse_notation",
+    ),
+    ".numeric": (
+        "GUARD_DIGITS",
+        "MAX_DIGITS",
+        "check_digits",
+        "compare",
+        "evaluate",
+        "is_zero",
+        "known_sign",
+        "sign",
+        "working_context",
+    ),
+    ".parsing": ("parse_expression",),
+    ".primes": (
+        "FACTOR_LIMIT",
+        "TRIAL_BOUND",
+        "clear_caches",
+        "coprime_basis",
+        "exponents_over",
+        "factor_integer",
+        "smallest_factors",
+        "split_integer",
+        "trial_primes",
+    ),
+    ".quadratic": ("as_quadratic", "quadratic_logs"),
+    ".simplify": ("length", "shortest", "tidy"),
+    ".xlogx": ("log_form", "xlogx"),
+}
 
 __all__ = [
     "parse_expression",
@@ -198,3 +166,5 @@ __all__ = [
     "check_compilable",
     "intervals",
 ]
+
+__getattr__, __dir__ = export(__name__, EXPORTS)

@@ -28,145 +28,117 @@ module                 holds
 ``info``               textbook notation evaluated: ``info(d, "I(X;Y|Z)")``
 =====================  ===========================================================
 
-The public names of these modules are re-exported here; the names users
-need most are also in :mod:`symentropy` itself.
+The public names of these modules are re-exported here (each imported on first
+use, by the table ``EXPORTS``); the names users need most are also in
+:mod:`symentropy` itself.
 """
 
 from __future__ import annotations
 
-from ..core.names import Names  # the type of a group of names, as in 0.1's symentropy.measures
-from .capacity import (
-    CapacityInterval,
-    capacity,
-    capacity_achieving_input,
-    certified_capacity,
-)
-from .capacity_exact import (
-    ExactCapacity,
-    exact_capacity,
-)
-from .capacity_numeric import (
-    CapacitySolver,
-    Solution,
-    decimals_for,
-    entry_key,
-    is_zero_entry,
-    numeric_solution,
-)
-from .certified import (
-    CertifiedInterval,
-    decimal_ends,
-    enclosure,
-    log_of_base,
-    nats_tolerance,
-)
-from .common import (
-    common_part,
-    gacs_korner_common_information,
-)
-from .differential import (
-    NumericEstimate,
-    conditional_differential_entropy,
-    continuous_kl_divergence,
-    differential_entropy,
-    gaussian_mutual_information,
-)
-from .divergences import (
-    cross_entropy,
-    hellinger_distance,
-    jensen_shannon_divergence,
-    kl_divergence,
-    lautum_information,
-    renyi_divergence,
-    total_variation_distance,
-)
-from .fano import (
-    FanoBound,
-    doubling_rate,
-    doubling_rate_with_side_information,
-    fano_bound,
-)
-from .gaussian import (
-    ReverseWaterFilling,
-    WaterFilling,
-    awgn_capacity,
-    bandlimited_capacity,
-    reverse_water_filling,
-    water_filling,
-)
-from .generalized import (
-    NMI_VARIANTS,
-    as_order,
-    extropy,
-    normalized_mutual_information,
-    perplexity,
-    renyi_entropy,
-    tsallis_entropy,
-    variation_of_information,
-)
-from .info import (
-    info,
-)
-from .multivariate import (
-    caekl_mutual_information,
-    co_information,
-    co_information_logsum,
-    dual_total_correlation,
-    information_atoms,
-    interaction_information,
-    o_information,
-    residual_entropy,
-    s_information,
-    total_correlation,
-)
-from .pid import (
-    PIDResult,
-    pid,
-    redundancy_lattice,
-    specific_information,
-)
-from .rate_distortion import (
-    RateDistortionCurve,
-    RateDistortionInterval,
-    distortion_max,
-    distortion_min,
-    rate_distortion,
-    rate_distortion_curve,
-)
-from .rate_distortion_numeric import (
-    Bound,
-    RateDistortionSolver,
-)
-from .residual import (
-    cumulative_residual_entropy,
-)
-from .shannon import (
-    as_distribution,
-    conditional_entropy,
-    conditional_entropy_logsum,
-    entropy,
-    joint_entropy,
-    marginal_entropy,
-    mutual_information,
-    mutual_information_logsum,
-)
-from .types import (
-    ChernoffInformation,
-    SanovExponent,
-    chernoff_information,
-    number_of_types,
-    sanov_exponent,
-    type_class_probability,
-    type_class_size,
-    type_of,
-)
-from .typical import (
-    HighProbabilitySet,
-    TypicalSet,
-    essential_bit_content,
-    smallest_high_probability_set,
-    typical_set,
-)
+from ..kernel.lazy import export
+
+#: Each public name, by the module that defines it: imported on first use (see kernel/lazy.py).
+EXPORTS: dict[str, tuple[str, ...]] = {
+    "..core.names": ("Names",),
+    ".capacity": ("CapacityInterval", "capacity", "capacity_achieving_input", "certified_capacity"),
+    ".capacity_exact": ("ExactCapacity", "exact_capacity"),
+    ".capacity_numeric": (
+        "CapacitySolver",
+        "Solution",
+        "decimals_for",
+        "entry_key",
+        "is_zero_entry",
+        "numeric_solution",
+    ),
+    ".certified": ("CertifiedInterval", "decimal_ends", "enclosure", "log_of_base", "nats_tolerance"),
+    ".common": ("common_part", "gacs_korner_common_information"),
+    ".differential": (
+        "NumericEstimate",
+        "conditional_differential_entropy",
+        "continuous_kl_divergence",
+        "differential_entropy",
+        "gaussian_mutual_information",
+    ),
+    ".divergences": (
+        "cross_entropy",
+        "hellinger_distance",
+        "jensen_shannon_divergence",
+        "kl_divergence",
+        "lautum_information",
+        "renyi_divergence",
+        "total_variation_distance",
+    ),
+    ".fano": ("FanoBound", "doubling_rate", "doubling_rate_with_side_information", "fano_bound"),
+    ".gaussian": (
+        "ReverseWaterFilling",
+        "WaterFilling",
+        "awgn_capacity",
+        "bandlimited_capacity",
+        "reverse_water_filling",
+        "water_filling",
+    ),
+    ".generalized": (
+        "NMI_VARIANTS",
+        "as_order",
+        "extropy",
+        "normalized_mutual_information",
+        "perplexity",
+        "renyi_entropy",
+        "tsallis_entropy",
+        "variation_of_information",
+    ),
+    ".info": ("info",),
+    ".multivariate": (
+        "caekl_mutual_information",
+        "co_information",
+        "co_information_logsum",
+        "dual_total_correlation",
+        "information_atoms",
+        "interaction_information",
+        "o_information",
+        "residual_entropy",
+        "s_information",
+        "total_correlation",
+    ),
+    ".pid": ("PIDResult", "pid", "redundancy_lattice", "specific_information"),
+    ".rate_distortion": (
+        "RateDistortionCurve",
+        "RateDistortionInterval",
+        "distortion_max",
+        "distortion_min",
+        "rate_distortion",
+        "rate_distortion_curve",
+    ),
+    ".rate_distortion_numeric": ("Bound", "RateDistortionSolver"),
+    ".residual": ("cumulative_residual_entropy",),
+    ".shannon": (
+        "as_distribution",
+        "conditional_entropy",
+        "conditional_entropy_logsum",
+        "entropy",
+        "joint_entropy",
+        "marginal_entropy",
+        "mutual_information",
+        "mutual_information_logsum",
+    ),
+    ".types": (
+        "ChernoffInformation",
+        "SanovExponent",
+        "chernoff_information",
+        "number_of_types",
+        "sanov_exponent",
+        "type_class_probability",
+        "type_class_size",
+        "type_of",
+    ),
+    ".typical": (
+        "HighProbabilitySet",
+        "TypicalSet",
+        "essential_bit_content",
+        "smallest_high_probability_set",
+        "typical_set",
+    ),
+}
 
 __all__ = [
     "Names",
@@ -265,3 +237,5 @@ __all__ = [
     "CapacityInterval",
     "info",
 ]
+
+__getattr__, __dir__ = export(__name__, EXPORTS)

@@ -13,96 +13,87 @@ module                 holds
 ``stats``              the one ``sympy.stats`` entry point, :func:`from_stats`
 =====================  ===========================================================
 
-The public names of these modules are re-exported here; the names users
-need most are also in :mod:`symentropy` itself.
+The public names of these modules are re-exported here (each imported on first
+use, by the table ``EXPORTS``); the names users need most are also in
+:mod:`symentropy` itself.
 """
 
 from __future__ import annotations
 
-from .channel import (
-    Channel,
-    InputPmf,
-    additive_noise_channel,
-    binary_erasure_channel,
-    binary_symmetric_channel,
-    cascade,
-    channel_product,
-    channel_sum,
-    erasure_error_channel,
-    noisy_typewriter,
-    q_ary_symmetric_channel,
-    z_channel,
-)
-from .codes import (
-    Code,
-    huffman_code,
-    kraft_lengths_exist,
-    kraft_sum,
-    shannon_code,
-    shannon_fano_elias_code,
-    fano_code,
-)
-from .continuous import (
-    Affine,
-    ContinuousDistribution,
-    ContinuousFamily,
-    Density,
-    MultivariateNormal,
-    affine,
-    beta_distribution,
-    beta_value,
-    cauchy,
-    chi,
-    chi_squared,
-    density,
-    exponential,
-    gamma_distribution,
-    generalized_normal,
-    gumbel,
-    half_normal,
-    kumaraswamy,
-    laplace,
-    log_normal,
-    logistic,
-    maxwell_boltzmann,
-    multivariate_normal,
-    normal,
-    pareto,
-    positive_form,
-    rayleigh,
-    student_t,
-    triangular,
-    uniform_interval,
-    weibull,
-)
-from .families import (
-    FormulaDistribution,
-    bernoulli,
-    binomial,
-    categorical,
-    discrete_uniform,
-    geometric,
-    negative_binomial,
-    poisson,
-)
-from .markov import (
-    FunctionOfChain,
-    MarkovChain,
-    random_walk,
-    chessboard_graph,
-)
-from .series import (
-    MAX_TERMS,
-    SERIES_WINDOW,
-    EntropySeries,
-    InfiniteSum,
-    sum_to_infinity,
-)
-from .stats import (
-    from_stats,
-    from_sympy_stats,
-    is_random_expression,
-)
+from ..kernel.lazy import export
+
+#: Each public name, by the module that defines it: imported on first use (see kernel/lazy.py).
+EXPORTS: dict[str, tuple[str, ...]] = {
+    ".channel": (
+        "Channel",
+        "InputPmf",
+        "additive_noise_channel",
+        "binary_erasure_channel",
+        "binary_symmetric_channel",
+        "cascade",
+        "channel_product",
+        "channel_sum",
+        "erasure_error_channel",
+        "noisy_typewriter",
+        "q_ary_symmetric_channel",
+        "z_channel",
+    ),
+    ".codes": (
+        "Code",
+        "fano_code",
+        "huffman_code",
+        "kraft_lengths_exist",
+        "kraft_sum",
+        "shannon_code",
+        "shannon_fano_elias_code",
+    ),
+    ".continuous": (
+        "Affine",
+        "ContinuousDistribution",
+        "ContinuousFamily",
+        "Density",
+        "MultivariateNormal",
+        "affine",
+        "beta_distribution",
+        "beta_value",
+        "cauchy",
+        "chi",
+        "chi_squared",
+        "density",
+        "exponential",
+        "gamma_distribution",
+        "generalized_normal",
+        "gumbel",
+        "half_normal",
+        "kumaraswamy",
+        "laplace",
+        "log_normal",
+        "logistic",
+        "maxwell_boltzmann",
+        "multivariate_normal",
+        "normal",
+        "pareto",
+        "positive_form",
+        "rayleigh",
+        "student_t",
+        "triangular",
+        "uniform_interval",
+        "weibull",
+    ),
+    ".families": (
+        "FormulaDistribution",
+        "bernoulli",
+        "binomial",
+        "categorical",
+        "discrete_uniform",
+        "geometric",
+        "negative_binomial",
+        "poisson",
+    ),
+    ".markov": ("FunctionOfChain", "MarkovChain", "chessboard_graph", "random_walk"),
+    ".series": ("EntropySeries", "InfiniteSum", "MAX_TERMS", "SERIES_WINDOW", "sum_to_infinity"),
+    ".stats": ("from_stats", "from_sympy_stats", "is_random_expression"),
+}
 
 __all__ = [
     "InfiniteSum",
@@ -176,3 +167,5 @@ __all__ = [
     "from_sympy_stats",
     "is_random_expression",
 ]
+
+__getattr__, __dir__ = export(__name__, EXPORTS)
