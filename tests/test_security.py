@@ -26,7 +26,6 @@ import sympy
 from sympy.core.symbol import Str
 
 import symentropy as se
-import symentropy.measures as sm
 from symentropy import ParseError
 
 numpy = pytest.importorskip("numpy")
@@ -173,13 +172,13 @@ CALLS: dict[str, list[tuple[str, Callable[[Any], Any]]]] = {
     "rate_distortion_curve": [("value", lambda v: se.rate_distortion_curve(["1/2", "1/2"], v, points=3)),
                               ("value", lambda v: se.rate_distortion_curve(["1/2", "1/2"], points=v)),
                               ("value", lambda v: se.rate_distortion_curve(["1/2", "1/2"], base=v, points=3))],
-    "RateDistortionCurve": [("value", lambda v: sm.RateDistortionCurve([0, 1], [1, 0], base=v))],
+    "RateDistortionCurve": [("value", lambda v: se.RateDistortionCurve([0, 1], [1, 0], base=v))],
     "RateDistortionCurve.floats": [],
     "RateDistortionInterval": [
-        ("value", lambda v: sm.RateDistortionInterval(v, 1, base=2, digits=3, places=3, D="1/4",
+        ("value", lambda v: se.RateDistortionInterval(v, 1, base=2, digits=3, places=3, D="1/4",
                                                       test_channel=se.binary_symmetric_channel("1/4"),
                                                       distortion="1/4", slope=-1)),
-        ("value", lambda v: sm.RateDistortionInterval(0, 1, base=2, digits=3, places=3, D=v,
+        ("value", lambda v: se.RateDistortionInterval(0, 1, base=2, digits=3, places=3, D=v,
                                                       test_channel=se.binary_symmetric_channel("1/4"),
                                                       distortion="1/4", slope=-1)),
     ],
@@ -187,8 +186,8 @@ CALLS: dict[str, list[tuple[str, Callable[[Any], Any]]]] = {
                              ("value", lambda v: se.chernoff_information(v, ["1/2", "1/2"])),
                              ("value", lambda v: se.chernoff_information(["1/3", "2/3"], ["1/2", "1/2"], base=v))],
     "ChernoffInformation": [],
-    "CertifiedInterval": [("value", lambda v: sm.CertifiedInterval(v, 1, base=2, digits=3, places=3)),
-                          ("value", lambda v: sm.CertifiedInterval(0, 1, base=v, digits=3, places=3))],
+    "CertifiedInterval": [("value", lambda v: se.CertifiedInterval(v, 1, base=2, digits=3, places=3)),
+                          ("value", lambda v: se.CertifiedInterval(0, 1, base=v, digits=3, places=3))],
     "CertifiedInterval.ends": [],
     "CertifiedInterval.evalf": [("value", lambda v: CAP.evalf(v))],
     "CertifiedInterval.n": [("value", lambda v: CAP.n(v))],
