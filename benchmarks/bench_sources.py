@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 
 import sympy  # noqa: E402
 
-from symentropy import chessboard_graph, fano_code, huffman_code, random_walk  # noqa: E402
+from symentropy import chessboard_graph, fano_code, huffman_code, random_walk, typical_set  # noqa: E402
 
 
 def exact_walk(edges: list) -> object:
@@ -100,14 +100,16 @@ def best(call, repeat: int = 3) -> float:
     return t
 
 
-def main() -> None:
+def main() -> int:
     edges = chessboard_graph("king", 8)
     exact = best(lambda: exact_walk(edges))
     plain = best(lambda: float_walk(edges))
     rate = exact_walk(edges)[1]
     assert abs(float(rate) - float_walk(edges)) < 1e-9
+    missed = exact >= 1
     print(
         f"king's walk, 64 states:     exact {exact:.3f} s   float {plain:.4f} s   ratio {exact / plain:.1f}"
+        f"   floor < 1 s: {'MISSED' if exact >= 1 else 'met'}"
     )
     rng = random.Random(1)
     weights = [rng.randint(1, 10**6) for _ in range(10_000)]
@@ -115,8 +117,10 @@ def main() -> None:
     exact = best(lambda: huffman_code(probabilities))
     plain = best(lambda: float_huffman(weights))
     assert abs(float(huffman_code(probabilities).expected_length()) - float_huffman(weights)) < 1e-9
+    missed |= exact >= 1
     print(
         f"Huffman, 10,000 symbols:    exact {exact:.3f} s   float {plain:.4f} s   ratio {exact / plain:.1f}"
+        f"   floor < 1 s: {'MISSED' if exact >= 1 else 'met'}"
     )
     exact = best(lambda: fano_code(probabilities))
     plain = best(lambda: float_fano(weights))
@@ -124,7 +128,11 @@ def main() -> None:
     print(
         f"Fano, 10,000 symbols:       exact {exact:.3f} s   float {plain:.4f} s   ratio {exact / plain:.1f}"
     )
+    exact = best(lambda: typical_set(["1/2", "1/3", "1/6"], 500, "1/10"))
+    missed |= exact >= 2
+    print(f"typical set, n = 500, 3 letters: exact {exact:.3f} s   floor < 2 s: {'MISSED' if exact >= 2 else 'met'}")
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

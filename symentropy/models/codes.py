@@ -461,17 +461,22 @@ def huffman_code(source: Any, D: int = 2) -> Code:
         return Code({s: _DIGITS[k] for k, (s, _) in enumerate(used)}, dict(used), D, "Huffman")
     rational = all(p.is_Rational for _, p in used)
     dummies = (-(len(used) - 1)) % (D - 1)
-    # nodes: (probability key, creation order, payload); payload is a symbol index or a list of children
-    nodes: list[tuple[Any, int, Any]] = []
-    for k, (_, p) in enumerate(used):
-        nodes.append((_Key(p, rational), k, k))
-    for j in range(dummies):
-        nodes.append((_Key(sympy.Integer(0), rational), len(used) + j, None))
+    # nodes: (probability key, creation order, payload); payload is a symbol index or a list of children.
+    # Rational probabilities are keyed by their integer numerators over the common denominator.
+    keys: list[Any]
+    if rational:
+        common = math.lcm(*(int(p.q) for _, p in used))
+        keys = [int(p.p) * (common // int(p.q)) for _, p in used] + [0] * dummies
+    else:
+        keys = [_Key(p) for _, p in used] + [_Key(sympy.Integer(0))] * dummies
+    nodes: list[tuple[Any, int, Any]] = [
+        (key, k, k if k < len(used) else None) for k, key in enumerate(keys)
+    ]
     created = len(nodes)
     heapq.heapify(nodes)
     while len(nodes) > 1:
         taken = [heapq.heappop(nodes) for _ in range(D)]
-        total = _Key(sympy.Add(*(t[0].value for t in taken)), rational)
+        total = sum(t[0] for t in taken) if rational else _Key(sympy.Add(*(t[0].value for t in taken)))
         heapq.heappush(nodes, (total, created, [t[2] for t in taken]))
         created += 1
     codewords: dict[int, str] = {}
@@ -490,17 +495,14 @@ def huffman_code(source: Any, D: int = 2) -> Code:
 
 
 class _Key:
-    """An exact probability ordered for the heap (Fractions when rational; the exact comparison otherwise)."""
+    """A symbolic probability ordered for the heap by the exact comparison."""
 
-    __slots__ = ("value", "fraction")
+    __slots__ = ("value",)
 
-    def __init__(self, value: sympy.Expr, rational: bool):
+    def __init__(self, value: sympy.Expr):
         self.value = value
-        self.fraction = Fraction(int(value.p), int(value.q)) if rational else None
 
     def __lt__(self, other: _Key) -> bool:
-        if self.fraction is not None and other.fraction is not None:
-            return self.fraction < other.fraction
         difference = sympy.factor(sympy.together(self.value - other.value))
         if difference == 0:
             return False
