@@ -67,7 +67,12 @@ EXPORTS: dict[str, tuple[str, ...]] = {
     ".kernel.numeric": ("compare", "evaluate", "is_zero"),
     ".kernel.xlogx": ("xlogx",),
     ".measures.capacity": ("CapacityInterval", "capacity", "capacity_achieving_input", "certified_capacity"),
-    ".measures.common": ("common_part", "gacs_korner_common_information"),
+    ".measures.common": (
+        "common_part",
+        "gacs_korner_common_information",
+        "mss_common_information",
+        "wyner_common_information",
+    ),
     ".measures.differential": (
         "NumericEstimate",
         "conditional_differential_entropy",
@@ -222,6 +227,8 @@ __all__ = [
     "residual_entropy",
     "caekl_mutual_information",
     "gacs_korner_common_information",
+    "mss_common_information",
+    "wyner_common_information",
     "common_part",
     "pid",
     "cumulative_residual_entropy",

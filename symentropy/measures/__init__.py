@@ -7,7 +7,8 @@ module                 holds
 ``multivariate``       co-information, total correlation, information atoms,
                        O- and S-information, residual entropy, CAEKL
 ``pid``                partial information decomposition (I_min, MMI)
-``common``             Gács-Körner common information, the common part
+``common``             Gács-Körner, MSS and Wyner common information, the
+                       common part
 ``typical``            typical sets and the essential bit content, over types
 ``fano``               Fano's bound; doubling rates of horse races
 ``gaussian``           AWGN and band-limited capacity, water-filling, reverse
@@ -51,7 +52,12 @@ EXPORTS: dict[str, tuple[str, ...]] = {
         "numeric_solution",
     ),
     ".certified": ("CertifiedInterval", "decimal_ends", "enclosure", "log_of_base", "nats_tolerance"),
-    ".common": ("common_part", "gacs_korner_common_information"),
+    ".common": (
+        "common_part",
+        "gacs_korner_common_information",
+        "mss_common_information",
+        "wyner_common_information",
+    ),
     ".differential": (
         "NumericEstimate",
         "conditional_differential_entropy",
@@ -159,6 +165,8 @@ __all__ = [
     "residual_entropy",
     "caekl_mutual_information",
     "gacs_korner_common_information",
+    "mss_common_information",
+    "wyner_common_information",
     "common_part",
     "pid",
     "cumulative_residual_entropy",
