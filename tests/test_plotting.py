@@ -15,6 +15,7 @@ from symentropy.display.plotting import (
     plot_binary_entropy,
     plot_expression,
     plot_information_diagram,
+    plot_pid_lattice,
     plot_rate_distortion,
 )
 from symentropy.measures.multivariate import information_atoms
@@ -162,3 +163,19 @@ def test_plot_rate_distortion_draws_exact_and_certified_points(plt):
     assert ax.get_xlabel() == "$D$ (Hamming)" and ax.get_ylabel() == "$R(D)$ (bits)"
     plot_rate_distortion(["1/2", "1/2"], [[0, 2], [2, 0]], ax=ax, points=3)  # a wider curve: the axes follow
     assert ax.get_xlim()[1] >= 1.0
+
+
+def test_plot_pid_lattice_draws_the_hasse_diagram(plt):
+    from symentropy import independent, pid, uniform
+
+    bits = independent(uniform(2, name="X1"), uniform(2, name="X2"), uniform(2, name="X3"))
+    result = pid(bits.with_variable("Y", lambda a, b, c: a ^ b ^ c), ("X1", "X2", "X3"), "Y")
+    ax = plot_pid_lattice(result)
+    labels = {t.get_text().split("\n")[0]: t.get_text().split("\n")[1] for t in ax.texts}
+    assert len(labels) == 18 and labels["{123}"] == "1" and labels["{1}{2}{3}"] == "0"
+    # covering pairs of the 18-element lattice, counted by hand from the top: {123} covers 3,
+    # {12} {13} {23} 2 each, {12}{13} {12}{23} {13}{23} 2 each, {1} {2} {3} 1 each, {12}{13}{23} 3,
+    # {1}{23} {2}{13} {3}{12} 2 each, {1}{2} {1}{3} {2}{3} 1 each: 3 + 6 + 6 + 3 + 3 + 6 + 3 = 30
+    assert len(ax.lines) == 30
+    with pytest.raises(TypeError, match="draws a PIDResult"):
+        plot_pid_lattice("not a result")

@@ -46,6 +46,7 @@ EXPORTS: dict[str, tuple[str, ...]] = {
         "plot_binary_entropy",
         "plot_expression",
         "plot_information_diagram",
+        "plot_pid_lattice",
         "plot_rate_distortion",
     ),
 }
@@ -71,6 +72,7 @@ __all__ = [
     "plot_expression",
     "plot_information_diagram",
     "plot_rate_distortion",
+    "plot_pid_lattice",
     "worked_example",
     "COVER_THOMAS_2_2_1",
     "main",

@@ -8,6 +8,8 @@ function                                 draws
 :func:`plot_information_diagram`         the Venn diagram of 2 or 3 variables, each
                                          region labelled with its exact value
 :func:`plot_rate_distortion`             a rate-distortion curve ``R(D)``
+:func:`plot_pid_lattice`                 the redundancy lattice of a partial information
+                                         decomposition, each atom labelled with its value
 =======================================  ===============================================
 
 Plotting needs matplotlib, which is an optional dependency: install it with
@@ -35,11 +37,18 @@ from ..kernel.lambdify import lambdify
 from ..kernel.logbase import Base, as_base
 from ..kernel.numeric import known_sign, working_context
 from ..measures.multivariate import information_atoms
+from ..measures.pid import PIDResult, antichain_leq
 from ..measures.rate_distortion import RateDistortionCurve, rate_distortion_curve
 from ..measures.shannon import entropy
 from .latex import format_decimal, to_latex, unit_name
 
-__all__ = ["plot_binary_entropy", "plot_expression", "plot_information_diagram", "plot_rate_distortion"]
+__all__ = [
+    "plot_binary_entropy",
+    "plot_expression",
+    "plot_information_diagram",
+    "plot_rate_distortion",
+    "plot_pid_lattice",
+]
 
 
 def _pyplot() -> Any:
@@ -388,4 +397,59 @@ def plot_rate_distortion(
     ax.set_ylim(0, top * 1.05 if top > 0 else 1)
     if label is not None:
         ax.legend()
+    return ax
+
+
+def plot_pid_lattice(result: PIDResult, *, ax: Any = None, digits: int = 4) -> Any:
+    """Draw the redundancy lattice of a :func:`~symentropy.measures.pid.pid` result.
+
+    Each node is an antichain in Williams & Beer's notation (``{1}{2}``,
+    ``{12}``, ...) with its atom, evaluated to ``digits`` significant digits
+    (correctly rounded, :func:`~symentropy.kernel.numeric.evaluate`); lines
+    join each antichain to those that cover it, the bottom ``{1}{2}...`` at
+    the foot and the synergy ``{12...}`` at the top.  The sources are named
+    in the title.
+
+    Examples
+    ========
+
+    >>> from symentropy import uniform, independent, pid
+    >>> from symentropy.display.plotting import plot_pid_lattice
+    >>> bits = independent(uniform(2, name="X1"), uniform(2, name="X2"))
+    >>> ax = plot_pid_lattice(pid(bits.with_variable("Y", lambda a, b: a & b), ("X1", "X2"), "Y"))
+    >>> sorted(t.get_text().split("\\n")[0] for t in ax.texts)
+    ['{12}', '{1}', '{1}{2}', '{2}']
+    """
+    if not isinstance(result, PIDResult):
+        raise TypeError(f"plot_pid_lattice() draws a PIDResult, got {type(result).__name__}")
+    nodes = list(result.atoms)
+    below = {a: [b for b in nodes if b != a and antichain_leq(b, a)] for a in nodes}
+    rank: dict[Any, int] = {}
+    for a in sorted(nodes, key=lambda a: len(below[a])):  # a linear extension: below first
+        rank[a] = 1 + max((rank[b] for b in below[a]), default=-1)
+    levels: dict[int, list[Any]] = {}
+    for a in nodes:
+        levels.setdefault(rank[a], []).append(a)
+    position = {}
+    for r, row in levels.items():
+        for k, a in enumerate(row):
+            position[a] = ((k + 1) / (len(row) + 1), r)
+    ax = _axes(ax, (2.2 + 0.9 * max(len(row) for row in levels.values()), 1.2 + 1.1 * len(levels)))
+    for a in nodes:  # covering pairs: b < a with nothing between
+        for b in below[a]:
+            if not any(c in below[a] and b in below[c] for c in nodes):
+                (x0, y0), (x1, y1) = position[b], position[a]
+                ax.plot([x0, x1], [y0, y1], "-", color="0.7", zorder=1)
+    for a in nodes:
+        value = result.atoms[a]
+        shown = format_decimal(value, digits) if not value.free_symbols else f"${to_latex(value)}$"
+        x, y = position[a]
+        ax.text(x, y, f"{result.label(a)}\n{shown}", ha="center", va="center", fontsize=9, zorder=2,
+                bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "0.5"})
+    legend = ", ".join(f"{i + 1} = {s}" for i, s in enumerate(result.sources))
+    quantity = f"I({', '.join(result.sources)}; {','.join(result.target)})"
+    ax.set_title(f"PID ({result.measure}) of {quantity}: {legend}", fontsize=9)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-0.6, max(levels) + 0.6)
+    ax.axis("off")
     return ax

@@ -106,7 +106,7 @@ EXPORTS: dict[str, tuple[str, ...]] = {
         "s_information",
         "total_correlation",
     ),
-    ".pid": ("PIDResult", "pid", "redundancy_lattice", "specific_information"),
+    ".pid": ("PIDResult", "antichain_leq", "pid", "redundancy_lattice", "specific_information"),
     ".rate_distortion": (
         "RateDistortionCurve",
         "RateDistortionInterval",
@@ -207,6 +207,7 @@ __all__ = [
     "fano_bound",
     "PIDResult",
     "redundancy_lattice",
+    "antichain_leq",
     "specific_information",
     "extropy",
     "perplexity",

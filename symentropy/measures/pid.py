@@ -63,6 +63,7 @@ from ..kernel.numeric import compare
 from .shannon import as_distribution, mutual_information_logsum
 
 __all__ = [
+    "antichain_leq",
     "pid",
     "PIDResult",
     "redundancy_lattice",
@@ -102,11 +103,19 @@ def redundancy_lattice(n: int) -> list[Antichain]:
         if any(masks[a] & masks[b] == masks[a] for a in chosen for b in chosen if a != b):
             continue
         found.append(tuple(sets[k] for k in chosen))
-    below = {a: sum(1 for b in found if b != a and _leq(b, a)) for a in found}
+    below = {a: sum(1 for b in found if b != a and antichain_leq(b, a)) for a in found}
     return sorted(found, key=lambda a: (below[a], [len(s) for s in a], a))
 
 
-def _leq(alpha: Antichain, beta: Antichain) -> bool:
+def antichain_leq(alpha: Antichain, beta: Antichain) -> bool:
+    """The order of the redundancy lattice: every set of ``beta`` contains a set of ``alpha``.
+
+    Works alike on antichains of indices and of source names.
+
+    >>> from symentropy.measures.pid import antichain_leq
+    >>> antichain_leq(((0,), (1,)), ((0,),)), antichain_leq(((0,),), ((1,),))
+    (True, False)
+    """
     return all(any(set(a) <= set(b) for a in alpha) for b in beta)
 
 
@@ -358,7 +367,7 @@ def pid(
             cap[alpha] = total
     atoms: dict[Antichain, LogSum] = {}
     for alpha in lattice:
-        below = [beta for beta in atoms if _leq(beta, alpha)]
+        below = [beta for beta in atoms if antichain_leq(beta, alpha)]
         value = cap[alpha]
         for beta in below:
             value = value - atoms[beta]
