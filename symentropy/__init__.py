@@ -128,7 +128,7 @@ EXPORTS: dict[str, tuple[str, ...]] = {
         "rate_distortion",
         "rate_distortion_curve",
     ),
-    ".measures.residual": ("cumulative_residual_entropy",),
+    ".measures.residual": ("cumulative_residual_entropy", "generalized_cumulative_residual_entropy"),
     ".measures.shannon": ("conditional_entropy", "entropy", "joint_entropy", "mutual_information"),
     ".measures.types": (
         "ChernoffInformation",
@@ -232,6 +232,7 @@ __all__ = [
     "common_part",
     "pid",
     "cumulative_residual_entropy",
+    "generalized_cumulative_residual_entropy",
     "ReverseWaterFilling",
     "WaterFilling",
     "awgn_capacity",

@@ -201,6 +201,11 @@ CALLS: dict[str, list[tuple[str, Callable[[Any], Any]]]] = {
     "sanov_exponent": [("value", lambda v: se.sanov_exponent(["1/2", "1/2"], v, values=[0, 1])),
                        ("value", lambda v: se.sanov_exponent(["1/2", "1/2"], "3/4", values=v))],
     "SanovExponent": [],
+    "generalized_cumulative_residual_entropy": [
+        ("value", lambda v: se.generalized_cumulative_residual_entropy(v)),
+        ("label", lambda v: se.generalized_cumulative_residual_entropy(se.Distribution.from_pmf(["1/2", "1/2"],
+                                                                                                 outcomes=[v, 1]))),
+    ],
     "cumulative_residual_entropy": [("value", lambda v: se.cumulative_residual_entropy(v)),
                                     ("value", lambda v: se.cumulative_residual_entropy(se.exponential(1), base=v))],
     "PIDResult": [],

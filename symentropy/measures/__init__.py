@@ -116,7 +116,7 @@ EXPORTS: dict[str, tuple[str, ...]] = {
         "rate_distortion_curve",
     ),
     ".rate_distortion_numeric": ("Bound", "RateDistortionSolver"),
-    ".residual": ("cumulative_residual_entropy",),
+    ".residual": ("cumulative_residual_entropy", "generalized_cumulative_residual_entropy"),
     ".shannon": (
         "as_distribution",
         "conditional_entropy",
@@ -170,6 +170,7 @@ __all__ = [
     "common_part",
     "pid",
     "cumulative_residual_entropy",
+    "generalized_cumulative_residual_entropy",
     "ReverseWaterFilling",
     "WaterFilling",
     "awgn_capacity",
