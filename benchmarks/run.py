@@ -50,12 +50,15 @@ import bench_import  # noqa: E402  (benchmarks/bench_import.py, beside this scri
 import mpmath  # noqa: E402
 import numpy as np  # noqa: E402
 import sympy  # noqa: E402
+import tight  # noqa: E402  (benchmarks/tight.py: the tight baselines)
+from bench_capacity import random_channel  # noqa: E402
 from sympy.core.cache import clear_cache  # noqa: E402
 
 from symentropy import Distribution, entropy, mutual_information, renyi_entropy  # noqa: E402
 from symentropy.calculus.sweep import numpy_function  # noqa: E402
 from symentropy.kernel import intervals, logsum  # noqa: E402
 from symentropy.kernel.numeric import evaluate  # noqa: E402
+from symentropy.measures.capacity import capacity, certified_capacity  # noqa: E402
 
 
 # -- timing -----------------------------------------------------------------------
@@ -328,6 +331,94 @@ def bench_hostile(quick: bool) -> list[tuple]:
     return rows
 
 
+# -- every regime: the naive build and the tight baseline ------------------------------
+REGIMES = (("few distinct values (weights 1..10)", 10), ("weights 1..1,000", 1000),
+           ("weights 1..1,000,000", 10**6))
+
+
+def bench_regimes(quick: bool, cap: float) -> list[tuple]:
+    """Entropy and mutual information in each regime against the tight baseline (and the naive build).
+
+    Rows ``(kind, regime, size, ours, tight, naive)``; naive only for entropy at n = 1,000.
+    """
+    tight.smallest_factors()  # the baseline's table, built once as a program would
+    rows = []
+    for label, high in REGIMES:
+        print(f"  {label}")
+        for n in [1000] if quick else [1000, 100_000, 1_000_000]:
+            fresh = functools.partial(rationals, random_weights(n, seed=n, high=high))
+            ours = timed(lambda probs: entropy(Distribution.from_pmf(probs)), prepare=fresh)
+            base = timed(tight.tight_entropy, prepare=fresh)
+            naive = timed(naive_entropy, prepare=fresh, cap=cap) if n == 1000 else None
+            rows.append(("entropy", high, n, ours, base, naive))
+            extra = ""
+            if n == 1000:
+                extra = f" | naive build {fmt_time(naive, cap)} -> {fmt_ratio(naive, ours, cap)}"
+            print(f"    entropy, n = {n:>9,}: symentropy {fmt_time(ours):>9} | tight {fmt_time(base):>9} "
+                  f"-> {ours / base:.2f}x its time{extra}", flush=True)
+        for n in [30] if quick else [300, 1000]:
+            table = functools.partial(square_table, random_weights(n * n, seed=1000 + n, high=high), n)
+            ours = timed(symentropy_mutual_information, prepare=table)
+            base = timed(tight.tight_mutual_information, prepare=table)
+            rows.append(("mutual information", high, n, ours, base, None))
+            print(f"    I(X;Y), {n:>4} x {n:<4}: symentropy {fmt_time(ours):>9} | tight {fmt_time(base):>9} "
+                  f"-> {ours / base:.2f}x its time", flush=True)
+    return rows
+
+
+def bench_capacity(quick: bool) -> list[tuple]:
+    """``capacity()`` against ``certified_capacity()`` on random channels with no closed form."""
+    rows = []
+    for size in [10] if quick else [10, 50]:
+        ours = certified = 0.0
+        for seed in (1, 2, 3):
+            fresh = functools.partial(random_channel, size, seed)
+            ours += timed(capacity, prepare=fresh, repeat=3)
+            certified += timed(certified_capacity, prepare=fresh, repeat=3)
+        rows.append((size, ours, certified))
+        print(f"  {size} x {size}, seeds 1-3: capacity() {fmt_time(ours):>9} | certified_capacity() "
+              f"{fmt_time(certified):>9} -> {ours / certified:.2f}x its time", flush=True)
+    return rows
+
+
+def symbolic_table(size: int = 10, seed: int = 5) -> tuple[tuple, list[list[sympy.Expr]]]:
+    """A size x size table of rationals moved along four zero-sum directions by symbols a, b, c, d."""
+    rng = random.Random(seed)
+    symbols = sympy.symbols("a b c d", nonnegative=True)
+    base = [[rng.randint(4, 9) for _ in range(size)] for _ in range(size)]
+    total = sum(map(sum, base))
+    rows = [[sympy.Rational(w, total) for w in r] for r in base]
+    for s in symbols:  # +s on one cell, -s on another: the table still sums to 1
+        i, j, k, m = (rng.randrange(size) for _ in range(4))
+        if (i, j) == (k, m):
+            k = (k + 1) % size
+        rows[i][j] += s / total
+        rows[k][m] -= s / total
+    return symbols, rows
+
+
+def bench_symbolic(points: int) -> tuple[float, float]:
+    """I(X;Y) of a 10 x 10 table in 4 symbols, its derivative, a numpy function and a sweep."""
+    symbols, rows = symbolic_table()
+    grid = [np.linspace(0, 1, points)] * 4
+
+    def ours() -> None:
+        info = mutual_information(Distribution.from_table(rows, names=("X", "Y")), "X", "Y")
+        numpy_function(symbols, sympy.diff(info, symbols[0]))(*grid)
+
+    def naive() -> None:
+        row_sums = [sympy.Add(*r) for r in rows]
+        col_sums = [sympy.Add(*c) for c in zip(*rows, strict=True)]
+        info = sympy.Add(*[p * sympy.log(p / (row_sums[i] * col_sums[j]), 2)
+                           for i, r in enumerate(rows) for j, p in enumerate(r)])
+        sympy.lambdify(symbols, sympy.diff(info, symbols[0]), "numpy")(*grid)
+
+    a, b = timed(ours, repeat=3), timed(naive, repeat=3)
+    print(f"  10 x 10 table in 4 symbols: I(X;Y), d/da, numpy function, {points:,}-point sweep: "
+          f"symentropy {fmt_time(a)} | naive sympy {fmt_time(b)} -> {b / a:.2f}x", flush=True)
+    return a, b
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes only (a smoke test)")
@@ -364,6 +455,13 @@ def main(argv: list[str] | None = None) -> int:
     print("\n6. Import time (fresh interpreters)")
     import_added, import_ok = bench_import.report(5 if args.quick else 9)
 
+    print("\n7. Every regime: entropy and I(X;Y) against the tight baseline (benchmarks/tight.py)")
+    regime_rows = bench_regimes(args.quick, cap)
+    print("\n8. capacity() where no closed form applies, against certified_capacity()")
+    capacity_rows = bench_capacity(args.quick)
+    print("\n9. The symbolic path")
+    symbolic_ours, symbolic_naive = bench_symbolic(1000 if args.quick else 10_000)
+
     print(f"\nFloors (from the project plan; garbage collector {'paused' if GC_PAUSED else 'on'}):")
     checks = []
     n1000 = [r for r in entropy_rows if r[0] == 1000]
@@ -384,6 +482,20 @@ def main(argv: list[str] | None = None) -> int:
                    f"{growth:.1f}x"))
     floor = f"import symentropy within {bench_import.FLOOR} s of import sympy"
     checks.append((floor, import_ok, f"{import_added:+.3f} s"))
+    for kind, high, n, ours, base, naive in regime_rows:
+        where = f"n = {n:,}" if kind == "entropy" else f"{n} x {n}"
+        if naive is not None or (kind == "entropy" and n == 1000):
+            ratio = float("inf") if naive is None else naive / ours
+            checks.append((f"entropy, {where}, weights 1..{high:,}, vs the naive build: >= 50x", ratio >= 50,
+                           f"{ratio:.0f}x"))
+        checks.append((f"{kind}, {where}, weights 1..{high:,}: within 1.5x of the tight baseline",
+                       ours <= 1.5 * base, f"{ours / base:.2f}x"))
+    for size, ours, certified in capacity_rows:
+        text = f"capacity(), random {size} x {size}, no closed form: within 1.2x of certified_capacity()"
+        checks.append((text,
+                       ours <= 1.2 * certified, f"{ours / certified:.2f}x"))
+    checks.append(("symbolic 10 x 10 table in 4 symbols, I + d/da + sweep: >= 1.3x faster than naive sympy",
+                   symbolic_naive >= 1.3 * symbolic_ours, f"{symbolic_naive / symbolic_ours:.2f}x"))
     for text, ok, value in checks:
         print(f"  [{'met' if ok else 'NOT MET'}] {text}: {value}")
     return 0 if all(ok for _, ok, _ in checks) else 1

@@ -41,9 +41,13 @@ symentropy.errors.DistributionError: probabilities sum to 5/6, not 1
 from __future__ import annotations
 
 import html
+import math
 import re
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
+from itertools import chain
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import sympy
@@ -70,6 +74,33 @@ __all__ = [
 
 #: An outcome: one value per variable, in the order of :attr:`Distribution.names`.
 Outcome = tuple
+
+_CENSUS = ("census",)  # see Distribution.census
+_GRID = ("grid",)  # (rows, columns) of a table built by from_table, cells in row-major order
+_INTEGERS = ("integers",)  # the cells over the common denominator of the census
+_numerators, _denominators = attrgetter("p"), attrgetter("q")
+
+
+def _census(values: Sequence[Any]) -> dict[int, dict[int, int]] | None:
+    """``{q: {p: count}}`` of values that are all sympy Rationals ``p/q``; None otherwise.
+
+    One pass in C (types, numerators, denominators, counting); Python work only
+    per distinct value.
+    """
+    if not all(issubclass(t, sympy.Rational) for t in set(map(type, values))):
+        return None
+    census: dict[int, dict[int, int]] = {}
+    for (a, q), k in Counter(zip(map(_numerators, values), map(_denominators, values), strict=True)).items():
+        census.setdefault(q, {})[a] = k
+    return census
+
+
+def _plain_labels(labels: Sequence[Any]) -> bool:
+    """True when the labels are hashable, distinct and no NaN (then no per-outcome check is needed)."""
+    try:
+        return len(set(labels)) == len(labels) and not any(_is_nan(v) for v in labels)
+    except TypeError:
+        return False
 
 def _format(p: sympy.Expr) -> str:
     return str(p)
@@ -205,11 +236,27 @@ class Distribution:
         if strict:
             require_decided(self._conditions, "a distribution")
 
+    def _init_rational(self, names: tuple[str, ...], outcomes: Sequence[tuple], values: Sequence) -> bool:
+        """Build from sympy Rationals and outcomes known valid, checking each distinct value once.
+
+        False (nothing set) when a value is not a sympy Rational or the table is
+        invalid: the general path then decides, and names the bad cell.
+        """
+        census = _census(values)
+        if census is None or any(a < 0 for by in census.values() for a in by):
+            return False
+        totals = [Fraction(sum(a * k for a, k in by.items()), q) for q, by in census.items()]
+        if sum(totals, Fraction(0)) != 1:
+            return False
+        self._set(names, tuple(outcomes), tuple(values))
+        self._cache[_CENSUS] = census
+        return True
+
     def _set(self, names: tuple[str, ...], outcomes: tuple, probs: tuple, index: dict | None = None) -> None:
         self._names = names
         self._outcomes = outcomes
         self._probs = probs
-        self._index = index if index is not None else {o: i for i, o in enumerate(outcomes)}
+        self._index = index  # built on first use (lookups are rare next to measures)
         self._conditions = ()
         self._cache: dict[Any, Any] = {}
         self._hash: int | None = None
@@ -300,8 +347,13 @@ class Distribution:
         if len(labels) != len(values):
             raise DistributionError(f"{len(values)} probabilities but {len(labels)} outcomes")
         self = object.__new__(cls)
+        names = check_names((name,))
+        if (outcomes is None or _plain_labels(labels)) and self._init_rational(
+            names, [(o,) for o in labels], values
+        ):
+            return self
         self._init_from_pairs(
-            check_names((name,)),
+            names,
             [((o,), v) for o, v in zip(labels, values)],
             strict=strict,
             exact_floats=exact_floats,
@@ -354,6 +406,11 @@ class Distribution:
             raise DistributionError(f"a table has two variables (rows, columns); got names {names!r}")
         rows, row_labels, col_labels = read_grid(rows, labels)
         self = object.__new__(cls)
+        if _plain_labels(row_labels) and _plain_labels(col_labels) and self._init_rational(
+            names, [(a, b) for a in row_labels for b in col_labels], list(chain.from_iterable(rows))
+        ):
+            self._cache[_GRID] = (len(row_labels), len(col_labels))
+            return self
         self._init_from_pairs(
             names,
             [((a, b), rows[i][j]) for i, a in enumerate(row_labels) for j, b in enumerate(col_labels)],
@@ -543,6 +600,22 @@ class Distribution:
         return any(not p.is_number for p in self._probs)
 
     @property
+    def census(self) -> dict[int, dict[int, int]] | None:
+        """``{denominator: {numerator: number of cells}}`` when every probability is a Rational; else None.
+
+        Counted once, in one pass (when the table is built from Rationals, else on
+        first use): the measures of a table of rationals work from it, so their cost
+        grows with the number of distinct probabilities, not of outcomes.
+
+        >>> from symentropy import Distribution
+        >>> Distribution.from_pmf(["1/4", "1/2", "1/4"]).census
+        {4: {1: 2}, 2: {1: 1}}
+        """
+        if _CENSUS not in self._cache:
+            self._cache[_CENSUS] = _census(self._probs)
+        return self._cache[_CENSUS]
+
+    @property
     def is_rational(self) -> bool:
         """True when every probability is a rational number."""
         if "rational" not in self._cache:
@@ -566,7 +639,12 @@ class Distribution:
         return iter(self._outcomes)
 
     def __contains__(self, outcome: object) -> bool:
-        return self._key(outcome) in self._index
+        return self._key(outcome) in self._lookup()
+
+    def _lookup(self) -> dict[tuple, int]:
+        if self._index is None:
+            self._index = {o: i for i, o in enumerate(self._outcomes)}
+        return self._index
 
     def _key(self, outcome: Any) -> Any:
         if len(self._names) == 1 and not (isinstance(outcome, tuple) and len(outcome) == 1):
@@ -580,7 +658,7 @@ class Distribution:
             raise DistributionError(
                 f"outcome {outcome!r} does not have one value for each of the variables {self._names!r}"
             )
-        i = self._index.get(key)
+        i = self._lookup().get(key)
         return sympy.Integer(0) if i is None else self._probs[i]
 
     def positions(self, names: Iterable[str]) -> tuple[int, ...]:
@@ -655,6 +733,11 @@ class Distribution:
         if key in self._cache:
             return self._cache[key]
         positions = self.positions(names)
+        census = self.census
+        if census is not None and len(positions) == 1:
+            result = self._rational_marginal(names, positions[0], census)
+            self._cache[key] = result
+            return result
         sums: dict[tuple, list[sympy.Expr]] = {}
         if len(positions) == 1:
             (only,) = positions
@@ -666,6 +749,37 @@ class Distribution:
         probs = [sum_probabilities(ps) if len(ps) > 1 else ps[0] for ps in sums.values()]
         result = Distribution._trusted(names, list(sums), probs, self._conditions)
         self._cache[key] = result
+        return result
+
+    def _rational_marginal(self, names: tuple[str, ...], position: int, census: dict) -> Distribution:
+        """A one-variable marginal of a table of rationals: integer sums over their common denominator."""
+        common = math.lcm(*census)
+        integers = self._cache.get(_INTEGERS)
+        if integers is None:  # each cell's numerator over ``common``, kept for the other marginals
+            if len(census) == 1:
+                integers = list(map(_numerators, self._probs))
+            else:
+                scale = {(a, q): a * (common // q) for q, by in census.items() for a in by}
+                cells = zip(map(_numerators, self._probs), map(_denominators, self._probs), strict=True)
+                integers = list(map(scale.__getitem__, cells))
+            self._cache[_INTEGERS] = integers
+        grid = self._cache.get(_GRID)
+        if grid is not None:  # rows and columns are slices: summed in C
+            rows, columns = grid
+            if position == 0:
+                labels = [o[0] for o in self._outcomes[::columns]]
+                sums = [sum(integers[i * columns : (i + 1) * columns]) for i in range(rows)]
+            else:
+                labels = [o[1] for o in self._outcomes[:columns]]
+                sums = [sum(integers[j::columns]) for j in range(columns)]
+        else:
+            totals: dict[Any, int] = {}
+            for value, k in zip(map(itemgetter(position), self._outcomes), integers, strict=True):
+                totals[value] = totals.get(value, 0) + k
+            labels, sums = list(totals), list(totals.values())
+        probs = [sympy.Rational(s, common) for s in sums]
+        result = Distribution._trusted(names, [(v,) for v in labels], probs, self._conditions)
+        result._cache[_CENSUS] = _census(probs)
         return result
 
     def condition(self, event: Mapping[str, Any] | None = None, /, **values: Any) -> Distribution:

@@ -145,8 +145,13 @@ def _mul(a: Coefficient, b: Coefficient) -> Coefficient:
     return _sym(a) * _sym(b)
 
 
+_from_coprime_ints = getattr(sympy.Rational, "from_coprime_ints", None)  # sympy >= 1.13
+
+
 def _sym(c: Coefficient) -> sympy.Expr:
-    if isinstance(c, Fraction):
+    if isinstance(c, Fraction):  # in lowest terms already: no gcd again
+        if _from_coprime_ints is not None:
+            return _from_coprime_ints(c.numerator, c.denominator)
         return sympy.Rational(c.numerator, c.denominator)
     return c
 
@@ -325,6 +330,15 @@ class LogSum:
         return cls(refine_cofactors({k: v for k, v in terms.items() if v}))
 
     @classmethod
+    def entropy_of_counts(cls, counts: dict[int, dict[int, int]]) -> LogSum:
+        """``-sum p log p`` over ``counts[q][a]`` cells ``a/q`` (``a >= 0``): a table counted once.
+
+        >>> LogSum.entropy_of_counts({4: {1: 2, 2: 1}}).to_expr(2)
+        3/2
+        """
+        return cls._from_grouped_counts({q: {a: k for a, k in by.items() if a} for q, by in counts.items()})
+
+    @classmethod
     def _from_grouped_counts(cls, counts: dict[int, dict[int, int]]) -> LogSum:
         """``-sum p log p`` for ``counts[q][a]`` cells equal to ``a/q``.
 
@@ -480,7 +494,7 @@ class LogSum:
         if base == sympy.E:
             divisor: sympy.Expr = sympy.Integer(1)
         else:
-            divisor = sympy.log(base)
+            divisor = _log_of_integer(int(base)) if base.is_Integer and base > 1 else sympy.log(base)
             if base.is_Rational and primes:
                 primes, vector = _over_one_basis(primes, int(base.p), int(base.q))
                 pivot = _pivot(primes, vector)
@@ -492,6 +506,13 @@ class LogSum:
                     primes.pop(pivot, None)
             elif divisor.is_Rational:  # e.g. base E**2
                 pass
+        rational = all(isinstance(c, Fraction) for c in primes.values())
+        if rational and not others and isinstance(divisor, sympy.log):
+            if _direct_sums_agree():  # the common case: sorted by integer keys, no sympy object compared
+                args = parts + _sorted_rational_terms(primes, divisor)
+                if len(args) < 2:
+                    return args[0] if args else sympy.Integer(0)
+                return sympy.Add._from_args(args, is_commutative=True)
         for q in sorted(primes):
             c = primes[q]
             if isinstance(c, Fraction):
@@ -689,16 +710,42 @@ def _integer_log_of_term(term: sympy.Expr) -> int | None:
     return q
 
 
+def _sorted_rational_terms(primes: dict[int, Fraction], divisor: sympy.Expr) -> list[sympy.Expr]:
+    """The terms ``c*log(q)/divisor`` (``divisor`` a logarithm) in sympy's canonical order of ``Add``.
+
+    ``Basic.compare`` orders such products by their number of args (``c = 1``
+    has none), then the class of ``c`` (Integer, Half, Rational, ...), its
+    numerator and denominator, and last ``q``: the key below, computed from
+    integers, so no sympy object is compared.  :func:`_direct_sums_agree`
+    checks this order against ``Add`` once.
+    """
+    inverse = _inverse_of(divisor)
+    keyed = []
+    for q, c in primes.items():
+        if not c:
+            continue
+        if c == 1:
+            keyed.append(((2, (), 0, 0, q), (inverse, _log_of_integer(q))))
+        else:
+            coefficient = _sym(c)
+            key = (3, _class_key(type(coefficient)), c.numerator, c.denominator, q)
+            keyed.append((key, (coefficient, inverse, _log_of_integer(q))))
+    keyed.sort(key=lambda item: item[0])
+    return [sympy.Mul._from_args(factors, is_commutative=True) for _, factors in keyed]
+
+
 @lru_cache(maxsize=1)
 def _direct_sums_agree() -> bool:
+    """Whether sums built directly (:func:`_sorted_rational_terms`) are those of ``sympy.Add``."""
+    if not _direct_products_agree():
+        return False
     inverse = sympy.Pow(sympy.log(2), -1)
-    parts = [sympy.Rational(3, 4)] + [
-        sympy.Mul(sympy.Rational(c, 7), sympy.log(q), inverse)
-        for c, q in ((-5, 3), (1, 5), (7, 11), (-14, 13))
-    ]
-    parts.append(sympy.log(17) * inverse)
+    coefficients = [(-5, 7, 3), (1, 1, 5), (7, 2, 11), (-14, 1, 13), (1, 2, 17), (-1, 1, 19), (3, 1, 23),
+                    (-1, 2, 29), (2, 7, 31), (5, 1, 37), (1, 1, 41), (-9, 4, 43), (-1, 1, 7)]
+    parts = [sympy.Rational(3, 4)] + [sympy.Mul(sympy.Rational(a, b), sympy.log(q), inverse)
+                                      for a, b, q in coefficients]
     built = sympy.Add(*parts)
-    terms = sorted(parts[1:], key=_canonical_order)
+    terms = _sorted_rational_terms({q: Fraction(a, b) for a, b, q in coefficients}, sympy.log(2))
     direct = sympy.Add._from_args([parts[0]] + terms, is_commutative=True)
     return built == direct and built.args == direct.args
 

@@ -40,9 +40,10 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -55,7 +56,8 @@ from ..kernel.logsum import LogSum
 from ..kernel.numeric import known_sign
 from ..kernel.simplify import shortest, tidy
 from ..models.channel import Channel
-from .capacity_numeric import CapacitySolver, entry_key, is_zero_entry
+from .capacity_numeric import GUARD, CapacitySolver, Solution, entry_key, is_zero_entry, numeric_solution
+from .certified import DEFAULT_DIGITS, nats_tolerance
 
 __all__ = ["ExactCapacity", "exact_capacity"]
 
@@ -64,6 +66,27 @@ Rows = list[list[sympy.Expr]]
 #: How closely the numeric optimum must be matched by a rational guess
 #: (``_guided``); the guess is then checked exactly.
 _GUESS_TOLERANCE = Fraction(1, 10**30)
+
+
+
+@functools.cache
+def _guide_tolerance() -> Fraction:
+    """The width (nats) of the numeric solution that guides the exact search.
+
+    That of the default certified capacity in bits (about ``3.5e-31``): for a whole
+    channel the solution is cached on the channel, where :func:`capacity` finds it
+    when no closed form is found, so the numeric work is done once.  Its rational
+    input has ``12`` more decimals than the width, far below ``_GUESS_TOLERANCE``.
+    """
+    return nats_tolerance(2, DEFAULT_DIGITS, guard=GUARD)
+
+#: How far below the capacity (nats, in floating point) a divergence of the numeric optimum must
+#: be for the inverse-matrix method to be skipped: that method succeeds only when every input's
+#: divergence equals the capacity.
+_TIE_MARGIN = 1e-6
+
+#: Gives the numeric solution of the rows being solved (the channel's cached one).
+Solve = Callable[[], Solution]
 
 
 @dataclass(frozen=True)
@@ -172,8 +195,12 @@ def _divergences_exact(rows: Rows, q: Sequence[sympy.Expr]) -> list[LogSum] | No
     return result
 
 
-def _exact(rows: Rows, guided: bool) -> ExactCapacity | None:
-    """The exact capacity of a channel given by its rows, or ``None`` if none is found."""
+def _exact(rows: Rows, guided: bool, solve: Solve | None = None) -> ExactCapacity | None:
+    """The exact capacity of a channel given by its rows, or ``None`` if none is found.
+
+    ``solve`` gives the numeric solution of exactly these rows (the reductions below
+    solve theirs afresh).
+    """
     m = len(rows)
     keep = [j for j in range(len(rows[0])) if not all(is_zero_entry(r[j]) for r in rows)]
     if len(keep) < len(rows[0]):
@@ -227,11 +254,45 @@ def _exact(rows: Rows, guided: bool) -> ExactCapacity | None:
             return ExactCapacity(sub.nats.scaled(rest), sub.input)
 
     found = _uniform_input(rows)
-    if found is None and m == n:
+    if found is not None:
+        return found
+    if not (guided and all(w.is_number for r in rows for w in r)):
+        return _inverse_matrix(rows) if m == n else None
+    # Numbers: the numeric optimum comes first.  It is needed anyway (as the guess of _guided,
+    # and by the certified capacity when no closed form is found), and it rejects the costly
+    # exact inverse of the matrix at once when some input is clearly not tied at the optimum.
+    solution = _numeric(rows, solve)
+    if m == n and (solution is None or _all_tied(rows, solution)):
         found = _inverse_matrix(rows)
-    if found is None and guided and all(w.is_number for r in rows for w in r):
-        found = _guided(rows)
+    if found is None and solution is not None:
+        found = _guided(rows, solution)
     return found
+
+
+def _numeric(rows: Rows, solve: Solve | None) -> Solution | None:
+    """The numeric solution that guides the exact search, or None when it fails."""
+    try:
+        return solve() if solve is not None else CapacitySolver(rows, _guide_tolerance()).solve()
+    except SymentropyError:
+        return None
+
+
+def _all_tied(rows: Rows, solution: Solution) -> bool:
+    """A guess in floating point: False when some divergence at the numeric optimum is clearly below it.
+
+    The inverse-matrix method gives the optimum only when every input's divergence
+    from the optimal output equals the capacity; when this says False, it could not
+    succeed.  Only a guess: a wrong False loses a closed form, never gives a wrong one.
+    """
+    try:
+        p = [float(v) for v in solution.input]
+        weights = [[float(w) for w in r] for r in rows]
+        q = [sum(px * r[j] for px, r in zip(p, weights, strict=True)) for j in range(len(rows[0]))]
+        divergences = [sum(w * math.log(w / q[j]) for j, w in enumerate(r) if w > 0) for r in weights]
+        top = float(solution.lower)
+    except (OverflowError, ValueError, TypeError, ZeroDivisionError):
+        return True
+    return min(divergences) >= top - _TIE_MARGIN * (1 + abs(top))
 
 
 def _sum_of_channels(parts: list[tuple[list[int], ExactCapacity]], m: int) -> ExactCapacity:
@@ -347,7 +408,7 @@ def _plausibly_nonnegative(exponents: list[LogSum], inverse: list[list[sympy.Exp
     return not min(values) < -1e-9 * max(abs(v) for v in values)
 
 
-def _guided(rows: Rows) -> ExactCapacity | None:
+def _guided(rows: Rows, solution: Solution) -> ExactCapacity | None:
     """Use a numeric solution as a guess for an exact one, then check it exactly.
 
     The guesses (a rational input near the numeric one, the inputs the
@@ -355,10 +416,6 @@ def _guided(rows: Rows) -> ExactCapacity | None:
     Kuhn-Tucker conditions; a wrong guess loses a closed form, never gives a
     wrong one.
     """
-    try:
-        solution = CapacitySolver(rows, Fraction(1, 10**40)).solve()
-    except SymentropyError:
-        return None
     p = solution.input
     m = len(rows)
     if all(w.is_Rational for r in rows for w in r):
@@ -447,6 +504,8 @@ def exact_capacity(channel: Channel) -> ExactCapacity | None:
         else:
             found = None
     else:
-        found = _exact([list(r) for r in channel.rows], guided=not channel.is_symbolic)
+        guided = not channel.is_symbolic
+        solve = functools.partial(numeric_solution, channel, _guide_tolerance()) if guided else None
+        found = _exact([list(r) for r in channel.rows], guided=guided, solve=solve)
     memo[key] = found
     return found

@@ -560,6 +560,8 @@ class CapacitySolver:
 def numeric_solution(channel: Channel, tolerance: Fraction) -> Solution:
     """A certified numeric solution for ``channel``, bounds at most ``tolerance`` nats apart (cached on it).
 
+    A solution cached at a smaller tolerance is returned as it is.
+
     A product of channels (:attr:`~symentropy.models.channel.Channel.structure`)
     is solved through its factors: the product of their optimal inputs is
     certified on the whole channel.
@@ -568,6 +570,10 @@ def numeric_solution(channel: Channel, tolerance: Fraction) -> Solution:
     memo = channel.memo
     if key in memo:
         return memo[key]
+    narrower = [value for k, value in memo.items()
+                if isinstance(k, tuple) and k[0] == "capacity:numeric" and k[1] <= tolerance]
+    if narrower:  # a certificate at least as narrow (the one that guided the exact search) serves
+        return narrower[0]
     if channel.is_symbolic:
         names = ", ".join(sorted(str(s) for s in channel.free_symbols))
         raise UndecidedError(

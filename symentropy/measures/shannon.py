@@ -116,7 +116,11 @@ def _raw_entropy(d: Distribution, names: Sequence[str]) -> LogSum:
             ordered = tuple(n for n in d.names if n in key[1])
             d.positions(names)  # unknown names raise UnknownVariableError
             table = d if ordered == d.names else d.marginal(*ordered)
-            cached = LogSum.entropy_of(table.probabilities, known_nonnegative(d))
+            census = table.census
+            if census is not None:  # a table of rationals, counted when it was built
+                cached = LogSum.entropy_of_counts(census)
+            else:
+                cached = LogSum.entropy_of(table.probabilities, known_nonnegative(d))
         d.memo[key] = cached
     return cached
 
@@ -134,7 +138,7 @@ def known_nonnegative(d: Distribution) -> frozenset:
     key = ("nonnegative",)
     cached = d.memo.get(key)
     if cached is None:
-        if all(p.is_number for p in d.probabilities):
+        if d.census is not None or all(p.is_number for p in d.probabilities):
             cached = frozenset()
         else:
             known = list(d.probabilities)
