@@ -313,8 +313,10 @@ class _SeriesLogs:
     """Logarithms of primes ``p <= _SERIES_LIMIT`` in fixed point, with error bounds.
 
     ``log 2`` comes from a Machin-type formula (:data:`_LOG2_MACHIN`), and for
-    a prime ``p >= 3`` ``log p = log(p**2 - 1)/2 + atanh(1/(2 p**2 - 1))``, where
-    ``p**2 - 1 = (p - 1)(p + 1)`` factors into smaller primes.  The series
+    a prime ``p >= 3`` either from the prime before it (:meth:`include`) or
+    ``log p = log(p**2 - 1)/2 + atanh(1/(2 p**2 - 1))``, where
+    ``p**2 - 1 = (p - 1)(p + 1)`` factors into smaller primes (or ``p**2 - k**2``
+    for a small ``k``, :meth:`include_by_squares`).  The series
     for ``p`` near a million gains 80 bits a term, so a logarithm costs a few
     dozen integer divisions: far less than a general-purpose logarithm, and
     the error of every value is bounded by construction (integer arithmetic

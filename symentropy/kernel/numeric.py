@@ -66,9 +66,12 @@ digits), sympy is asked to prove the value zero (``equals``), and
    logarithm of an integer is computed once at the needed precision and
    cached, so the cost grows with the number of distinct primes, not with
    the number of outcomes of the table.  Logarithms of primes below
-   ``2**32`` come from a table built with integer arithmetic only
-   (``log p = log(p**2 - 1)/2 + atanh(1/(2p**2 - 1))``, see
-   the table of :mod:`symentropy.kernel.intervals`), with error bounds carried along exactly; larger
+   ``2**32`` come from a table built with integer arithmetic only, all
+   the primes of a value in one pass (short atanh series from a nearby
+   prime or from ``p**2 - k**2``, see the table of
+   :mod:`symentropy.kernel.intervals`), with error bounds carried along
+   exactly, and the sum is formed in fixed point
+   (:func:`~symentropy.kernel.intervals.log_combination`); larger
    integers use mpmath's logarithm with a wide safety margin.
 2. *Elementary expressions* (``+``, ``*``, powers, ``log``, ``exp``,
    ``pi``, ``E``): interval arithmetic on the expression tree, as rigorous
