@@ -465,6 +465,20 @@ def test_a_hundred_thousand_digits_are_correctly_rounded():
     assert str(third) == "0." + "3" * 100_000
 
 
+@pytest.mark.parametrize("digits", [30, 100, 1000])
+def test_entropies_over_many_primes_are_correctly_rounded(digits):
+    # weights to 10**6: almost every probability distinct, hundreds of primes, whose logarithms
+    # come from nearby primes (low precision) or from p**2 - k**2 (high precision)
+    weights = [(k * 7919 + 13) ** 2 % 999_983 + 1 for k in range(300)]
+    probs = [R(w, sum(weights)) for w in weights]
+    h = entropy(Distribution.from_pmf(probs))
+    assert _same_digits(evaluate(h, digits), _rounded(_entropy_reference(probs, digits + 60), digits))
+    nats = entropy(Distribution.from_pmf(probs), base=E)
+    ctx = _context(digits + 60)
+    reference = -ctx.fsum(ctx.mpf(p.p) / p.q * ctx.log(ctx.mpf(p.p) / p.q) for p in probs)
+    assert _same_digits(evaluate(nats, digits), _rounded(reference, digits))
+
+
 def test_a_string_is_a_number_not_an_enclosure():
     assert str(evaluate("1/3", 20)) == "0.33333333333333333333"
     with pytest.raises(ParseError):  # the grammar of probabilities has no functions

@@ -66,9 +66,12 @@ digits), sympy is asked to prove the value zero (``equals``), and
    logarithm of an integer is computed once at the needed precision and
    cached, so the cost grows with the number of distinct primes, not with
    the number of outcomes of the table.  Logarithms of primes below
-   ``2**32`` come from a table built with integer arithmetic only
-   (``log p = log(p**2 - 1)/2 + atanh(1/(2p**2 - 1))``, see
-   the table of :mod:`symentropy.kernel.intervals`), with error bounds carried along exactly; larger
+   ``2**32`` come from a table built with integer arithmetic only, all
+   the primes of a value in one pass (short atanh series from a nearby
+   prime or from ``p**2 - k**2``, see the table of
+   :mod:`symentropy.kernel.intervals`), with error bounds carried along
+   exactly, and the sum is formed in fixed point
+   (:func:`~symentropy.kernel.intervals.log_combination`); larger
    integers use mpmath's logarithm with a wide safety margin.
 2. *Elementary expressions* (``+``, ``*``, powers, ``log``, ``exp``,
    ``pi``, ``E``): interval arithmetic on the expression tree, as rigorous
@@ -201,11 +204,19 @@ class _LogForm:
     def add_log(self, divisor: Fraction | None, argument: Fraction, coefficient: Fraction) -> None:
         if divisor is not None:
             divisor, power = _primitive_base(divisor)
-            coefficient /= power
-        logs = self._group(divisor)[1]
-        for n, sign in ((argument.numerator, 1), (argument.denominator, -1)):
-            if n != 1:
-                logs[n] = logs.get(n, 0) + sign * coefficient
+            if power != 1:
+                coefficient /= power
+        self.add_log_over(divisor, argument.numerator, argument.denominator, coefficient)
+
+    def add_log_over(self, base: Fraction | None, numerator: int, denominator: int, c: Fraction) -> None:
+        """Add ``c * log(numerator/denominator) / log(base)``, ``base`` primitive or None."""
+        logs = self._group(base)[1]
+        if numerator != 1:
+            previous = logs.get(numerator)
+            logs[numerator] = c if previous is None else previous + c
+        if denominator != 1:
+            previous = logs.get(denominator)
+            logs[denominator] = -c if previous is None else previous - c
 
     def add_constant(self, divisor: Fraction | None, coefficient: Fraction) -> None:
         if divisor is None:
@@ -253,13 +264,24 @@ class _LogForm:
         if len(groups) > 1:
             return False, None
         ((b, (k, logs)),) = groups.items()
+        primes = _prime_coefficients(logs)
         if b is None:
-            rational = LogSum.from_integer_weights(logs).is_zero
+            rational = LogSum.from_integer_weights(logs).is_zero if primes is None else not primes
             return True, (self.rational + k) if rational else None
         if k:
             return True, None
         if max(b.numerator, b.denominator) >= FACTOR_LIMIT:
             return False, None
+        if primes is not None:  # N = t log b exactly when N's coefficients are t times b's exponents
+            base = dict(factor_integer(b.numerator))
+            base.update((p, -e) for p, e in factor_integer(b.denominator))
+            if any(p not in base for p in primes):
+                return True, None
+            pivot = min(base)
+            t = primes.get(pivot, Fraction(0)) / base[pivot]
+            if all(primes.get(p, 0) == t * e for p, e in base.items()):
+                return True, self.rational + t
+            return True, None
         base = {p: e for p, e in factor_integer(b.numerator)}
         base.update((p, -e) for p, e in factor_integer(b.denominator))
         # N over a basis that contains the primes of b: its coefficient on
@@ -282,11 +304,7 @@ class _LogForm:
     def enclose(self, prec: int) -> intervals.Pair:
         total = intervals.exact(self.rational, prec)
         for b, (k, logs) in self.groups.items():
-            part = intervals.exact(k, prec)
-            for n, c in logs.items():
-                if c:
-                    term = intervals.scale(intervals.log_of_integer(n, prec), c, prec)
-                    part = intervals.add(part, term, prec)
+            part = intervals.add(intervals.exact(k, prec), intervals.log_combination(logs, prec), prec)
             if b is not None:
                 part = intervals.mul(part, intervals.inverse(intervals.log_of_rational(b, prec), prec), prec)
             total = intervals.add(total, part, prec)
@@ -294,10 +312,30 @@ class _LogForm:
 
     def magnitude_bits(self) -> int:
         """A rough log2 of the largest term, to size the working precision."""
-        sizes = [abs(self.rational)]
-        sizes.extend(abs(c) * n.bit_length() for _, logs in self.groups.values() for n, c in logs.items())
-        largest = max(sizes) if sizes else 0
-        return max(int(largest).bit_length(), 1)
+        largest = abs(self.rational.numerator) // self.rational.denominator
+        for _, logs in self.groups.values():
+            for n, c in logs.items():
+                largest = max(largest, abs(c.numerator) * n.bit_length() // c.denominator)
+        return max(largest.bit_length(), 1)
+
+
+def _prime_coefficients(logs: dict[int, Fraction]) -> dict[int, Fraction] | None:
+    """``sum_n c_n log n`` as ``{p: c_p}`` over primes (nonzero ``c_p`` only); None if an ``n`` is too large.
+
+    Logarithms of distinct primes are linearly independent over the
+    rationals, so the sum is zero exactly when the result is empty.
+    """
+    out: dict[int, Fraction] = {}
+    for n, c in logs.items():
+        if not c or n == 1:
+            continue
+        if n >= FACTOR_LIMIT:
+            return None
+        for p, e in factor_integer(n):
+            term = c if e == 1 else c * e
+            previous = out.get(p)
+            out[p] = term if previous is None else previous + term
+    return {p: c for p, c in out.items() if c}
 
 
 @functools.lru_cache(maxsize=256)
@@ -327,39 +365,50 @@ def _as_fraction(x: sympy.Expr) -> Fraction:
 
 
 def _log_form(expr: sympy.Expr) -> _LogForm | None:
-    """Parse ``expr`` as a sum of rational multiples of logarithms, or None."""
+    """Parse ``expr`` as a sum of rational multiples of logarithms, or None.
+
+    One pass over the terms, reading the factors of each product as they are
+    (no sympy arithmetic and no assumption queries: a canonical result of
+    many thousands of terms is read in a few milliseconds).
+    """
     form = _LogForm()
     terms = expr.args if expr.is_Add else (expr,)
+    bases: dict[sympy.Expr, tuple[Fraction, Fraction]] = {}  # divisors met so far: (primitive base, power)
+    minus_one = sympy.S.NegativeOne
     for term in terms:
-        coefficient, rest = term.as_coeff_Mul()
-        if not coefficient.is_Rational:
-            return None
-        c = _as_fraction(coefficient)
-        factors = rest.args if rest.is_Mul else (rest,)
-        argument: Fraction | None = None
-        divisor: Fraction | None = None
+        if term.is_Rational:
+            form.add_constant(None, _as_fraction(term))
+            continue
+        factors = term.args if term.is_Mul else (term,)
+        c: Fraction | None = None
+        argument: sympy.Expr | None = None
+        divisor: sympy.Expr | None = None
         for f in factors:
-            if f == 1:
-                continue
-            if isinstance(f, sympy.log) and len(f.args) == 1 and f.args[0].is_Rational and argument is None:
-                if not f.args[0].is_positive:
+            if f.is_Rational and c is None:
+                c = _as_fraction(f)
+            elif isinstance(f, sympy.log) and argument is None and len(f.args) == 1:
+                argument = f.args[0]
+                if not argument.is_Rational or argument.p <= 0:
                     return None
-                argument = _as_fraction(f.args[0])
-            elif (
-                f.is_Pow
-                and f.exp == -1
-                and isinstance(f.base, sympy.log)
-                and f.base.args[0].is_Rational
-                and f.base.args[0].is_positive
-                and divisor is None
-            ):
-                divisor = _as_fraction(f.base.args[0])
+            elif f.is_Pow and f.exp is minus_one and isinstance(f.base, sympy.log) and divisor is None:
+                divisor = f.base.args[0]
+                if not divisor.is_Rational or divisor.p <= 0:
+                    return None
             else:
                 return None
+        c = Fraction(1) if c is None else c
         if argument is None:
-            form.add_constant(divisor, c)
-        else:
-            form.add_log(divisor, argument, c)
+            form.add_constant(None if divisor is None else _as_fraction(divisor), c)
+            continue
+        base = None
+        if divisor is not None:
+            found = bases.get(divisor)
+            if found is None:
+                found = bases[divisor] = _primitive_base(_as_fraction(divisor))
+            base, power = found
+            if power != 1:
+                c /= power
+        form.add_log_over(base, int(argument.p), int(argument.q), c)
     return form
 
 

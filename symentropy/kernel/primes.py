@@ -36,7 +36,9 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import math
+from array import array
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -61,12 +63,19 @@ def factor_integer(n: int) -> tuple[tuple[int, int], ...]:
     """Return the prime factorisation of ``n >= 1`` as ``((prime, exponent), ...)``.
 
     Results are cached: tables reuse the same numerators and denominators.
+    Below ``TRIAL_BOUND`` and up to ``2**22`` the factors are looked up in
+    sieves of smallest prime factors; up to ``TRIAL_BOUND**2`` found by
+    trial division; above, by sympy's ``factorint``.
 
     >>> factor_integer(360)
     ((2, 3), (3, 2), (5, 1))
     """
     if n < 1:
         raise ValueError(f"cannot factor {n}: expected a positive integer")
+    if n < TRIAL_BOUND:
+        return _trial_division(n)
+    if n < _SIEVE_LIMIT:  # table lookups, one per prime factor
+        return _sieved_factors(n)
     if n < TRIAL_BOUND * TRIAL_BOUND:  # trial division is complete and cheaper than factorint
         return _trial_division(n)
     return tuple(sorted((int(p), int(e)) for p, e in sympy.factorint(n).items()))
@@ -113,6 +122,47 @@ def smallest_factors() -> list[int]:
     for p in reversed(small):  # smaller primes overwrite larger ones: the smallest wins
         smallest[p * p :: p] = [p] * len(range(p * p, TRIAL_BOUND, p))
     return smallest
+
+
+#: Integers from ``TRIAL_BOUND`` to this bound are factored by a sieve of smallest prime
+#: factors of the odd numbers, built on first use up to the next power of two above the
+#: integer asked for (at most 2 MB at the bound).
+_SIEVE_LIMIT = 1 << 22
+
+#: The sieve in use: entry ``i`` is the smallest prime factor of ``2i + 1``, or 0 for a prime.
+_SIEVE: list[array] = []
+
+
+def _odd_sieve(n: int) -> array:
+    """The sieve of :data:`_SIEVE`, covering at least ``n`` (built or enlarged here)."""
+    if _SIEVE and len(_SIEVE[0]) > n >> 1:
+        return _SIEVE[0]
+    size = min(max(TRIAL_BOUND, 1 << n.bit_length()), _SIEVE_LIMIT)
+    half = size >> 1
+    sieve = array("H", bytes(2 * half))
+    for p in reversed(trial_primes()[1 : bisect.bisect_right(trial_primes(), math.isqrt(size))]):
+        start = (p * p) >> 1  # odd multiples of p from p*p: indices start, start + p, ...
+        sieve[start::p] = array("H", [p]) * len(range(start, half, p))  # smaller primes overwrite
+    _SIEVE[:] = [sieve]
+    return sieve
+
+
+def _sieved_factors(n: int) -> tuple[tuple[int, int], ...]:
+    """Factor ``n < _SIEVE_LIMIT`` by lookups in the odd sieve."""
+    parts = []
+    twos = (n & -n).bit_length() - 1
+    if twos:
+        parts.append((2, twos))
+        n >>= twos
+    sieve = _odd_sieve(n)
+    while n > 1:
+        p = sieve[n >> 1] or n
+        e = 0
+        while n % p == 0:
+            n //= p
+            e += 1
+        parts.append((p, e))
+    return tuple(parts)
 
 
 @lru_cache(maxsize=1)
@@ -290,6 +340,7 @@ def exponents_over(n: int, basis: Iterable[int]) -> list[tuple[int, int]]:
 
 
 def clear_caches() -> None:
-    """Forget the cached factorisations (for timings that start cold)."""
+    """Forget the cached factorisations and the sieve above ``TRIAL_BOUND`` (for timings that start cold)."""
     factor_integer.cache_clear()
+    _SIEVE.clear()
     split_integer.cache_clear()

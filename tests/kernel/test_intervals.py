@@ -101,6 +101,51 @@ def test_the_atanh_series_bound_holds():
             assert abs(exact - value) <= bound
 
 
+def test_the_atanh_series_of_a_ratio_bound_holds():
+    for a, m in ((1, 4), (3, 40), (8, 2 * 999983), (4, 2 * 101**2 - 4), (36, 2 * 65537**2 - 36)):
+        for wp in (64, 300, 1000):
+            value, bound = intervals._atanh_ratio(a, m, wp)  # the private series, tested directly
+            exact = REF.atanh(REF.mpf(a) / m) * REF.ldexp(1, wp)
+            assert abs(exact - value) <= bound
+
+
+@pytest.mark.parametrize("wp", [60, 176, 1024, 3000])
+def test_the_table_of_prime_logarithms_holds_by_every_relation(wp):
+    # dense primes (each from the one before it at low precision), sparse ones (from p**2 - k**2),
+    # and the primes these rest on; every value within its bound
+    table = intervals._SeriesLogs(wp)  # the private table, tested directly
+    primes = list(sympy.primerange(2, 3000)) + list(sympy.primerange(10**6, 10**6 + 2000))
+    primes += [65537, 1048573, 4194301, 4294967291]
+    table.include(primes)
+    assert set(primes) <= set(table.logs)
+    reference = mpmath.mp.clone()
+    reference.prec = wp + 200
+    for p, (value, bound) in table.logs.items():
+        assert abs(reference.log(p) * reference.ldexp(1, wp) - value) <= bound, p
+        assert bound < 2**24, p  # the guard bits of a table cover the error
+
+
+@pytest.mark.parametrize("prec", [53, 400, 3400])
+def test_a_combination_of_logarithms_is_enclosed_in_one_pass(prec):
+    intervals.clear_caches()
+    coefficients = {
+        2: Fraction(-7, 3),
+        3: Fraction(5, 12),
+        360: Fraction(1, 7),  # composite
+        999983: Fraction(-2, 7),
+        1000003: Fraction(11, 3),
+        2**32 + 15: Fraction(1, 9),  # beyond the table
+        7: Fraction(0),
+        1: Fraction(3),
+    }
+    pair = intervals.log_combination(coefficients, prec)
+    reference = REF.fsum(REF.mpf(c.numerator) / c.denominator * REF.log(n) for n, c in coefficients.items())
+    assert holds(pair, reference)
+    lo, hi = (intervals.to_fraction(x) for x in pair)
+    assert ref(hi - lo) <= REF.ldexp(1, -prec + 12)
+    assert intervals.log_combination({}, prec) == intervals.log_combination({5: Fraction(0)}, prec)
+
+
 def test_constants():
     assert holds(intervals.pi(200), REF.pi)
     assert holds(intervals.e(200), REF.e)

@@ -46,6 +46,18 @@ def test_the_sieve_gives_smallest_prime_factors():
         assert smallest[n] == min(sympy.factorint(n))
 
 
+@given(st.integers(TRIAL_BOUND, 1 << 22))
+def test_the_sieve_above_the_trial_bound_factors_exactly(n):
+    parts = factor_integer(n)
+    assert dict(parts) == sympy.factorint(n)
+    assert [p for p, _ in parts] == sorted(p for p, _ in parts)
+
+
+def test_factorisations_at_the_edges_of_the_sieve():
+    for n in (TRIAL_BOUND, TRIAL_BOUND + 1, 3**13, 2**21 * 3 - 1, 4194301, (1 << 22) - 1, 1 << 22, 4194319):
+        assert dict(factor_integer(n)) == sympy.factorint(n), n
+
+
 @given(st.integers(2, 2**200))
 def test_split_integer_is_exact_and_prime_below_the_limit(n):
     parts = split_integer(n)
