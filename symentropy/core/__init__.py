@@ -6,6 +6,7 @@ module                 holds
 ``names``              the one check of variable names; groups of names
 ``validate``           three-valued checks of cells and totals
 ``tables``             reading grids, samples and counts
+``convert``            converters to and from dit, xarray and pandas (optional extras)
 ``distribution``       :class:`Distribution`, :func:`uniform`, :func:`independent`
 =====================  ===========================================================
 
@@ -20,6 +21,15 @@ from ..kernel.lazy import export
 
 #: Each public name, by the module that defines it: imported on first use (see kernel/lazy.py).
 EXPORTS: dict[str, tuple[str, ...]] = {
+    ".convert": (
+        "plain_label",
+        "read_dit",
+        "read_pandas",
+        "read_xarray",
+        "write_dit",
+        "write_pandas",
+        "write_xarray",
+    ),
     ".distribution": (
         "Distribution",
         "Outcome",
@@ -60,6 +70,13 @@ __all__ = [
     "read_samples",
     "read_counts",
     "Pairs",
+    "read_dit",
+    "write_dit",
+    "read_xarray",
+    "write_xarray",
+    "read_pandas",
+    "write_pandas",
+    "plain_label",
     "Distribution",
     "uniform",
     "independent",

@@ -53,7 +53,8 @@ from ..errors import DistributionError, ZeroProbabilityError
 from ..kernel.exact import as_exact, safe_sympify, substitutions, symbols_in
 from ..kernel.numeric import known_sign
 from ..kernel.simplify import tidy
-from .names import as_group, check_names, unknown_variable
+from .convert import read_dit, read_pandas, read_xarray, write_dit, write_pandas, write_xarray
+from .names import Names, as_group, check_names, unknown_variable
 from .tables import read_counts, read_grid, read_samples
 from .validate import check_probability, check_total, require_decided, sum_probabilities, total_of
 
@@ -801,6 +802,52 @@ class Distribution:
         from ..measures.info import info  # a convenience that delegates upward, like Expr.integrate
 
         return info(self, notation, base=base, symbols=symbols)
+
+    # -- converters (optional extras; symentropy.core.convert) ------------------
+    @classmethod
+    def from_dit(
+        cls, dist: Any, *, names: Names | None = None, strict: bool = False, exact_floats: bool = False
+    ) -> Distribution:
+        """The distribution of a ``dit.Distribution``; see :func:`~symentropy.core.convert.read_dit`."""
+        return cls._from_raw(read_dit(dist, names), strict, exact_floats)
+
+    def to_dit(self) -> Any:
+        """A ``dit.Distribution``, exact; see :func:`~symentropy.core.convert.write_dit`."""
+        return write_dit(self._names, self._outcomes, self._probs)
+
+    @classmethod
+    def from_xarray(
+        cls, array: Any, *, names: Names | None = None, strict: bool = False, exact_floats: bool = False
+    ) -> Distribution:
+        """The distribution of a DataArray; see :func:`~symentropy.core.convert.read_xarray`."""
+        return cls._from_raw(read_xarray(array, names), strict, exact_floats)
+
+    def to_xarray(self) -> Any:
+        """An ``xarray.DataArray``, exact; see :func:`~symentropy.core.convert.write_xarray`."""
+        return write_xarray(self._names, self._outcomes, self._probs)
+
+    @classmethod
+    def from_pandas(
+        cls,
+        data: Any,
+        *,
+        names: Names | None = None,
+        probability: str = "P",
+        strict: bool = False,
+        exact_floats: bool = False,
+    ) -> Distribution:
+        """The distribution of a Series or DataFrame; see :func:`~symentropy.core.convert.read_pandas`."""
+        return cls._from_raw(read_pandas(data, names, probability), strict, exact_floats)
+
+    def to_pandas(self) -> Any:
+        """A pandas Series, exact; see :func:`~symentropy.core.convert.write_pandas`."""
+        return write_pandas(self._names, self._outcomes, self._probs)
+
+    @classmethod
+    def _from_raw(cls, parts: tuple, strict: bool, exact_floats: bool) -> Distribution:
+        self = object.__new__(cls)
+        self._init_from_pairs(parts[0], parts[1], strict=strict, exact_floats=exact_floats, symbols=None)
+        return self
 
     # -- comparison, hashing, printing ------------------------------------------
     def _nonzero_items(self) -> frozenset:
