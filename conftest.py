@@ -20,6 +20,11 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 NEEDS = {
     "symentropy.display.plotting": "matplotlib",
     "symentropy.calculus.sweep": "numpy",
+    "symentropy.core.convert.write_dit": "dit",
+    "symentropy.core.convert.read_xarray": "xarray",
+    "symentropy.core.convert.write_xarray": "xarray",
+    "symentropy.core.convert.read_pandas": "pandas",
+    "symentropy.core.convert.write_pandas": "pandas",
 }
 
 

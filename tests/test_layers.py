@@ -50,7 +50,9 @@ UPWARD_CONVENIENCES = {
 
 #: Third-party modules that may be imported inside a function: optional extras, or heavy
 #: modules that ``import symentropy`` should not load.
-LAZY_THIRD_PARTY = ("numpy", "matplotlib", "pandas", "networkx", "scipy", "sympy.stats", "IPython")
+LAZY_THIRD_PARTY = (
+    "numpy", "matplotlib", "pandas", "xarray", "dit", "networkx", "scipy", "sympy.stats", "IPython",
+)
 
 #: Longest module, and the catalogues allowed beyond it (like sympy.stats' crv_types.py).
 MAX_LINES = 1200

@@ -60,6 +60,18 @@ N01 = se.normal(0, 1)
 CAP = se.certified_capacity(se.Channel([["1/2", "1/3", "1/6"], ["1/6", "1/2", "1/3"]]), digits=5)
 P_SYM = se.Distribution.from_pmf([p, 1 - p])
 
+def cells(value: Any) -> Any:
+    """A numpy object array ``[value, "1/2"]``, with ``value`` one cell whatever it is."""
+    array = numpy.empty(2, dtype=object)
+    array[0], array[1] = value, "1/2"
+    return array
+
+
+def extra(package: str) -> Any:
+    """An optional package; the case is skipped without it."""
+    return pytest.importorskip(package)
+
+
 #: name -> calls that put the value V where a user value goes; "label" calls may accept V as data.
 CALLS: dict[str, list[tuple[str, Callable[[Any], Any]]]] = {
     "Distribution": [
@@ -88,6 +100,18 @@ CALLS: dict[str, list[tuple[str, Callable[[Any], Any]]]] = {
     "Distribution.subs": [("value", lambda v: P_SYM.subs(p, v)), ("value", lambda v: P_SYM.subs({p: v})),
                           ("value", lambda v: P_SYM.subs(v, "1/2"))],
     "Distribution.info": [("value", lambda v: XY.info(v))],
+    "Distribution.from_dit": [("value", lambda v: se.Distribution.from_dit(v)),
+                              ("name", lambda v: se.Distribution.from_dit(extra("dit").Distribution(["0", "1"], [0.5, 0.5]), names=v, exact_floats=True))],
+    "Distribution.to_dit": [],
+    "Distribution.from_xarray": [("value", lambda v: se.Distribution.from_xarray(v)),
+                                 ("value", lambda v: se.Distribution.from_xarray(extra("xarray").DataArray(cells(v), dims=("X",)))),
+                                 ("label", lambda v: se.Distribution.from_xarray(extra("xarray").DataArray(["1/2", "1/2"], dims=("X",), coords={"X": cells(v)})))],
+    "Distribution.to_xarray": [],
+    "Distribution.from_pandas": [("value", lambda v: se.Distribution.from_pandas(v)),
+                                 ("value", lambda v: se.Distribution.from_pandas(extra("pandas").Series(cells(v)))),
+                                 ("label", lambda v: se.Distribution.from_pandas(extra("pandas").Series(["1/2", "1/2"], index=cells(v)))),
+                                 ("value", lambda v: se.Distribution.from_pandas(extra("pandas").DataFrame({"X": [0, 1], "P": cells(v)}), probability=v))],
+    "Distribution.to_pandas": [],
     "uniform": [("label", lambda v: se.uniform([v, "b"]))],
     "independent": [("value", lambda v: se.independent(D, v))],
     "entropy": [("value", lambda v: se.entropy(v)), ("name", lambda v: se.entropy(XY, v)),

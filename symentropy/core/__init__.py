@@ -6,6 +6,8 @@ module                 holds
 ``names``              the one check of variable names; groups of names
 ``validate``           three-valued checks of cells and totals
 ``tables``             reading grids, samples and counts
+``convert``            converters to and from dit, xarray and pandas (optional extras)
+``labels``             how labels and names are shown in messages and LaTeX
 ``distribution``       :class:`Distribution`, :func:`uniform`, :func:`independent`
 =====================  ===========================================================
 
@@ -20,16 +22,17 @@ from ..kernel.lazy import export
 
 #: Each public name, by the module that defines it: imported on first use (see kernel/lazy.py).
 EXPORTS: dict[str, tuple[str, ...]] = {
-    ".distribution": (
-        "Distribution",
-        "Outcome",
-        "format_outcome",
-        "independent",
-        "latex_label",
-        "latex_name",
-        "latex_text",
-        "uniform",
+    ".convert": (
+        "plain_label",
+        "read_dit",
+        "read_pandas",
+        "read_xarray",
+        "write_dit",
+        "write_pandas",
+        "write_xarray",
     ),
+    ".distribution": ("Distribution", "Outcome", "independent", "uniform"),
+    ".labels": ("format_outcome", "latex_label", "latex_name", "latex_text"),
     ".names": (
         "FORBIDDEN",
         "Names",
@@ -60,6 +63,13 @@ __all__ = [
     "read_samples",
     "read_counts",
     "Pairs",
+    "read_dit",
+    "write_dit",
+    "read_xarray",
+    "write_xarray",
+    "read_pandas",
+    "write_pandas",
+    "plain_label",
     "Distribution",
     "uniform",
     "independent",

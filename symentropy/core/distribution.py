@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import html
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
@@ -54,10 +53,12 @@ import sympy
 from sympy.printing.pretty.stringpict import prettyForm, stringPict
 
 from ..errors import DistributionError, ZeroProbabilityError
-from ..kernel.exact import as_exact, safe_sympify, substitutions, symbols_in
+from ..kernel.exact import as_exact, substitutions, symbols_in
 from ..kernel.numeric import known_sign
 from ..kernel.simplify import tidy
-from .names import as_group, check_names, unknown_variable
+from .convert import read_dit, read_pandas, read_xarray, write_dit, write_pandas, write_xarray
+from .labels import format_outcome, latex_label, latex_name
+from .names import Names, as_group, check_names, unknown_variable
 from .tables import read_counts, read_grid, read_samples
 from .validate import check_probability, check_total, require_decided, sum_probabilities, total_of
 
@@ -66,10 +67,6 @@ __all__ = [
     "uniform",
     "independent",
     "Outcome",
-    "format_outcome",
-    "latex_name",
-    "latex_text",
-    "latex_label",
 ]
 
 #: An outcome: one value per variable, in the order of :attr:`Distribution.names`.
@@ -916,6 +913,52 @@ class Distribution:
 
         return info(self, notation, base=base, symbols=symbols)
 
+    # -- converters (optional extras; symentropy.core.convert) ------------------
+    @classmethod
+    def from_dit(
+        cls, dist: Any, *, names: Names | None = None, strict: bool = False, exact_floats: bool = False
+    ) -> Distribution:
+        """The distribution of a ``dit.Distribution``; see :func:`~symentropy.core.convert.read_dit`."""
+        return cls._from_raw(read_dit(dist, names), strict, exact_floats)
+
+    def to_dit(self) -> Any:
+        """A ``dit.Distribution``, exact; see :func:`~symentropy.core.convert.write_dit`."""
+        return write_dit(self._names, self._outcomes, self._probs)
+
+    @classmethod
+    def from_xarray(
+        cls, array: Any, *, names: Names | None = None, strict: bool = False, exact_floats: bool = False
+    ) -> Distribution:
+        """The distribution of a DataArray; see :func:`~symentropy.core.convert.read_xarray`."""
+        return cls._from_raw(read_xarray(array, names), strict, exact_floats)
+
+    def to_xarray(self) -> Any:
+        """An ``xarray.DataArray``, exact; see :func:`~symentropy.core.convert.write_xarray`."""
+        return write_xarray(self._names, self._outcomes, self._probs)
+
+    @classmethod
+    def from_pandas(
+        cls,
+        data: Any,
+        *,
+        names: Names | None = None,
+        probability: str = "P",
+        strict: bool = False,
+        exact_floats: bool = False,
+    ) -> Distribution:
+        """The distribution of a Series or DataFrame; see :func:`~symentropy.core.convert.read_pandas`."""
+        return cls._from_raw(read_pandas(data, names, probability), strict, exact_floats)
+
+    def to_pandas(self) -> Any:
+        """A pandas Series, exact; see :func:`~symentropy.core.convert.write_pandas`."""
+        return write_pandas(self._names, self._outcomes, self._probs)
+
+    @classmethod
+    def _from_raw(cls, parts: tuple, strict: bool, exact_floats: bool) -> Distribution:
+        self = object.__new__(cls)
+        self._init_from_pairs(parts[0], parts[1], strict=strict, exact_floats=exact_floats, symbols=None)
+        return self
+
     # -- comparison, hashing, printing ------------------------------------------
     def _nonzero_items(self) -> frozenset:
         return frozenset((o, p) for o, p in self.items() if not p.is_zero)
@@ -1041,61 +1084,6 @@ def _is_nan(value: Any) -> bool:
         return bool(value != value)
     except Exception:  # noqa: BLE001  (labels of any type: a comparison that fails is not a NaN)
         return False
-
-
-def format_outcome(outcome: tuple) -> str:
-    """An outcome as messages show it: the value itself for one variable, else the tuple."""
-    return repr(outcome[0]) if len(outcome) == 1 else repr(outcome)
-
-
-_LATEX_SPECIALS = {
-    "\\": r"\backslash", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-    "{": r"\{", "}": r"\}", "~": r"\sim", "^": r"\hat{}",
-}
-
-
-def latex_text(text: str) -> str:
-    """Math-mode LaTeX for arbitrary text: ``\\text{...}`` runs, special characters as math.
-
-    ``"b&c"`` becomes ``\\text{b}\\&\\text{c}``, which both LaTeX and MathJax
-    (whose ``\\text`` takes no macros) typeset as the text.
-    """
-    pieces: list[str] = []
-    run = ""
-    for ch in text:
-        if ch in _LATEX_SPECIALS:
-            if run:
-                pieces.append(r"\text{" + run + "}")
-                run = ""
-            pieces.append(_LATEX_SPECIALS[ch])
-        else:
-            run += ch
-    if run or not pieces:
-        pieces.append(r"\text{" + run + "}")
-    return "".join(pieces)
-
-
-def latex_name(name: str, printer: Any = None) -> str:
-    """LaTeX for a variable name, in math mode.
-
-    Names that sympy prints as symbols (``X``, ``X1``, ``alpha``, ``Y_a``) are
-    printed as sympy prints a ``Symbol`` of that name (``X_{1}``,
-    ``\\alpha``); any other name is set upright as text (:func:`latex_text`).
-    """
-    if re.fullmatch(r"[A-Za-z]+[0-9]*(_[A-Za-z0-9]+)?", name):
-        symbol = sympy.Symbol(name)
-        return printer._print(symbol) if printer is not None else sympy.latex(symbol)
-    return latex_text(name)
-
-
-def latex_label(value: Any, printer: Any = None) -> str:
-    """LaTeX for an outcome label, in math mode: numbers as numbers, anything else as text."""
-    if isinstance(value, bool) or not isinstance(value, (int, Fraction, sympy.Basic, tuple)):
-        return latex_text(str(value))
-    if isinstance(value, tuple):
-        return r"\left(" + ", ".join(latex_label(v, printer) for v in value) + r"\right)"
-    number = safe_sympify(value) if not isinstance(value, Fraction) else sympy.Rational(value.numerator, value.denominator)
-    return printer._print(number) if printer is not None else sympy.latex(number)
 
 
 def uniform(n: int | Iterable[Hashable], *, name: str = "X") -> Distribution:

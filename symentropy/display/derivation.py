@@ -50,7 +50,8 @@ from typing import Any
 
 import sympy
 
-from ..core.distribution import Distribution, latex_name, latex_text
+from ..core.distribution import Distribution
+from ..core.labels import latex_name, latex_text
 from ..core.names import union
 from ..errors import ParseError, SymentropyError
 from ..kernel.logbase import Base, as_base

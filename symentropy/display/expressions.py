@@ -58,7 +58,8 @@ from sympy.core.expr import Expr
 from sympy.core.symbol import Str
 from sympy.printing.pretty.stringpict import prettyForm
 
-from ..core.distribution import Distribution, latex_name
+from ..core.distribution import Distribution
+from ..core.labels import latex_name
 from ..core.names import as_group, name_arguments
 from ..errors import DistributionError
 from ..kernel.exact import GatedSubs

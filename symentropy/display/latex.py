@@ -49,7 +49,8 @@ from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE, precedence
 from sympy.printing.str import StrPrinter
 
-from ..core.distribution import Distribution, latex_label, latex_name
+from ..core.distribution import Distribution
+from ..core.labels import latex_label, latex_name
 from ..errors import SymentropyError
 from ..kernel.exact import safe_sympify
 from ..kernel.logbase import Base, as_base

@@ -28,7 +28,7 @@ from typing import Any
 import sympy
 
 from ..calculus.inequalities.space import Condition, monomial_parts
-from ..core.distribution import latex_name, latex_text
+from ..core.labels import latex_name, latex_text
 from ..kernel.notation import EntropyTerm, InformationTerm, parse_notation
 from ..kernel.numeric import evaluate
 from ..kernel.statements import Independence, MarkovChain, parse_constraint

@@ -73,9 +73,9 @@ from sympy.core.logic import fuzzy_and, fuzzy_or
 
 from ..errors import DistributionError
 from .exact import GatedSubs, as_exact
-from .members import ConciseFunctionClass
 from .logbase import Base, as_base
 from .logsum import LogSum
+from .members import ConciseFunctionClass
 from .numeric import known_sign
 from .xlogx import xlogx
 

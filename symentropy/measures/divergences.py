@@ -46,7 +46,8 @@ from typing import Any
 
 import sympy
 
-from ..core.distribution import Distribution, format_outcome, independent
+from ..core.distribution import Distribution, independent
+from ..core.labels import format_outcome
 from ..core.names import Names, as_group
 from ..core.validate import check_total, sum_probabilities
 from ..errors import DistributionError, UndecidedError, ZeroProbabilityError

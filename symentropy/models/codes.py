@@ -50,7 +50,8 @@ from typing import Any
 
 import sympy
 
-from ..core.distribution import Distribution, latex_label
+from ..core.distribution import Distribution
+from ..core.labels import latex_label
 from ..errors import DistributionError, UndecidedError, short_repr
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum

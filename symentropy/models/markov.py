@@ -37,7 +37,8 @@ from typing import Any
 
 import sympy
 
-from ..core.distribution import Distribution, latex_label
+from ..core.distribution import Distribution
+from ..core.labels import latex_label
 from ..core.tables import read_grid
 from ..core.validate import check_probability, check_total, require_decided, sum_probabilities
 from ..errors import DistributionError, short_repr
