@@ -19,10 +19,19 @@ Measures
     Each minimum is decided by the exact comparison, so ties are exact.
 ``"mmi"``
     The minimum mutual information ``min_i I(A_i; T)`` (Barrett 2015).
+``"broja"``
+    Bertschinger, Rauh, Olbrich, Jost & Ay's unique information, two sources:
+    ``UI(T; S1 \\ S2) = min I_Q(T; S1 | S2)`` over the distributions ``Q`` with
+    the ``(S1, T)`` and ``(S2, T)`` marginals of ``P``; the other atoms follow
+    from ``I(T; S1)``, ``I(T; S2)`` and ``I(T; S1, S2)``.  Exact when the
+    optimum is proved (a rational ``Q`` with matching dual multipliers, see
+    :mod:`symentropy.measures.broja`), else every atom is a
+    :class:`~symentropy.measures.certified.CertifiedInterval` of ``digits``
+    places.
 
-Every atom is exact (sums of logarithms of primes for rational tables), and
-the atoms add up to ``I(S1, ..., Sn; T)`` exactly (checked before the result
-is returned).
+Every I_min and MMI atom is exact (sums of logarithms of primes for rational
+tables), and the atoms add up to ``I(S1, ..., Sn; T)`` exactly (checked
+before the result is returned).
 
 Examples
 ========
@@ -49,6 +58,7 @@ Gaussian systems", Phys. Rev. E 91, 052802, 2015.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from fractions import Fraction
 from itertools import combinations
 from typing import Any
 
@@ -56,11 +66,13 @@ import sympy
 
 from ..core.distribution import Distribution
 from ..core.names import as_group
-from ..errors import DistributionError
+from ..errors import DistributionError, short_repr
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
-from ..kernel.numeric import compare
-from .shannon import as_distribution, mutual_information_logsum
+from ..kernel.numeric import check_digits, compare
+from .broja import BrojaSolver
+from .certified import DEFAULT_DIGITS, CertifiedInterval, decimal_ends, enclosure, nats_tolerance
+from .shannon import as_distribution, marginal_entropy, mutual_information_logsum
 
 __all__ = [
     "pid",
@@ -72,11 +84,12 @@ __all__ = [
 ]
 
 #: The redundancy measures :func:`pid` knows.
-PID_MEASURES = ("imin", "mmi")
+PID_MEASURES = ("imin", "mmi", "broja")
 #: The most sources: the lattice of 4 sources has 166 antichains, of 5 already 7,579.
 MAX_SOURCES = 4
 
 Antichain = tuple[tuple[int, ...], ...]
+Value = sympy.Expr | CertifiedInterval
 
 
 def redundancy_lattice(n: int) -> list[Antichain]:
@@ -199,8 +212,15 @@ class PIDResult:
     measure : str
     atoms : dict
         ``{antichain: value}``, the antichains as tuples of tuples of source
-        names, e.g. ``(("X1",), ("X2",))`` for ``{1}{2}``.
-    redundancy : sympy expression
+        names, e.g. ``(("X1",), ("X2",))`` for ``{1}{2}``.  A value is exact,
+        or (``measure="broja"`` when the optimum is not proved exact) a
+        :class:`~symentropy.measures.certified.CertifiedInterval`.
+    exact : bool
+        Whether every atom is exact.
+    witness : Distribution or None
+        For ``"broja"``: the optimal distribution ``Q`` (proved) when exact,
+        else the rational ``Q`` of the upper end of ``I_Q(T; S1, S2)``.
+    redundancy : sympy expression or CertifiedInterval
         The atom of the bottom of the lattice, ``{1}{2}...{n}``.
     unique : dict
         ``{source: atom {i}}``.
@@ -217,9 +237,10 @@ class PIDResult:
         sources: tuple[tuple[str, ...], ...],
         target: tuple[str, ...],
         measure: str,
-        atoms: dict[Antichain, sympy.Expr],
-        redundancies: dict[Antichain, sympy.Expr],
+        atoms: dict[Antichain, Value],
+        redundancies: dict[Antichain, Value],
         total: sympy.Expr,
+        witness: Distribution | None = None,
     ):
         self.sources = tuple(",".join(s) for s in sources)
         self.target = target
@@ -229,6 +250,8 @@ class PIDResult:
         self.atoms = {named[a]: v for a, v in atoms.items()}
         self.redundancies = {named[a]: v for a, v in redundancies.items()}
         self.total = total
+        self.exact = not any(isinstance(v, CertifiedInterval) for v in atoms.values())
+        self.witness = witness
         self.redundancy = atoms[tuple((i,) for i in range(n))]
         self.unique = {self.sources[i]: atoms[((i,),)] for i in range(n)}
         self.synergy = atoms[(tuple(range(n)),)]
@@ -277,6 +300,7 @@ def pid(
     *,
     measure: str = "imin",
     base: Base = 2,
+    digits: int = DEFAULT_DIGITS,
 ) -> PIDResult:
     """The partial information decomposition of ``I(sources; target)``.
 
@@ -307,16 +331,26 @@ def pid(
       {12}    1
       total   2
 
+    BROJA calls both bits of the copy unique:
+
+    >>> r = pid(copy, measure="broja")
+    >>> r.redundancy, r.unique, r.synergy, r.exact
+    (0, {'X1': 1, 'X2': 1}, 0, True)
+
     Raises
     ======
 
     DistributionError
         A source overlaps the target or another source, or more than
         :data:`MAX_SOURCES` sources.
-        Also for an unknown measure.
+        Also for an unknown measure, and for ``"broja"`` with other than two
+        sources or probabilities that are not rational numbers.
+    UndecidedError
+        ``"broja"``: the certified bounds came out wider than ``digits`` asks.
     """
     d = as_distribution(d)
     b = as_base(base)
+    digits = check_digits(digits)
     if not isinstance(measure, str) or measure not in PID_MEASURES:
         raise DistributionError(f"pid: unknown measure {measure!r}; choose one of {', '.join(PID_MEASURES)}")
     if isinstance(sources, str):
@@ -339,6 +373,8 @@ def pid(
                 f"variable {sorted(overlap)[0]!r} is in two of the sources and target; they must be disjoint"
             )
         seen |= set(g)
+    if measure == "broja":
+        return _broja(d, groups, t, b, digits)
     table = _Table(d, t)
     lattice = redundancy_lattice(len(groups))
     weights = table.p_target
@@ -377,3 +413,68 @@ def pid(
         {a: v.to_expr(b) for a, v in cap.items()},
         full.to_expr(b),
     )
+
+
+def _broja(
+    d: Distribution, groups: tuple[tuple[str, ...], ...], t: tuple[str, ...], b: sympy.Expr, digits: int
+) -> PIDResult:
+    """The BROJA decomposition of two sources (see :mod:`symentropy.measures.broja`)."""
+    if len(groups) != 2:
+        raise DistributionError(f"measure='broja' decomposes two sources; got {len(groups)}")
+    positions = [d.positions(g) for g in (*groups, t)]
+    table: dict[tuple, Fraction] = {}
+    for outcome, p in d.items():
+        if p == 0:
+            continue
+        if not p.is_Rational:
+            raise DistributionError(f"measure='broja' needs rational probabilities; got {short_repr(p)}")
+        cell = tuple(tuple(outcome[i] for i in where) for where in positions)
+        table[cell] = table.get(cell, Fraction(0)) + Fraction(int(p.p), int(p.q))
+    tolerance = nats_tolerance(b if b.is_number else sympy.E, digits) / 2
+    bound = BrojaSolver(table, tolerance).solve()
+    names = (*groups[0], *groups[1], *t)
+    q = Distribution(
+        {
+            a + s + v: sympy.Rational(w.numerator, w.denominator)
+            for (a, s, v), w in bound.optimum.items()
+            if w
+        },
+        names=names,
+    )
+    both = (*groups[0], *groups[1])
+    i1, i2 = mutual_information_logsum(d, groups[0], t), mutual_information_logsum(d, groups[1], t)
+    i12 = mutual_information_logsum(d, both, t)
+    bottom, first, second, top = redundancy_lattice(2)
+    if bound.exact:
+        i12_q = mutual_information_logsum(q, both, t)
+        red = i1 + i2 - i12_q
+        cap = {bottom: red, first: i1, second: i2, top: i12}
+        atoms = {bottom: red, first: i1 - red, second: i2 - red, top: i12 - i1 - i2 + red}
+        return PIDResult(
+            groups,
+            t,
+            "broja",
+            {a: v.to_expr(b) for a, v in atoms.items()},
+            {a: v.to_expr(b) for a, v in cap.items()},
+            i12.to_expr(b),
+            q,
+        )
+    # min I_Q(T; S1, S2) = H(T) + f* with f* in [lower, upper] (nats); each atom is c +- f*
+    nats_tolerance(b, digits)  # a symbolic base has no certified digits: InvalidBaseError
+    h_t = marginal_entropy(d, t)
+    prec = 4 * digits + 100
+    signed = {bottom: (i1 + i2 - h_t, -1), first: (h_t - i2, 1), second: (h_t - i1, 1), top: (i12 - h_t, -1)}
+    intervals: dict[Antichain, Value] = {}
+    for alpha, (constant, sign) in signed.items():
+        c = enclosure(constant.to_expr(sympy.E), prec)
+        ends = sorted(sign * e for e in (bound.lower, bound.upper))
+        low, high = max(c.lower + ends[0], Fraction(0)), max(c.upper + ends[1], Fraction(0))
+        lo, hi, places = decimal_ends(low, high, b, digits)
+        intervals[alpha] = CertifiedInterval(lo, hi, base=b, digits=digits, places=places)
+    cap_values: dict[Antichain, Value] = {
+        bottom: intervals[bottom],
+        first: i1.to_expr(b),
+        second: i2.to_expr(b),
+        top: i12.to_expr(b),
+    }
+    return PIDResult(groups, t, "broja", intervals, cap_values, i12.to_expr(b), q)
