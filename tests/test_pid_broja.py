@@ -16,6 +16,7 @@ import sympy
 from symentropy import Distribution, DistributionError, independent, mutual_information, pid, uniform
 from symentropy.measures.broja import BrojaSolver
 from symentropy.measures.certified import CertifiedInterval
+from tests.support import assert_two_source_pid
 
 LOG2_3 = sympy.log(3) / sympy.log(2)
 BITS = independent(uniform(2, name="X1"), uniform(2, name="X2"))
@@ -52,15 +53,8 @@ GATES = {
 
 @pytest.mark.parametrize("gate", sorted(GATES))
 def test_broja_on_the_classic_gates(gate):
-    d, shared, u1, u2, syn = GATES[gate]
-    r = pid(d, ("X1", "X2"), "Y", measure="broja")
-    assert r.exact
-    assert r.redundancy == shared
-    assert r.unique == {"X1": u1, "X2": u2}
-    assert r.synergy == syn
-    assert r.total == mutual_information(d, ("X1", "X2"), "Y")
-    assert r.redundancy + r.unique["X1"] == mutual_information(d, "X1", "Y")
-    assert r.redundancy + r.unique["X2"] == mutual_information(d, "X2", "Y")
+    d, *expected = GATES[gate]
+    assert_two_source_pid(d, "broja", tuple(expected))
 
 
 def test_the_and_gate_optimum_is_the_vertex_with_equal_sources():
@@ -139,6 +133,7 @@ def test_a_certified_decomposition_contains_an_independent_reference():
     high = sum(a.upper for a in r.atoms.values())
     assert low <= sympy.N(r.total, 40) <= high
     assert all(a.lower >= 0 for a in r.atoms.values())
+    assert r"\{1\}\{2\} & \left[0.10460944222975472399356196890" in r.to_latex()
 
 
 def test_the_solver_proves_its_bounds():

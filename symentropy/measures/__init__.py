@@ -7,7 +7,7 @@ module                 holds
 ``multivariate``       co-information, total correlation, information atoms,
                        O- and S-information, residual entropy, CAEKL
 ``pid``                partial information decomposition (I_min, MMI, BROJA with
-                       ``broja``)
+                       ``broja``, I_ccs with ``ccs``)
 ``common``             Gács-Körner common information, the common part
 ``typical``            typical sets and the essential bit content, over types
 ``fano``               Fano's bound; doubling rates of horse races
@@ -42,6 +42,7 @@ from ..kernel.lazy import export
 EXPORTS: dict[str, tuple[str, ...]] = {
     "..core.names": ("Names",),
     ".broja": ("BrojaBound", "BrojaSolver"),
+    ".ccs": ("ccs_redundancy", "pairwise_maxent"),
     ".capacity": ("CapacityInterval", "capacity", "capacity_achieving_input", "certified_capacity"),
     ".capacity_exact": ("ExactCapacity", "exact_capacity"),
     ".capacity_numeric": (
@@ -179,6 +180,8 @@ __all__ = [
     "RateDistortionSolver",
     "BrojaSolver",
     "BrojaBound",
+    "pairwise_maxent",
+    "ccs_redundancy",
     "Bound",
     "chernoff_information",
     "ChernoffInformation",

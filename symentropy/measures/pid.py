@@ -28,6 +28,12 @@ Measures
     :mod:`symentropy.measures.broja`), else every atom is a
     :class:`~symentropy.measures.certified.CertifiedInterval` of ``digits``
     places.
+``"ccs"``
+    Ince's pointwise common change in surprisal, two sources, rational
+    probabilities: given when the maximum-entropy distribution with the
+    three pairwise marginals is proved rational (see
+    :mod:`symentropy.measures.ccs`), then exact;
+    :class:`~symentropy.errors.UndecidedError` otherwise.
 
 Every I_min and MMI atom is exact (sums of logarithms of primes for rational
 tables), and the atoms add up to ``I(S1, ..., Sn; T)`` exactly (checked
@@ -66,11 +72,12 @@ import sympy
 
 from ..core.distribution import Distribution
 from ..core.names import as_group
-from ..errors import DistributionError, short_repr
+from ..errors import DistributionError, UndecidedError, short_repr
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
 from ..kernel.numeric import check_digits, compare
 from .broja import BrojaSolver
+from .ccs import ccs_redundancy, pairwise_maxent
 from .certified import DEFAULT_DIGITS, CertifiedInterval, decimal_ends, enclosure, nats_tolerance
 from .shannon import as_distribution, marginal_entropy, mutual_information_logsum
 
@@ -84,7 +91,7 @@ __all__ = [
 ]
 
 #: The redundancy measures :func:`pid` knows.
-PID_MEASURES = ("imin", "mmi", "broja")
+PID_MEASURES = ("imin", "mmi", "broja", "ccs")
 #: The most sources: the lattice of 4 sources has 166 antichains, of 5 already 7,579.
 MAX_SOURCES = 4
 
@@ -219,7 +226,8 @@ class PIDResult:
         Whether every atom is exact.
     witness : Distribution or None
         For ``"broja"``: the optimal distribution ``Q`` (proved) when exact,
-        else the rational ``Q`` of the upper end of ``I_Q(T; S1, S2)``.
+        else the rational ``Q`` of the upper end of ``I_Q(T; S1, S2)``.  For
+        ``"ccs"``: the maximum-entropy distribution with the pairwise marginals.
     redundancy : sympy expression or CertifiedInterval
         The atom of the bottom of the lattice, ``{1}{2}...{n}``.
     unique : dict
@@ -346,7 +354,8 @@ def pid(
         Also for an unknown measure, and for ``"broja"`` with other than two
         sources or probabilities that are not rational numbers.
     UndecidedError
-        ``"broja"``: the certified bounds came out wider than ``digits`` asks.
+        ``"broja"``: the certified bounds came out wider than ``digits`` asks;
+        ``"ccs"``: the maximum-entropy distribution is not proved rational.
     """
     d = as_distribution(d)
     b = as_base(base)
@@ -375,6 +384,8 @@ def pid(
         seen |= set(g)
     if measure == "broja":
         return _broja(d, groups, t, b, digits)
+    if measure == "ccs":
+        return _ccs(d, groups, t, b)
     table = _Table(d, t)
     lattice = redundancy_lattice(len(groups))
     weights = table.p_target
@@ -419,46 +430,17 @@ def _broja(
     d: Distribution, groups: tuple[tuple[str, ...], ...], t: tuple[str, ...], b: sympy.Expr, digits: int
 ) -> PIDResult:
     """The BROJA decomposition of two sources (see :mod:`symentropy.measures.broja`)."""
-    if len(groups) != 2:
-        raise DistributionError(f"measure='broja' decomposes two sources; got {len(groups)}")
-    positions = [d.positions(g) for g in (*groups, t)]
-    table: dict[tuple, Fraction] = {}
-    for outcome, p in d.items():
-        if p == 0:
-            continue
-        if not p.is_Rational:
-            raise DistributionError(f"measure='broja' needs rational probabilities; got {short_repr(p)}")
-        cell = tuple(tuple(outcome[i] for i in where) for where in positions)
-        table[cell] = table.get(cell, Fraction(0)) + Fraction(int(p.p), int(p.q))
+    table = _two_source_table(d, groups, t, "broja")
     tolerance = nats_tolerance(b if b.is_number else sympy.E, digits) / 2
     bound = BrojaSolver(table, tolerance).solve()
-    names = (*groups[0], *groups[1], *t)
-    q = Distribution(
-        {
-            a + s + v: sympy.Rational(w.numerator, w.denominator)
-            for (a, s, v), w in bound.optimum.items()
-            if w
-        },
-        names=names,
-    )
+    q = _as_distribution(bound.optimum, groups, t)
     both = (*groups[0], *groups[1])
     i1, i2 = mutual_information_logsum(d, groups[0], t), mutual_information_logsum(d, groups[1], t)
     i12 = mutual_information_logsum(d, both, t)
     bottom, first, second, top = redundancy_lattice(2)
     if bound.exact:
-        i12_q = mutual_information_logsum(q, both, t)
-        red = i1 + i2 - i12_q
-        cap = {bottom: red, first: i1, second: i2, top: i12}
-        atoms = {bottom: red, first: i1 - red, second: i2 - red, top: i12 - i1 - i2 + red}
-        return PIDResult(
-            groups,
-            t,
-            "broja",
-            {a: v.to_expr(b) for a, v in atoms.items()},
-            {a: v.to_expr(b) for a, v in cap.items()},
-            i12.to_expr(b),
-            q,
-        )
+        red = i1 + i2 - mutual_information_logsum(q, both, t)
+        return _two_source_result(d, groups, t, b, "broja", red, q)
     # min I_Q(T; S1, S2) = H(T) + f* with f* in [lower, upper] (nats); each atom is c +- f*
     nats_tolerance(b, digits)  # a symbolic base has no certified digits: InvalidBaseError
     h_t = marginal_entropy(d, t)
@@ -478,3 +460,72 @@ def _broja(
         top: i12.to_expr(b),
     }
     return PIDResult(groups, t, "broja", intervals, cap_values, i12.to_expr(b), q)
+
+
+def _two_source_table(
+    d: Distribution, groups: tuple[tuple[str, ...], ...], t: tuple[str, ...], measure: str
+) -> dict[tuple, Fraction]:
+    """``{(s1, s2, t): p}`` with Fractions, for the two-source measures."""
+    if len(groups) != 2:
+        raise DistributionError(f"measure={measure!r} decomposes two sources; got {len(groups)}")
+    positions = [d.positions(g) for g in (*groups, t)]
+    table: dict[tuple, Fraction] = {}
+    for outcome, p in d.items():
+        if p == 0:
+            continue
+        if not p.is_Rational:
+            raise DistributionError(f"measure={measure!r} needs rational probabilities; got {short_repr(p)}")
+        cell = tuple(tuple(outcome[i] for i in where) for where in positions)
+        table[cell] = table.get(cell, Fraction(0)) + Fraction(int(p.p), int(p.q))
+    return table
+
+
+def _ccs(
+    d: Distribution, groups: tuple[tuple[str, ...], ...], t: tuple[str, ...], b: sympy.Expr
+) -> PIDResult:
+    """Ince's I_ccs decomposition of two sources (see :mod:`symentropy.measures.ccs`)."""
+    table = _two_source_table(d, groups, t, "ccs")
+    q = pairwise_maxent(table)
+    if q is None:
+        raise UndecidedError(
+            "measure='ccs': the maximum-entropy distribution with the pairwise marginals of this table "
+            "was not found to be rational (it may be irrational), so I_ccs is not given exactly; "
+            "the other measures decide any table"
+        )
+    return _two_source_result(d, groups, t, b, "ccs", ccs_redundancy(q), _as_distribution(q, groups, t))
+
+
+def _as_distribution(
+    q: dict[tuple, Fraction], groups: tuple[tuple[str, ...], ...], t: tuple[str, ...]
+) -> Distribution:
+    names = (*groups[0], *groups[1], *t)
+    return Distribution(
+        {a + s + v: sympy.Rational(w.numerator, w.denominator) for (a, s, v), w in q.items() if w},
+        names=names,
+    )
+
+
+def _two_source_result(
+    d: Distribution,
+    groups: tuple[tuple[str, ...], ...],
+    t: tuple[str, ...],
+    b: sympy.Expr,
+    measure: str,
+    red: LogSum,
+    witness: Distribution,
+) -> PIDResult:
+    """The four atoms of two sources from an exact redundancy, by Möbius inversion."""
+    i1, i2 = mutual_information_logsum(d, groups[0], t), mutual_information_logsum(d, groups[1], t)
+    i12 = mutual_information_logsum(d, (*groups[0], *groups[1]), t)
+    bottom, first, second, top = redundancy_lattice(2)
+    cap = {bottom: red, first: i1, second: i2, top: i12}
+    atoms = {bottom: red, first: i1 - red, second: i2 - red, top: i12 - i1 - i2 + red}
+    return PIDResult(
+        groups,
+        t,
+        measure,
+        {a: v.to_expr(b) for a, v in atoms.items()},
+        {a: v.to_expr(b) for a, v in cap.items()},
+        i12.to_expr(b),
+        witness,
+    )
