@@ -68,6 +68,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+import mpmath
+
 from ..errors import UndecidedError
 from ..kernel import intervals
 from ..kernel.intervals import Interval
@@ -80,6 +82,10 @@ Cell = tuple[Hashable, Hashable, Hashable]
 
 #: Each stage of the barrier path divides its weight by this.
 SHRINK = 8
+#: ... and this in the working precision, where each Newton step costs more.
+SHRINK_PRECISE = 50
+#: Barrier weights down to this are followed in machine floats.
+FLOAT_UNTIL = 1e-6
 #: Newton steps allowed at one barrier weight.
 NEWTON_STEPS = 60
 #: Denominators tried when rounding the numeric optimum to a rational candidate.
@@ -136,6 +142,15 @@ class BrojaSolver:
                     ix = self.index
                     cycle = {ix[a, b, t]: 1, ix[a, b0, t]: -1, ix[a0, b, t]: -1, ix[a0, b0, t]: 1}
                     self.directions.append(cycle)
+        # for the Hessian: the directions through each cell, and their sums over each pair's cells
+        self.touching: list[list[tuple[int, int]]] = [[] for _ in self.cells]
+        sums: dict[tuple, dict[int, int]] = {}
+        for i, direction in enumerate(self.directions):
+            for k, sign in direction.items():
+                self.touching[k].append((i, sign))
+                a, b, _ = self.cells[k]
+                sums.setdefault((a, b), {})[i] = sums.get((a, b), {}).get(i, 0) + sign
+        self.column_touching = {c: [(i, v) for i, v in row.items() if v] for c, row in sums.items()}
 
     # -- exact optimality --------------------------------------------------------------------
     def in_polytope(self, q: list[Fraction]) -> bool:
@@ -230,20 +245,20 @@ class BrojaSolver:
                 for k in ks:
                     grad_q[k] = ctx.log(q[k] / m) - tau / q[k]
             grad = [ctx.fsum(s * grad_q[k] for k, s in d.items()) for d in self.directions]
-            hess = ctx.zeros(n, n)
-            for i, di in enumerate(self.directions):
-                for j in range(i, n):
-                    dj = self.directions[j]
-                    value = ctx.zero
-                    for k in di.keys() & dj.keys():
-                        value += di[k] * dj[k] * (1 / q[k] + tau / q[k] ** 2)
-                    for c, ks in self.columns.items():
-                        si = sum(di.get(k, 0) for k in ks)
-                        sj = sum(dj.get(k, 0) for k in ks)
-                        if si and sj:
-                            value -= si * sj * inverse_mass[c]
-                    hess[i, j] = hess[j, i] = value
-            step = ctx.lu_solve(hess, ctx.matrix([-g for g in grad]))
+            hess = [[ctx.zero] * n for _ in range(n)]
+            for k, touching in enumerate(self.touching):  # D^T diag(1/q + tau/q^2) D
+                weight = 1 / q[k] + tau / q[k] ** 2
+                for i, si in touching:
+                    for j, sj in touching:
+                        hess[i][j] += si * sj * weight
+            for c, touching in self.column_touching.items():  # minus D^T (1/m) u u^T D, per column
+                for i, si in touching:
+                    for j, sj in touching:
+                        hess[i][j] -= si * sj * inverse_mass[c]
+            try:
+                step = _solve_positive_definite(hess, [-g for g in grad])
+            except ZeroDivisionError:  # rounding has the better of the Hessian: as far as this goes
+                return theta
             decrement = -ctx.fsum(g * s for g, s in zip(grad, step, strict=True))
             t = ctx.one
             while True:
@@ -265,18 +280,28 @@ class BrojaSolver:
         return theta
 
     def path(self) -> tuple[list[Any], Any]:
-        """The steps along the directions and the final barrier weight."""
-        self.ctx = working_context(2 * decimals_for(self.tolerance) + 10, guard=20)
-        ctx = self.ctx
+        """The steps along the directions and the final barrier weight.
+
+        The first stages run in machine floats (mpmath's ``fp`` context), the
+        rest at the working precision.
+        """
+        precise = working_context(2 * decimals_for(self.tolerance) + 10, guard=20)
+        self.ctx = mpmath.fp
+        tau = 0.25
+        theta = [0.0] * len(self.directions)
+        while tau > FLOAT_UNTIL:
+            theta = self._newton(theta, tau, False)
+            tau /= SHRINK
+        self.ctx = ctx = precise
+        theta = [ctx.mpf(v) for v in theta]
+        tau = ctx.mpf(tau)
         target = ctx.mpf(self.tolerance.numerator) / self.tolerance.denominator / (8 * len(self.cells))
-        tau = ctx.mpf(1) / 4
-        theta = [ctx.zero] * len(self.directions)
         while True:
             final = tau <= target
             theta = self._newton(theta, tau, final)
             if final:
                 return theta, tau
-            tau = max(tau / SHRINK, target)
+            tau = max(tau / SHRINK_PRECISE, target)
 
     # -- the certificate -----------------------------------------------------------------------
     def _candidates(self, q: list[Any]) -> list[list[Fraction]]:
@@ -367,3 +392,28 @@ class BrojaSolver:
                 "wider than asked; try fewer digits"
             )
         return BrojaBound(False, dict(zip(self.cells, rational, strict=True)), lower, upper)
+
+
+def _solve_positive_definite(matrix: list[list[Any]], rhs: list[Any]) -> list[Any]:
+    """``x`` with ``matrix x = rhs`` for a symmetric positive definite matrix (Cholesky, in place).
+
+    Raises ``ZeroDivisionError`` when a pivot is not positive (the matrix is not positive definite
+    at this precision).
+    """
+    n = len(rhs)
+    for j in range(n):
+        row_j = matrix[j]
+        pivot = row_j[j] - sum(row_j[k] ** 2 for k in range(j))
+        if not pivot > 0:
+            raise ZeroDivisionError("the Hessian is not positive definite at this precision")
+        root = pivot**0.5
+        row_j[j] = root
+        for i in range(j + 1, n):
+            row_i = matrix[i]
+            row_i[j] = (row_i[j] - sum(row_i[k] * row_j[k] for k in range(j))) / root
+    y = list(rhs)
+    for i in range(n):
+        y[i] = (y[i] - sum(matrix[i][k] * y[k] for k in range(i))) / matrix[i][i]
+    for i in reversed(range(n)):
+        y[i] = (y[i] - sum(matrix[k][i] * y[k] for k in range(i + 1, n))) / matrix[i][i]
+    return y
