@@ -36,8 +36,8 @@ minimum.  They meet exactly when ``Q(t | s1, s2) = A(s1, t) B(s2, t)``
 wherever ``Q(s1, s2) > 0`` (all of those cells then positive): that is
 checked in rational arithmetic, with ``A`` and ``B`` read off ``Q`` along a
 spanning forest of the pairs in use, and gives the exact optimum.
-Otherwise a log-barrier Newton path in a private mpmath context finds a
-near-optimal ``Q`` (its duality gap is the barrier weight times the number
+Otherwise a log-barrier Newton path (its first stages in machine floats,
+the rest in a private mpmath context) finds a near-optimal ``Q`` (its duality gap is the barrier weight times the number
 of cells) and multipliers ``A``, ``B``; the two bounds are then proved in
 the interval arithmetic of :mod:`symentropy.kernel.intervals`.
 
