@@ -13,7 +13,15 @@ import mpmath
 import pytest
 import sympy
 
-from symentropy import Distribution, DistributionError, independent, mutual_information, pid, uniform
+from symentropy import (
+    Distribution,
+    DistributionError,
+    InvalidBaseError,
+    independent,
+    mutual_information,
+    pid,
+    uniform,
+)
 from symentropy.measures.broja import BrojaSolver
 from symentropy.measures.certified import CertifiedInterval
 from tests.support import assert_two_source_pid
@@ -167,3 +175,19 @@ def test_bad_input():
     d = Distribution({(0, 0, 0): p, (1, 1, 1): 1 - p}, names=("X1", "X2", "Y"))
     with pytest.raises(DistributionError, match="rational probabilities; got p"):
         pid(d, measure="broja")
+
+
+def test_a_joint_source_and_other_bases():
+    # Y = X1 ^ X2 ^ X3 with sources (X1, X2) and X3: each alone says nothing, so all is synergy
+    triple = independent(*(uniform(2, name=f"X{i}") for i in (1, 2, 3)))
+    parity = triple.with_variable("Y", lambda a, b, c: a ^ b ^ c)
+    r = pid(parity, (("X1", "X2"), "X3"), "Y", measure="broja")
+    assert (r.redundancy, r.unique, r.synergy) == (0, {"X1,X2": 0, "X3": 0}, 1)
+    p = _single_direction()
+    d = Distribution(
+        {c: sympy.Rational(v.numerator, v.denominator) for c, v in p.items()}, names=("X1", "X2", "Y")
+    )
+    in_bits, in_nats = pid(d, measure="broja", digits=20), pid(d, measure="broja", base="e", digits=20)
+    assert in_nats.redundancy.lower <= in_bits.redundancy.midpoint * sympy.log(2) <= in_nats.redundancy.upper
+    with pytest.raises(InvalidBaseError, match="numeric logarithm base, got b"):
+        pid(d, measure="broja", base=sympy.Symbol("b"))
