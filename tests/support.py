@@ -93,3 +93,17 @@ def correctly_rounded(x, digits: int) -> Decimal:
         quotient += 1  # may give 10**digits, which Decimal shows as 1 followed by zeros: the same number
     rounded = Decimal(quotient).scaleb(-k, Context(prec=digits + 1))
     return rounded.copy_negate() if sign else rounded
+
+
+def assert_two_source_pid(d: Distribution, measure: str, expected: tuple) -> None:
+    """Assert an exact decomposition of ``I(X1, X2; Y)``: ``expected`` is (shared, unique 1, unique 2,
+    synergy), and the sum rules hold with the mutual informations of ``d``."""
+    from symentropy import mutual_information, pid
+
+    shared, u1, u2, syn = expected
+    r = pid(d, ("X1", "X2"), "Y", measure=measure)
+    assert r.exact
+    assert (r.redundancy, r.unique, r.synergy) == (shared, {"X1": u1, "X2": u2}, syn)
+    assert sum(r.atoms.values()) == r.total == mutual_information(d, ("X1", "X2"), "Y")
+    assert r.redundancy + r.unique["X1"] == mutual_information(d, "X1", "Y")
+    assert r.redundancy + r.unique["X2"] == mutual_information(d, "X2", "Y")

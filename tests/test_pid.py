@@ -135,7 +135,7 @@ def test_display():
         (lambda: pid(GATES["XOR"][0], ("X1", "Y"), "Y"), DistributionError, "'Y' is in two of the sources"),
         (lambda: pid(GATES["XOR"][0], ("X1", "W"), "Y"), UnknownVariableError, "W"),
         (lambda: pid(GATES["XOR"][0], "X1", "Y"), TypeError, "list of variable names"),
-        (lambda: pid(GATES["XOR"][0], measure="broja"), DistributionError, "unknown measure 'broja'"),
+        (lambda: pid(GATES["XOR"][0], measure="dep"), DistributionError, "unknown measure 'dep'"),
     ],
 )
 def test_bad_input(call, error, message):

@@ -10,7 +10,7 @@ import sympy
 from sympy import Rational, Symbol
 
 from symentropy import Distribution, independent, uniform
-from symentropy.display.latex import to_latex
+from symentropy.display.latex import format_decimal, to_latex
 from symentropy.display.plotting import (
     plot_binary_entropy,
     plot_expression,
@@ -179,3 +179,13 @@ def test_plot_pid_lattice_draws_the_hasse_diagram(plt):
     assert len(ax.lines) == 30
     with pytest.raises(TypeError, match="draws a PIDResult"):
         plot_pid_lattice("not a result")
+    # a BROJA decomposition certified to 10 places: each atom shown by its agreed digits
+    from symentropy import Distribution
+
+    weights = {(0, 0, 0): 5, (0, 1, 0): 3, (1, 0, 0): 6, (1, 1, 0): 3,
+               (0, 0, 1): 6, (0, 1, 1): 6, (1, 0, 2): 6}
+    d = Distribution({o: f"{w}/35" for o, w in weights.items()}, names=("X1", "X2", "Y"))
+    broja = pid(d, ("X1", "X2"), "Y", measure="broja", digits=10)
+    assert not broja.exact
+    shown = {t.get_text().split("\n")[0]: t.get_text().split("\n")[1] for t in plot_pid_lattice(broja).texts}
+    assert shown["{12}"] == format_decimal(broja.synergy, 4)

@@ -477,18 +477,20 @@ def _decimal(value: sympy.Expr, digits: int) -> str:
     return format_decimal(value, digits)
 
 
-def format_decimal(value: sympy.Expr, digits: int) -> str:
+def format_decimal(value: Any, digits: int) -> str:
     """Return ``value`` rounded to ``digits`` significant digits, as plain text.
 
-    The digits are correctly rounded (:func:`symentropy.kernel.numeric.evaluate`);
-    trailing zeros are dropped, and an integer prints without a decimal point.
+    The digits are correctly rounded (:func:`symentropy.kernel.numeric.evaluate`,
+    which also takes a certified enclosure such as a
+    :class:`~symentropy.measures.certified.CertifiedInterval`); trailing zeros
+    are dropped, and an integer prints without a decimal point.
 
     >>> from sympy import log, Rational
     >>> from symentropy.display.latex import format_decimal
     >>> format_decimal(log(3)/log(2), 10), format_decimal(Rational(3, 2), 5), format_decimal(Rational(2), 5)
     ('1.584962501', '1.5', '2')
     """
-    if value.is_Integer:
+    if isinstance(value, sympy.Expr) and value.is_Integer:
         return str(value)
     number = evaluate(value, digits)
     if not number.is_Float:

@@ -31,7 +31,7 @@ from typing import Any
 import sympy
 
 from ..core.distribution import Distribution
-from ..errors import DistributionError
+from ..errors import DistributionError, UndecidedError
 from ..kernel.exact import safe_sympify
 from ..kernel.lambdify import lambdify
 from ..kernel.logbase import Base, as_base
@@ -442,7 +442,13 @@ def plot_pid_lattice(result: PIDResult, *, ax: Any = None, digits: int = 4) -> A
                 ax.plot([x0, x1], [y0, y1], "-", color="0.7", zorder=1)
     for a in nodes:
         value = result.atoms[a]
-        shown = format_decimal(value, digits) if not value.free_symbols else f"${to_latex(value)}$"
+        if isinstance(value, sympy.Expr) and value.free_symbols:
+            shown = f"${to_latex(value)}$"
+        else:  # an exact number or a certified interval: its correctly rounded digits
+            try:
+                shown = format_decimal(value, digits)
+            except UndecidedError:  # the interval's ends round apart: show the bracket
+                shown = str(value)
         x, y = position[a]
         ax.text(x, y, f"{result.label(a)}\n{shown}", ha="center", va="center", fontsize=9, zorder=2,
                 bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "0.5"})

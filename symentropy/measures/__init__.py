@@ -6,7 +6,8 @@ module                 holds
 ``shannon``            entropy, conditional entropy, mutual information
 ``multivariate``       co-information, total correlation, information atoms,
                        O- and S-information, residual entropy, CAEKL
-``pid``                partial information decomposition (I_min, MMI)
+``pid``                partial information decomposition (I_min, MMI, BROJA with
+                       ``broja``, I_ccs with ``ccs``)
 ``common``             Gács-Körner, MSS and Wyner common information, the
                        common part
 ``typical``            typical sets and the essential bit content, over types
@@ -41,6 +42,8 @@ from ..kernel.lazy import export
 #: Each public name, by the module that defines it: imported on first use (see kernel/lazy.py).
 EXPORTS: dict[str, tuple[str, ...]] = {
     "..core.names": ("Names",),
+    ".broja": ("BrojaBound", "BrojaSolver"),
+    ".ccs": ("ccs_redundancy", "pairwise_maxent"),
     ".capacity": ("CapacityInterval", "capacity", "capacity_achieving_input", "certified_capacity"),
     ".capacity_exact": ("ExactCapacity", "exact_capacity"),
     ".capacity_numeric": (
@@ -184,6 +187,10 @@ __all__ = [
     "RateDistortionInterval",
     "distortion_min",
     "RateDistortionSolver",
+    "BrojaSolver",
+    "BrojaBound",
+    "pairwise_maxent",
+    "ccs_redundancy",
     "Bound",
     "chernoff_information",
     "ChernoffInformation",

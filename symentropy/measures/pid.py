@@ -19,10 +19,25 @@ Measures
     Each minimum is decided by the exact comparison, so ties are exact.
 ``"mmi"``
     The minimum mutual information ``min_i I(A_i; T)`` (Barrett 2015).
+``"broja"``
+    Bertschinger, Rauh, Olbrich, Jost & Ay's unique information, two sources:
+    ``UI(T; S1 \\ S2) = min I_Q(T; S1 | S2)`` over the distributions ``Q`` with
+    the ``(S1, T)`` and ``(S2, T)`` marginals of ``P``; the other atoms follow
+    from ``I(T; S1)``, ``I(T; S2)`` and ``I(T; S1, S2)``.  Exact when the
+    optimum is proved (a rational ``Q`` with matching dual multipliers, see
+    :mod:`symentropy.measures.broja`), else every atom is a
+    :class:`~symentropy.measures.certified.CertifiedInterval` of ``digits``
+    places.
+``"ccs"``
+    Ince's pointwise common change in surprisal, two sources, rational
+    probabilities: given when the maximum-entropy distribution with the
+    three pairwise marginals is proved rational (see
+    :mod:`symentropy.measures.ccs`), then exact;
+    :class:`~symentropy.errors.UndecidedError` otherwise.
 
-Every atom is exact (sums of logarithms of primes for rational tables), and
-the atoms add up to ``I(S1, ..., Sn; T)`` exactly (checked before the result
-is returned).
+Every I_min and MMI atom is exact (sums of logarithms of primes for rational
+tables), and the atoms add up to ``I(S1, ..., Sn; T)`` exactly (checked
+before the result is returned).
 
 Examples
 ========
@@ -49,6 +64,7 @@ Gaussian systems", Phys. Rev. E 91, 052802, 2015.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from fractions import Fraction
 from itertools import combinations
 from typing import Any
 
@@ -56,11 +72,14 @@ import sympy
 
 from ..core.distribution import Distribution
 from ..core.names import as_group
-from ..errors import DistributionError
+from ..errors import DistributionError, UndecidedError, short_repr
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
-from ..kernel.numeric import compare
-from .shannon import as_distribution, mutual_information_logsum
+from ..kernel.numeric import check_digits, compare
+from .broja import BrojaSolver
+from .ccs import ccs_redundancy, pairwise_maxent
+from .certified import DEFAULT_DIGITS, CertifiedInterval, decimal_ends, enclosure, nats_tolerance
+from .shannon import as_distribution, marginal_entropy, mutual_information_logsum
 
 __all__ = [
     "antichain_leq",
@@ -73,11 +92,12 @@ __all__ = [
 ]
 
 #: The redundancy measures :func:`pid` knows.
-PID_MEASURES = ("imin", "mmi")
+PID_MEASURES = ("imin", "mmi", "broja", "ccs")
 #: The most sources: the lattice of 4 sources has 166 antichains, of 5 already 7,579.
 MAX_SOURCES = 4
 
 Antichain = tuple[tuple[int, ...], ...]
+Value = sympy.Expr | CertifiedInterval
 
 
 def redundancy_lattice(n: int) -> list[Antichain]:
@@ -208,8 +228,16 @@ class PIDResult:
     measure : str
     atoms : dict
         ``{antichain: value}``, the antichains as tuples of tuples of source
-        names, e.g. ``(("X1",), ("X2",))`` for ``{1}{2}``.
-    redundancy : sympy expression
+        names, e.g. ``(("X1",), ("X2",))`` for ``{1}{2}``.  A value is exact,
+        or (``measure="broja"`` when the optimum is not proved exact) a
+        :class:`~symentropy.measures.certified.CertifiedInterval`.
+    exact : bool
+        Whether every atom is exact.
+    witness : Distribution or None
+        For ``"broja"``: the optimal distribution ``Q`` (proved) when exact,
+        else the rational ``Q`` of the upper end of ``I_Q(T; S1, S2)``.  For
+        ``"ccs"``: the maximum-entropy distribution with the pairwise marginals.
+    redundancy : sympy expression or CertifiedInterval
         The atom of the bottom of the lattice, ``{1}{2}...{n}``.
     unique : dict
         ``{source: atom {i}}``.
@@ -226,9 +254,10 @@ class PIDResult:
         sources: tuple[tuple[str, ...], ...],
         target: tuple[str, ...],
         measure: str,
-        atoms: dict[Antichain, sympy.Expr],
-        redundancies: dict[Antichain, sympy.Expr],
+        atoms: dict[Antichain, Value],
+        redundancies: dict[Antichain, Value],
         total: sympy.Expr,
+        witness: Distribution | None = None,
     ):
         self.sources = tuple(",".join(s) for s in sources)
         self.target = target
@@ -238,6 +267,8 @@ class PIDResult:
         self.atoms = {named[a]: v for a, v in atoms.items()}
         self.redundancies = {named[a]: v for a, v in redundancies.items()}
         self.total = total
+        self.exact = not any(isinstance(v, CertifiedInterval) for v in atoms.values())
+        self.witness = witness
         self.redundancy = atoms[tuple((i,) for i in range(n))]
         self.unique = {self.sources[i]: atoms[((i,),)] for i in range(n)}
         self.synergy = atoms[(tuple(range(n)),)]
@@ -286,6 +317,7 @@ def pid(
     *,
     measure: str = "imin",
     base: Base = 2,
+    digits: int = DEFAULT_DIGITS,
 ) -> PIDResult:
     """The partial information decomposition of ``I(sources; target)``.
 
@@ -316,16 +348,27 @@ def pid(
       {12}    1
       total   2
 
+    BROJA calls both bits of the copy unique:
+
+    >>> r = pid(copy, measure="broja")
+    >>> r.redundancy, r.unique, r.synergy, r.exact
+    (0, {'X1': 1, 'X2': 1}, 0, True)
+
     Raises
     ======
 
     DistributionError
         A source overlaps the target or another source, or more than
         :data:`MAX_SOURCES` sources.
-        Also for an unknown measure.
+        Also for an unknown measure, and for ``"broja"`` with other than two
+        sources or probabilities that are not rational numbers.
+    UndecidedError
+        ``"broja"``: the certified bounds came out wider than ``digits`` asks;
+        ``"ccs"``: the maximum-entropy distribution is not proved rational.
     """
     d = as_distribution(d)
     b = as_base(base)
+    digits = check_digits(digits)
     if not isinstance(measure, str) or measure not in PID_MEASURES:
         raise DistributionError(f"pid: unknown measure {measure!r}; choose one of {', '.join(PID_MEASURES)}")
     if isinstance(sources, str):
@@ -348,6 +391,10 @@ def pid(
                 f"variable {sorted(overlap)[0]!r} is in two of the sources and target; they must be disjoint"
             )
         seen |= set(g)
+    if measure == "broja":
+        return _broja(d, groups, t, b, digits)
+    if measure == "ccs":
+        return _ccs(d, groups, t, b)
     table = _Table(d, t)
     lattice = redundancy_lattice(len(groups))
     weights = table.p_target
@@ -385,4 +432,109 @@ def pid(
         {a: v.to_expr(b) for a, v in atoms.items()},
         {a: v.to_expr(b) for a, v in cap.items()},
         full.to_expr(b),
+    )
+
+
+def _broja(
+    d: Distribution, groups: tuple[tuple[str, ...], ...], t: tuple[str, ...], b: sympy.Expr, digits: int
+) -> PIDResult:
+    """The BROJA decomposition of two sources (see :mod:`symentropy.measures.broja`)."""
+    table = _two_source_table(d, groups, t, "broja")
+    tolerance = nats_tolerance(b if b.is_number else sympy.E, digits) / 2
+    bound = BrojaSolver(table, tolerance).solve()
+    q = _as_distribution(bound.optimum, groups, t)
+    both = (*groups[0], *groups[1])
+    i1, i2 = mutual_information_logsum(d, groups[0], t), mutual_information_logsum(d, groups[1], t)
+    i12 = mutual_information_logsum(d, both, t)
+    bottom, first, second, top = redundancy_lattice(2)
+    if bound.exact:
+        red = i1 + i2 - mutual_information_logsum(q, both, t)
+        return _two_source_result(d, groups, t, b, "broja", red, q)
+    # min I_Q(T; S1, S2) = H(T) + f* with f* in [lower, upper] (nats); each atom is c +- f*
+    nats_tolerance(b, digits)  # a symbolic base has no certified digits: InvalidBaseError
+    h_t = marginal_entropy(d, t)
+    prec = 4 * digits + 100
+    signed = {bottom: (i1 + i2 - h_t, -1), first: (h_t - i2, 1), second: (h_t - i1, 1), top: (i12 - h_t, -1)}
+    intervals: dict[Antichain, Value] = {}
+    for alpha, (constant, sign) in signed.items():
+        c = enclosure(constant.to_expr(sympy.E), prec)
+        ends = sorted(sign * e for e in (bound.lower, bound.upper))
+        low, high = max(c.lower + ends[0], Fraction(0)), max(c.upper + ends[1], Fraction(0))
+        lo, hi, places = decimal_ends(low, high, b, digits)
+        intervals[alpha] = CertifiedInterval(lo, hi, base=b, digits=digits, places=places)
+    cap_values: dict[Antichain, Value] = {
+        bottom: intervals[bottom],
+        first: i1.to_expr(b),
+        second: i2.to_expr(b),
+        top: i12.to_expr(b),
+    }
+    return PIDResult(groups, t, "broja", intervals, cap_values, i12.to_expr(b), q)
+
+
+def _two_source_table(
+    d: Distribution, groups: tuple[tuple[str, ...], ...], t: tuple[str, ...], measure: str
+) -> dict[tuple, Fraction]:
+    """``{(s1, s2, t): p}`` with Fractions, for the two-source measures."""
+    if len(groups) != 2:
+        raise DistributionError(f"measure={measure!r} decomposes two sources; got {len(groups)}")
+    positions = [d.positions(g) for g in (*groups, t)]
+    table: dict[tuple, Fraction] = {}
+    for outcome, p in d.items():
+        if p == 0:
+            continue
+        if not p.is_Rational:
+            raise DistributionError(f"measure={measure!r} needs rational probabilities; got {short_repr(p)}")
+        cell = tuple(tuple(outcome[i] for i in where) for where in positions)
+        table[cell] = table.get(cell, Fraction(0)) + Fraction(int(p.p), int(p.q))
+    return table
+
+
+def _ccs(
+    d: Distribution, groups: tuple[tuple[str, ...], ...], t: tuple[str, ...], b: sympy.Expr
+) -> PIDResult:
+    """Ince's I_ccs decomposition of two sources (see :mod:`symentropy.measures.ccs`)."""
+    table = _two_source_table(d, groups, t, "ccs")
+    q = pairwise_maxent(table)
+    if q is None:
+        raise UndecidedError(
+            "measure='ccs': the maximum-entropy distribution with the pairwise marginals of this table "
+            "was not found to be rational (it may be irrational), so I_ccs is not given exactly; "
+            "the other measures decide any table"
+        )
+    return _two_source_result(d, groups, t, b, "ccs", ccs_redundancy(q), _as_distribution(q, groups, t))
+
+
+def _as_distribution(
+    q: dict[tuple, Fraction], groups: tuple[tuple[str, ...], ...], t: tuple[str, ...]
+) -> Distribution:
+    names = (*groups[0], *groups[1], *t)
+    return Distribution(
+        {a + s + v: sympy.Rational(w.numerator, w.denominator) for (a, s, v), w in q.items() if w},
+        names=names,
+    )
+
+
+def _two_source_result(
+    d: Distribution,
+    groups: tuple[tuple[str, ...], ...],
+    t: tuple[str, ...],
+    b: sympy.Expr,
+    measure: str,
+    red: LogSum,
+    witness: Distribution,
+) -> PIDResult:
+    """The four atoms of two sources from an exact redundancy, by Möbius inversion."""
+    i1, i2 = mutual_information_logsum(d, groups[0], t), mutual_information_logsum(d, groups[1], t)
+    i12 = mutual_information_logsum(d, (*groups[0], *groups[1]), t)
+    bottom, first, second, top = redundancy_lattice(2)
+    cap = {bottom: red, first: i1, second: i2, top: i12}
+    atoms = {bottom: red, first: i1 - red, second: i2 - red, top: i12 - i1 - i2 + red}
+    return PIDResult(
+        groups,
+        t,
+        measure,
+        {a: v.to_expr(b) for a, v in atoms.items()},
+        {a: v.to_expr(b) for a, v in cap.items()},
+        i12.to_expr(b),
+        witness,
     )
