@@ -169,6 +169,18 @@ def test_tsallis_values(q, expected):
     assert_exact(value, expected)
 
 
+def test_tsallis_negative_order_needs_positive_cells():
+    d = Distribution.from_pmf(["1/2", "1/4", "1/4"])
+    assert tsallis_entropy(d, -1) == Rational(9, 2)  # (2 + 4 + 4 - 1) / 2
+    with_zero = Distribution.from_pmf(["1/2", "1/4", "1/4", 0])
+    with pytest.raises(DistributionError, match=r"outcome 3 has probability 0"):
+        tsallis_entropy(with_zero, -1)
+    # the advice of the message, followed, works
+    kept = Distribution.from_dict({o: p for o, p in with_zero.items() if p != 0}, names=with_zero.names)
+    assert tsallis_entropy(kept, -1) == Rational(9, 2)
+    assert tsallis_entropy(with_zero, 2) == tsallis_entropy(d, 2)  # nonnegative orders: the support
+
+
 def test_tsallis_symbolic():
     s = Symbol("s", positive=True)
     d = example_2_1_2()
@@ -345,7 +357,7 @@ def test_errors():
 
 
 def test_tsallis_entropy_of_negative_order():
-    # S_q = (1 - sum p**q)/(q - 1) over the outcomes of positive probability
-    d = Distribution.from_pmf(["1/2", "1/4", "1/4", 0])
+    # S_q = (1 - sum p**q)/(q - 1), every outcome of positive probability
+    d = Distribution.from_pmf(["1/2", "1/4", "1/4"])
     assert tsallis_entropy(d, -1) == (1 - (2 + 4 + 4)) / Rational(-2)  # (sum 1/p - 1)/2 = 9/2
     assert tsallis_entropy(d, Rational(-1, 2)) == (1 - (sqrt(2) + 4)) / Rational(-3, 2)

@@ -215,9 +215,11 @@ def tsallis_entropy(d: Distribution, q: Any, *names: str) -> sympy.Expr:
     The sum runs over the support.  ``q = 1`` gives the Shannon entropy in
     nats (the limit ``q -> 1``), ``q = 0`` the support size minus one and
     ``q = 2`` the Gini-Simpson index ``1 - sum p**2``.  ``q`` is a finite
-    exact real number or a Symbol; a negative order is defined too, the sum
-    running over the outcomes of positive probability (``q = -1`` gives
-    ``(sum 1/p - 1)/2``).  The Tsallis entropy has no
+    exact real number or a Symbol; a negative order is defined when every
+    outcome has a positive probability (``q = -1`` gives ``(sum 1/p - 1)/2``),
+    and an outcome listed with probability 0 then raises
+    :class:`~symentropy.errors.DistributionError` naming it (``0**q`` is
+    infinite).  The Tsallis entropy has no
     logarithm, so there is no ``base``: it is ``(1 - exp((1 - q) H_q)) /
     (q - 1)`` with ``H_q`` the Rényi entropy in nats.
 
@@ -261,6 +263,16 @@ def tsallis_entropy(d: Distribution, q: Any, *names: str) -> sympy.Expr:
     targets = _targets(d, names, "tsallis_entropy")
     if order == 1:
         return marginal_entropy(d, targets).to_expr(sympy.E)
+    if known_sign(order) == -1:
+        table = d if targets == d.names else d.marginal(*targets)
+        zero = next((o for o, p in table.items() if p.is_zero), None)
+        if zero is not None:
+            shown = zero[0] if len(zero) == 1 else zero
+            raise DistributionError(
+                f"tsallis_entropy of the negative order q = {order} is infinite: outcome {shown!r} has "
+                "probability 0; leave it out, e.g. "
+                "Distribution.from_dict({o: p for o, p in d.items() if p != 0}, names=d.names)"
+            )
     probs = _support(d, targets)
     if order == 0:
         return sympy.Integer(len(probs) - 1)
