@@ -38,7 +38,7 @@ from typing import Any
 import sympy
 
 from ..core.distribution import Distribution
-from ..errors import DistributionError, short_repr
+from ..errors import DistributionError, UndecidedError, short_repr
 from ..kernel.exact import as_exact
 from ..kernel.intervals import Interval
 from ..kernel.logbase import Base, as_base
@@ -315,8 +315,8 @@ def chernoff_information(
     or a ``CRootOf``); otherwise ``value`` is a certified enclosure of
     ``digits`` places and ``lam`` an interval that contains the optimum.
     ``P1`` and ``P2`` are rational distributions over the same outcomes
-    (matched by outcome; lists of probabilities by position).  An outcome that only one of them can produce tells them
-    apart: the optimum is then the limit ``lambda -> 0`` or ``1`` (``lam`` is
+    (matched by outcome; lists of probabilities by position).  An outcome
+    that only one of them can produce tells them apart: the optimum is then the limit ``lambda -> 0`` or ``1`` (``lam`` is
     that end), and ``C = oo`` when no outcome is shared.
 
     Examples
@@ -394,7 +394,7 @@ def _certified_chernoff(common: list[tuple[sympy.Rational, sympy.Rational]], b: 
         return g, dg
 
     lo, hi = Fraction(0), Fraction(1)  # g'(0) < 0 < g'(1): the minimum is inside
-    while True:
+    for _ in range(8 * digits + 400):  # each halving of the bracket narrows the bound fourfold
         mid = (lo + hi) / 2
         g_mid, dg_mid = terms(mid)
         side = dg_mid.sign()
@@ -412,6 +412,10 @@ def _certified_chernoff(common: list[tuple[sympy.Rational, sympy.Rational]], b: 
         lower = (-g_mid.log()).lower
         if upper - lower <= tolerance:
             break
+    else:
+        raise UndecidedError(
+            f"the certified Chernoff information did not reach {digits} digits; ask for fewer digits"
+        )
     low, high, places = decimal_ends(lower, upper, b, digits)
     value = CertifiedInterval(low, high, base=b, digits=digits, places=places)
     return ChernoffInformation(value, sympy.Interval(sympy.Rational(lo.numerator, lo.denominator),
