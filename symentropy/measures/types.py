@@ -316,8 +316,9 @@ def chernoff_information(
     ``digits`` places and ``lam`` an interval that contains the optimum.
     ``P1`` and ``P2`` are rational distributions over the same outcomes
     (matched by outcome; lists of probabilities by position).  An outcome
-    that only one of them can produce tells them apart: the optimum is then the limit ``lambda -> 0`` or ``1`` (``lam`` is
-    that end), and ``C = oo`` when no outcome is shared.
+    that only one of them can produce tells them apart: the optimum is then
+    the limit ``lambda -> 0`` or ``1`` (``lam`` is that end), and ``C = oo``
+    when no outcome is shared.
 
     Examples
     ========
