@@ -63,9 +63,11 @@ def factor_integer(n: int) -> tuple[tuple[int, int], ...]:
     """Return the prime factorisation of ``n >= 1`` as ``((prime, exponent), ...)``.
 
     Results are cached: tables reuse the same numerators and denominators.
-    Below ``TRIAL_BOUND`` and up to ``2**22`` the factors are looked up in
-    sieves of smallest prime factors; up to ``TRIAL_BOUND**2`` found by
-    trial division; above, by sympy's ``factorint``.
+    Below ``TRIAL_BOUND`` the factors are looked up in a sieve of smallest
+    prime factors; up to ``2**22`` too, once more than ``SIEVE_DEMAND`` such
+    integers were asked for (before, trial division is cheaper than building
+    that sieve); up to ``TRIAL_BOUND**2`` found by trial division; above, by
+    sympy's ``factorint``.
 
     >>> factor_integer(360)
     ((2, 3), (3, 2), (5, 1))
@@ -74,7 +76,7 @@ def factor_integer(n: int) -> tuple[tuple[int, int], ...]:
         raise ValueError(f"cannot factor {n}: expected a positive integer")
     if n < TRIAL_BOUND:
         return _trial_division(n)
-    if n < _SIEVE_LIMIT:  # table lookups, one per prime factor
+    if n < _SIEVE_LIMIT and (_SIEVE or _wants_sieve()):  # table lookups, one per prime factor
         return _sieved_factors(n)
     if n < TRIAL_BOUND * TRIAL_BOUND:  # trial division is complete and cheaper than factorint
         return _trial_division(n)
@@ -131,6 +133,17 @@ _SIEVE_LIMIT = 1 << 22
 
 #: The sieve in use: entry ``i`` is the smallest prime factor of ``2i + 1``, or 0 for a prime.
 _SIEVE: list[array] = []
+
+#: Integers of the sieve's range factored by trial division before the sieve is built: building
+#: it (up to 2 MB) costs about as much as this many trial divisions, so small tables never pay it.
+SIEVE_DEMAND = 2048
+_DEMAND = [0]
+
+
+def _wants_sieve() -> bool:
+    """Count one more integer of the sieve's range; True once building the sieve pays."""
+    _DEMAND[0] += 1
+    return _DEMAND[0] > SIEVE_DEMAND
 
 
 def _odd_sieve(n: int) -> array:
@@ -343,4 +356,5 @@ def clear_caches() -> None:
     """Forget the cached factorisations and the sieve above ``TRIAL_BOUND`` (for timings that start cold)."""
     factor_integer.cache_clear()
     _SIEVE.clear()
+    _DEMAND[0] = 0
     split_integer.cache_clear()

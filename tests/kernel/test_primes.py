@@ -53,9 +53,15 @@ def test_the_sieve_above_the_trial_bound_factors_exactly(n):
     assert [p for p, _ in parts] == sorted(p for p, _ in parts)
 
 
-def test_factorisations_at_the_edges_of_the_sieve():
+@pytest.mark.parametrize("demand", [0, 10**9])  # the sieve at once; trial division throughout
+def test_factorisations_at_the_edges_of_the_sieve(monkeypatch, demand):
+    from symentropy.kernel import primes
+
+    primes.clear_caches()
+    monkeypatch.setattr(primes, "SIEVE_DEMAND", demand)
     for n in (TRIAL_BOUND, TRIAL_BOUND + 1, 3**13, 2**21 * 3 - 1, 4194301, (1 << 22) - 1, 1 << 22, 4194319):
         assert dict(factor_integer(n)) == sympy.factorint(n), n
+    primes.clear_caches()
 
 
 @given(st.integers(2, 2**200))
