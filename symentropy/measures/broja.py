@@ -37,8 +37,9 @@ wherever ``Q(s1, s2) > 0`` (all of those cells then positive): that is
 checked in rational arithmetic, with ``A`` and ``B`` read off ``Q`` along a
 spanning forest of the pairs in use, and gives the exact optimum.
 Otherwise a log-barrier Newton path (its first stages in machine floats,
-the rest in a private mpmath context) finds a near-optimal ``Q`` (its duality gap is the barrier weight times the number
-of cells) and multipliers ``A``, ``B``; the two bounds are then proved in
+the rest in a private mpmath context) finds a near-optimal ``Q`` (its
+duality gap is the barrier weight times the number of cells) and
+multipliers ``A``, ``B``; the two bounds are then proved in
 the interval arithmetic of :mod:`symentropy.kernel.intervals`.
 
 Examples
@@ -261,12 +262,14 @@ class BrojaSolver:
                 return theta
             decrement = -ctx.fsum(g * s for g, s in zip(grad, step, strict=True))
             t = ctx.one
-            while True:
+            while True:  # stay inside: every cell positive
                 trial = [v + t * s for v, s in zip(theta, step, strict=True)]
                 moved = self._cells(trial)
                 if min(moved) > 0:
                     break
                 t /= 2
+                if t <= floor:  # no step keeps the cells positive (an overflow): as far as this goes
+                    return theta
             old = self._barrier(q, tau)
             while t > floor and self._barrier(moved, tau) > old - t * decrement / 4:
                 t /= 2

@@ -56,6 +56,7 @@ import sympy
 
 from ..kernel.logsum import LogSum
 from ..kernel.numeric import compare
+from ..kernel.primes import coprime_basis, exponents_over
 from ..kernel.simplex import nonnegative_solution
 
 __all__ = ["pairwise_maxent", "ccs_redundancy"]
@@ -122,12 +123,15 @@ def _log_linear(q: Mapping[Cell, Fraction]) -> bool:
             j = column[(pair, x[pair[0]], x[pair[1]])]
             row[j], row[len(keys) + j] = 1, -1  # a free unknown as the difference of two
         rows.append(row)
+    # exponents over a coprime basis, whose logarithms are linearly independent as those of primes
+    # are, without factoring a large integer completely
+    basis = coprime_basis(n for x in support for n in (q[x].numerator, q[x].denominator))
     exponents: dict[int, list[int]] = {}
     for i, x in enumerate(support):
         v = q[x]
         for n, sign in ((v.numerator, 1), (v.denominator, -1)):
-            for prime, k in sympy.factorint(n).items():
-                exponents.setdefault(int(prime), [0] * len(support))[i] += sign * k
+            for factor, k in exponents_over(n, basis):
+                exponents.setdefault(factor, [0] * len(support))[i] += sign * k
     return all(nonnegative_solution(rows, e).feasible for e in exponents.values())
 
 

@@ -72,13 +72,13 @@ import sympy
 
 from ..core.distribution import Distribution
 from ..core.names import as_group
-from ..errors import DistributionError, UndecidedError, short_repr
+from ..errors import DistributionError, InvalidBaseError, UndecidedError, short_repr
 from ..kernel.logbase import Base, as_base
 from ..kernel.logsum import LogSum
 from ..kernel.numeric import check_digits, compare
 from .broja import BrojaSolver
 from .ccs import ccs_redundancy, pairwise_maxent
-from .certified import DEFAULT_DIGITS, CertifiedInterval, decimal_ends, enclosure, nats_tolerance
+from .certified import DEFAULT_DIGITS, MAX_DIGITS, CertifiedInterval, decimal_ends, enclosure, nats_tolerance
 from .shannon import as_distribution, marginal_entropy, mutual_information_logsum
 
 __all__ = [
@@ -360,15 +360,15 @@ def pid(
     DistributionError
         A source overlaps the target or another source, or more than
         :data:`MAX_SOURCES` sources.
-        Also for an unknown measure, and for ``"broja"`` with other than two
-        sources or probabilities that are not rational numbers.
+        Also for an unknown measure, and for ``"broja"`` and ``"ccs"`` with
+        other than two sources or probabilities that are not rational numbers.
     UndecidedError
         ``"broja"``: the certified bounds came out wider than ``digits`` asks;
         ``"ccs"``: the maximum-entropy distribution is not proved rational.
     """
     d = as_distribution(d)
     b = as_base(base)
-    digits = check_digits(digits)
+    digits = check_digits(digits, limit=MAX_DIGITS)
     if not isinstance(measure, str) or measure not in PID_MEASURES:
         raise DistributionError(f"pid: unknown measure {measure!r}; choose one of {', '.join(PID_MEASURES)}")
     if isinstance(sources, str):
@@ -451,7 +451,11 @@ def _broja(
         red = i1 + i2 - mutual_information_logsum(q, both, t)
         return _two_source_result(d, groups, t, b, "broja", red, q)
     # min I_Q(T; S1, S2) = H(T) + f* with f* in [lower, upper] (nats); each atom is c +- f*
-    nats_tolerance(b, digits)  # a symbolic base has no certified digits: InvalidBaseError
+    if not b.is_number:
+        raise InvalidBaseError(
+            "the BROJA optimum of this table is certified to digits: they need a numeric logarithm "
+            f"base, got {b}"
+        )
     h_t = marginal_entropy(d, t)
     prec = 4 * digits + 100
     signed = {bottom: (i1 + i2 - h_t, -1), first: (h_t - i2, 1), second: (h_t - i1, 1), top: (i12 - h_t, -1)}

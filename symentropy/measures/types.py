@@ -312,7 +312,8 @@ def chernoff_information(
     11.9.1).  When every likelihood ratio ``P1(x)/P2(x)`` is an integer power
     of one rational ``rho``, the optimal ``lambda`` solves a polynomial
     equation in ``u = rho**lambda``, and the result is exact (``u`` rational
-    or a ``CRootOf``); otherwise ``value`` is a certified enclosure of
+    or a ``CRootOf``), and so it is when the optimum is found at a dyadic
+    ``lambda`` (``g'(lambda) = 0`` proved exactly); otherwise ``value`` is a certified enclosure of
     ``digits`` places and ``lam`` an interval that contains the optimum.
     ``P1`` and ``P2`` are rational distributions over the same outcomes
     (matched by outcome; lists of probabilities by position).  An outcome
@@ -373,13 +374,23 @@ def chernoff_information(
     return _certified_chernoff(common, b, digits)
 
 
+def _stationary(common: list[tuple[sympy.Rational, sympy.Rational]], lam: Fraction) -> bool:
+    """Whether ``g'(lam) = sum P2 r**lam log r`` is exactly 0 (decided by the exact comparison)."""
+    exponent = sympy.Rational(lam.numerator, lam.denominator)
+    slope = sympy.Add(*(c * (a / c) ** exponent * sympy.log(a / c) for a, c in common))
+    try:
+        return compare(slope, 0) == 0
+    except UndecidedError:
+        return False
+
+
 def _minus_log(mass: sympy.Expr, b: sympy.Expr) -> sympy.Expr:
     return LogSum.log_of(1 / mass).to_expr(b)
 
 
 def _certified_chernoff(common: list[tuple[sympy.Rational, sympy.Rational]], b: sympy.Expr,
                         digits: int) -> ChernoffInformation:
-    """Bisection on the sign of ``g'(lambda)`` in interval arithmetic; a concavity bound above."""
+    """Bisection on the sign of ``g'(lambda)`` in interval arithmetic; a tangent bound above."""
     tolerance = nats_tolerance(b, digits)
     prec = 4 * digits + 80
     pairs = [(Fraction(int(a.p), int(a.q)), Fraction(int(c.p), int(c.q))) for a, c in common]
@@ -399,7 +410,19 @@ def _certified_chernoff(common: list[tuple[sympy.Rational, sympy.Rational]], b: 
         mid = (lo + hi) / 2
         g_mid, dg_mid = terms(mid)
         side = dg_mid.sign()
-        if side is None:
+        if side is None and _stationary(common, mid):  # g'(mid) = 0 exactly: the optimum is mid
+            lam = sympy.Rational(mid.numerator, mid.denominator)
+            g = sympy.Add(*(c * (a / c) ** lam for a, c in common))
+            return ChernoffInformation(sympy.expand(-sympy.log(g) / sympy.log(b)), lam, True)
+        slope = -(dg_mid / g_mid)  # f' = -g'/g at mid
+        steepest = max(abs(slope.lower), abs(slope.upper))
+        # f = -log g is concave and lam* lies in [lo, hi]: f(lam*) <= f(mid) + |f'(mid)| (hi - lo)/2,
+        # whichever side of mid the optimum is on (also when the sign of g'(mid) is undecided)
+        lower = (-g_mid.log()).lower
+        upper = (-g_mid.log()).upper + steepest * (hi - lo) / 2
+        if upper - lower <= tolerance:
+            break
+        if side is None:  # g'(mid) straddles 0: a finer enclosure decides it or shrinks the slope
             prec *= 2
             logs = [Interval.log_of(a / c, prec) for a, c in pairs]
             continue
@@ -407,12 +430,6 @@ def _certified_chernoff(common: list[tuple[sympy.Rational, sympy.Rational]], b: 
             lo = mid
         else:
             hi = mid
-        g_lo, dg_lo = terms(lo)
-        # f = -log g is concave with f' = -g'/g; f(lam*) <= f(lo) + f'(lo) (hi - lo)
-        upper = (-g_lo.log() - dg_lo / g_lo * (hi - lo)).upper
-        lower = (-g_mid.log()).lower
-        if upper - lower <= tolerance:
-            break
     else:
         raise UndecidedError(
             f"the certified Chernoff information did not reach {digits} digits; ask for fewer digits"

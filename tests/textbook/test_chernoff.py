@@ -92,6 +92,16 @@ def test_algebraic_lambda():
     assert c.exact and compare(c.lam, sympy.log(3) / (3 * sympy.log(2))) == 0
 
 
+def test_a_dyadic_optimum_is_found_exactly():
+    # ratios 1/2, 2, 3/4, 4/3 are not powers of one number, but swapping the two halves is a
+    # symmetry: lambda* = 1/2, where g'(1/2) = 0 is proved exactly
+    p1 = [R(1, 10), R(2, 10), R(3, 10), R(4, 10)]
+    p2 = [R(2, 10), R(1, 10), R(4, 10), R(3, 10)]
+    c = chernoff_information(p1, p2, digits=10)
+    assert c.exact and c.lam == R(1, 2)
+    assert compare(c.value, f(p1, p2, R(1, 2))) == 0
+
+
 def test_outcomes_of_one_distribution_only():
     assert chernoff_information([1, 0], [0, 1]).value == sympy.oo
     c = chernoff_information([R(1, 2), R(1, 2), 0], [R(1, 3), R(1, 3), R(1, 3)])
