@@ -272,8 +272,13 @@ def _atanh_ratio(a: int, m: int, wp: int) -> tuple[int, int]:
 
 #: Working precisions (bits) up to which a prime's logarithm may come from the prime before it.
 _CHAIN_BITS = 1024
-#: ... when ``(q - r)/(q + r) <= 2**-_CHAIN_GAIN``: each term of the series gains ``2 _CHAIN_GAIN`` bits.
-_CHAIN_GAIN = 8
+#: ... when ``(q - r)/(q + r) <= 2**-gain``: each term of the series gains ``2 gain`` bits.  The gain
+#: asked for is ``_CHAIN_GAIN`` up to ``_CHAIN_LOW_BITS`` of precision, where a few more terms cost
+#: less than factoring ``p**2 - k**2`` (sparse primes: a table with weights to a million), and
+#: ``_CHAIN_GAIN_HIGH`` above.
+_CHAIN_GAIN = 4
+_CHAIN_GAIN_HIGH = 8
+_CHAIN_LOW_BITS = 512
 
 
 #: Above this working precision the atanh series is summed by binary splitting.
@@ -348,7 +353,7 @@ class _SeriesLogs:
         In increasing order, each prime ``q`` either from the prime ``r``
         computed just before it, ``log q = log r + 2 atanh((q - r)/(q + r))``,
         when the two are close and the precision is low (no factoring: the
-        series gains at least ``_CHAIN_GAIN`` bits a term), or else from
+        series gains at least ``2 _CHAIN_GAIN`` bits a term), or else from
         ``p**2 - 1`` (:meth:`include_by_squares`).
         """
         logs = self.logs
@@ -357,9 +362,10 @@ class _SeriesLogs:
             self.include_by_squares(needed)
             return
         wp = self.wp
+        gain = _CHAIN_GAIN if wp <= _CHAIN_LOW_BITS else _CHAIN_GAIN_HIGH
         previous = 0
         for q in needed:
-            if previous and (q + previous) >> _CHAIN_GAIN >= q - previous:
+            if previous and (q + previous) >> gain >= q - previous:
                 v, b = logs[previous]
                 series, series_error = _atanh_ratio(q - previous, q + previous, wp)
                 logs[q] = (v + 2 * series, b + 2 * series_error)
