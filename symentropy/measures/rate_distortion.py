@@ -119,8 +119,11 @@ def distortion_max(source: Any, distortion: Any = "hamming") -> sympy.Expr:
     if isinstance(source, ContinuousDistribution):
         return _gaussian_variance(source, distortion)
     if isinstance(distortion, str) and distortion in ("squared", "mse"):  # independent Gaussians
-        # at D = oo every component is described by its mean: its distortion is its variance
-        return sympy.Add(*reverse_water_filling(source, sympy.oo).distortions)
+        if not isinstance(source, (list, tuple)):
+            raise TypeError(f"independent Gaussian sources are a list of variances; got {short_repr(source)}")
+        total = sympy.Add(*(as_exact(v, what=f"variance {k}") for k, v in enumerate(source)))
+        # at D = the total every component is described by its mean (this also checks the variances)
+        return reverse_water_filling(source, total).level
     symbols, ps = source_pmf(source)
     d = _matrix(distortion, symbols)
     width = len(d[0]) if d else 0
@@ -280,15 +283,15 @@ def rate_distortion(
             "squared error is for Gaussian sources: normal(0, sigma) or a list of variances"
         )
     symbols, ps = source_pmf(source)
-    if isinstance(distortion, str):
-        if distortion != "hamming":
-            raise DistributionError(
-                f"distortion {distortion!r}: a discrete source takes 'hamming' or a matrix"
-            )
-        closed = _hamming(ps, d, b)
+    if isinstance(distortion, str) and distortion != "hamming":
+        raise DistributionError(f"distortion {distortion!r}: a discrete source takes 'hamming' or a matrix")
+    matrix = _matrix(distortion, symbols)
+    m = len(ps)
+    if len(matrix[0]) == m and all(matrix[i][j] == (i != j) for i in range(m) for j in range(m)):
+        closed = _hamming(ps, d, b)  # the Hamming matrix, given by name or written out
         if closed is not None:
             return closed
-    return _certified(symbols, ps, _matrix(distortion, symbols), d, b, digits)
+    return _certified(symbols, ps, matrix, d, b, digits)
 
 
 def _hamming(ps: list[sympy.Expr], d: sympy.Expr, b: sympy.Expr) -> sympy.Expr | None:
