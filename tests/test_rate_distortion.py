@@ -7,6 +7,7 @@ closed form.
 
 from __future__ import annotations
 
+import itertools
 import random
 from fractions import Fraction
 
@@ -33,8 +34,9 @@ def shuffled_hamming(m):
 
 
 def test_the_hamming_matrix_written_out_gets_the_closed_form():
-    assert rate_distortion([R(1, 3), R(2, 3)], R(1, 5), hamming(2)) == rate_distortion([R(1, 3), R(2, 3)], R(1, 5))
-    assert isinstance(rate_distortion([R(1, 3), R(2, 3)], R(1, 5), shuffled_hamming(2)), RateDistortionInterval)
+    source = [R(1, 3), R(2, 3)]
+    assert rate_distortion(source, R(1, 5), hamming(2)) == rate_distortion(source, R(1, 5))
+    assert isinstance(rate_distortion(source, R(1, 5), shuffled_hamming(2)), RateDistortionInterval)
 
 
 def test_binary_hamming_matrix_agrees_with_theorem_10_3_1():
@@ -98,7 +100,8 @@ def test_test_channel_is_a_witness():
     r = rate_distortion(ps, R(1, 4), d, digits=20, base=2)
     channel = r.test_channel
     assert all(sum(row) == 1 for row in channel.rows)
-    achieved = sum(p * w * d[i][j] for i, (p, row) in enumerate(zip(ps, channel.rows)) for j, w in enumerate(row))
+    rows = zip(ps, channel.rows, strict=True)
+    achieved = sum(p * w * d[i][j] for i, (p, row) in enumerate(rows) for j, w in enumerate(row))
     assert achieved == r.distortion <= R(1, 4)
     info = channel.mutual_information(ps, base=2)
     assert compare(info, r.upper) <= 0 and compare(info, r.lower) >= 0
@@ -114,9 +117,9 @@ def test_curve_is_convex_and_decreasing():
     top = distortion_max(ps, d)
     grid = [top * k / 8 for k in range(1, 8)]
     values = [rate_distortion(ps, D, d, digits=15) for D in grid]
-    for a, b in zip(values, values[1:]):
+    for a, b in itertools.pairwise(values):
         assert a.lower > b.upper
-    for a, b, c in zip(values, values[1:], values[2:]):
+    for a, b, c in zip(values, values[1:], values[2:], strict=False):  # consecutive triples
         assert b.upper <= (a.lower + c.lower) / 2 + b.tolerance
 
 
@@ -125,7 +128,7 @@ def test_thirty_digits_of_a_random_ten_letter_source():
     weights = [random.randint(1, 1000) for _ in range(10)]
     ps = [R(w, sum(weights)) for w in weights]
     d = [[R(random.randint(0, 100), 100) for _ in range(10)] for _ in range(10)]
-    D = (distortion_max(ps, d) + sum(p * min(row) for p, row in zip(ps, d))) / 2
+    D = (distortion_max(ps, d) + sum(p * min(row) for p, row in zip(ps, d, strict=True))) / 2
     r = rate_distortion(ps, D, d, digits=30, base=sympy.E)
     assert r.width <= R(1, 10**30) and r.lower > 0
 
