@@ -96,3 +96,12 @@ def test_mss_merges_values_that_say_the_same():
     p = sympy.Symbol("p", positive=True)
     symbolic = Distribution({(0, 0): p / 2, (1, 0): p / 2, (2, 1): 1 - p}, names=("X", "Y"))
     assert mss_common_information(symbolic) == entropy(Distribution.from_pmf([p, 1 - p]))
+
+
+def test_mss_decides_equal_irrational_conditionals_exactly():
+    # p(Y = 0 | X = 0) = (sqrt(2) - 1)/2 and p(Y = 0 | X = 1) = 1/(2 (1 + sqrt(2))) are equal,
+    # written differently: X and Y are independent and the statistics constant
+    s2 = sympy.sqrt(2)
+    a, b = (s2 - 1) / 4, 1 / (4 * (1 + s2))
+    d = Distribution({(0, 0): a, (0, 1): R(1, 2) - a, (1, 0): b, (1, 1): R(1, 2) - b}, names=("X", "Y"))
+    assert mss_common_information(d) == 0

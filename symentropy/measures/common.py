@@ -164,9 +164,29 @@ def gacs_korner_common_information(
     return (h - marginal_entropy(d, conditioning)).to_expr(b)
 
 
-def _statistic_key(value: sympy.Expr) -> sympy.Expr:
-    """The form in which equal conditional probabilities are recognised as equal."""
-    return value if value.is_Rational else sympy.cancel(value)
+def _equal(a: sympy.Expr, b: sympy.Expr) -> bool:
+    """Whether two conditional probabilities are equal, decided exactly.
+
+    A missed equality would split a statistic and overstate the MSS common
+    information, so nothing is guessed: numbers go through the exact
+    comparison, rational functions of symbols are equal when their
+    difference cancels to 0 (and differ as functions otherwise); anything
+    else raises :class:`~symentropy.errors.UndecidedError`.
+    """
+    if a.is_Rational and b.is_Rational:
+        return a == b
+    if a.is_number and b.is_number:
+        return compare(a, b) == 0
+    difference = sympy.cancel(a - b)
+    if difference == 0:
+        return True
+    if difference.is_rational_function():
+        return False
+    raise UndecidedError(f"whether the conditional probabilities {a} and {b} are equal is not decided")
+
+
+def _same_row(a: dict[tuple, sympy.Expr], b: dict[tuple, sympy.Expr]) -> bool:
+    return a.keys() == b.keys() and all(_equal(a[k], b[k]) for k in a)
 
 
 def mss_common_information(d: Distribution, *groups: Names, base: Base = 2) -> sympy.Expr:
@@ -208,10 +228,16 @@ def mss_common_information(d: Distribution, *groups: Names, base: Base = 2) -> s
             row = rows.setdefault(tuple(o[k] for k in own), {})
             key = tuple(o[k] for k in rest)
             row[key] = row.get(key, sympy.Integer(0)) + p
+        classes: list[dict[tuple, sympy.Expr]] = []  # one conditional distribution per class
         label = {}
         for value, row in rows.items():
             total = sympy.Add(*row.values())
-            label[value] = frozenset((k, _statistic_key(v / total)) for k, v in row.items())
+            conditional = {k: v / total for k, v in row.items()}
+            found = next((c for c, seen in enumerate(classes) if _same_row(seen, conditional)), None)
+            if found is None:
+                found = len(classes)
+                classes.append(conditional)
+            label[value] = found
         statistics.append((own, label))
     weights: dict[tuple, sympy.Expr] = {}
     for o, p in support:

@@ -49,6 +49,7 @@ RateDistortionInterval(lower='0.508322122509156220885', upper='0.508322122509156
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
 from typing import Any
@@ -127,12 +128,12 @@ def distortion_max(source: Any, distortion: Any = "hamming") -> sympy.Expr:
     symbols, ps = source_pmf(source)
     d = _matrix(distortion, symbols)
     width = len(d[0]) if d else 0
-    costs = [sympy.Add(*(p * d[i][j] for i, p in enumerate(ps))) for j in range(width)]
-    best = costs[0]
-    for c in costs[1:]:
-        if compare(c, best) < 0:
-            best = c
-    return best
+    return _least([sympy.Add(*(p * d[i][j] for i, p in enumerate(ps))) for j in range(width)])
+
+
+def _least(values: list[sympy.Expr]) -> sympy.Expr:
+    """The least of exact numbers, by the exact comparison."""
+    return functools.reduce(lambda best, v: v if compare(v, best) < 0 else best, values)
 
 
 def distortion_min(source: Any, distortion: Any = "hamming") -> sympy.Expr:
@@ -151,14 +152,7 @@ def distortion_min(source: Any, distortion: Any = "hamming") -> sympy.Expr:
         return sympy.Integer(0)
     symbols, ps = source_pmf(source)
     d = _matrix(distortion, symbols)
-    total = []
-    for p, row in zip(ps, d, strict=True):
-        best = row[0]
-        for v in row[1:]:
-            if compare(v, best) < 0:
-                best = v
-        total.append(p * best)
-    return sympy.Add(*total)
+    return sympy.Add(*(p * _least(row) for p, row in zip(ps, d, strict=True)))
 
 
 def _gaussian_variance(source: ContinuousDistribution, distortion: Any) -> sympy.Expr:
