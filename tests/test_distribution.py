@@ -80,6 +80,24 @@ def test_from_pmf_and_outcomes():
     assert d["c"] == R(1, 4)
 
 
+def test_outcomes_of_a_table_of_rationals_are_made_when_first_read():
+    # The measures of a table of sympy Rationals work from its census; the outcome tuples are
+    # made only when something reads them, and are then those of the general constructor.
+    cells = [[R(1, 4), R(1, 8)], [R(1, 8), R(1, 2)]]
+    d = Distribution.from_table(cells, names=("Y", "X"), labels=("ab", (0, 1)))
+    assert entropy(d, "X") == entropy(Distribution.from_pmf([R(3, 8), R(5, 8)]))
+    assert len(d) == 4 and type(d._made) is not tuple  # not made yet
+    assert d.marginal("X").outcomes == ((0,), (1,))  # labels from the grid, in order
+    assert d.marginal("Y").outcomes == (("a",), ("b",))
+    assert d.outcomes == (("a", 0), ("a", 1), ("b", 0), ("b", 1))
+    general = Distribution.from_dict({("a", 0): "1/4", ("a", 1): "1/8", ("b", 0): "1/8", ("b", 1): "1/2"},
+                                     names=("Y", "X"))
+    assert d == general and hash(d) == hash(general) and d[("b", 1)] == R(1, 2)
+    one = Distribution.from_pmf([R(1, 2), R(1, 4), R(1, 4)], outcomes="xyz")
+    assert one.outcomes == (("x",), ("y",), ("z",)) and "y" in one and one["z"] == R(1, 4)
+    assert Distribution.from_pmf([R(1, 2), R(1, 2)]).support == ((0,), (1,))
+
+
 def test_uniform():
     assert uniform(4)[3] == R(1, 4)
     assert uniform(["x", "y"], name="Z").names == ("Z",)

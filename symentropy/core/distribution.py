@@ -40,12 +40,13 @@ symentropy.errors.DistributionError: probabilities sum to 5/6, not 1
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
-from itertools import chain
+from itertools import chain, product
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -90,6 +91,16 @@ def _census(values: Sequence[Any]) -> dict[int, dict[int, int]] | None:
     for (a, q), k in Counter(zip(map(_numerators, values), map(_denominators, values), strict=True)).items():
         census.setdefault(q, {})[a] = k
     return census
+
+
+def _one_tuples(labels: Sequence[Any]) -> tuple:
+    """``((a,), (b,), ...)``: the outcomes of one variable, made in C."""
+    return tuple(zip(labels))
+
+
+def _pairs(rows: Sequence[Any], columns: Sequence[Any]) -> tuple:
+    """The outcomes of a table, row by row, made in C."""
+    return tuple(product(rows, columns))
 
 
 def _plain_labels(labels: Sequence[Any]) -> bool:
@@ -141,7 +152,7 @@ class Distribution:
     symentropy.measures.shannon.entropy, symentropy.measures.shannon.mutual_information
     """
 
-    __slots__ = ("_names", "_outcomes", "_probs", "_index", "_conditions", "_cache", "_hash")
+    __slots__ = ("_names", "_made", "_probs", "_index", "_conditions", "_cache", "_hash")
 
     def __init__(
         self,
@@ -233,9 +244,11 @@ class Distribution:
         if strict:
             require_decided(self._conditions, "a distribution")
 
-    def _init_rational(self, names: tuple[str, ...], outcomes: Sequence[tuple], values: Sequence) -> bool:
+    def _init_rational(self, names: tuple[str, ...], outcomes: Callable[[], tuple], values: Sequence) -> bool:
         """Build from sympy Rationals and outcomes known valid, checking each distinct value once.
 
+        ``outcomes()`` makes the outcome tuples, called on first use: the
+        measures of a table of rationals work from its census and need none.
         False (nothing set) when a value is not a sympy Rational or the table is
         invalid: the general path then decides, and names the bad cell.
         """
@@ -245,13 +258,23 @@ class Distribution:
         totals = [Fraction(sum(a * k for a, k in by.items()), q) for q, by in census.items()]
         if sum(totals, Fraction(0)) != 1:
             return False
-        self._set(names, tuple(outcomes), tuple(values))
+        self._set(names, outcomes, tuple(values))
         self._cache[_CENSUS] = census
         return True
 
-    def _set(self, names: tuple[str, ...], outcomes: tuple, probs: tuple, index: dict | None = None) -> None:
+    @property
+    def _outcomes(self) -> tuple:
+        """The outcome tuples, made on first use when the constructor left a recipe."""
+        made = self._made
+        if type(made) is not tuple:
+            made = self._made = made()
+        return made
+
+    def _set(
+        self, names: tuple[str, ...], outcomes: tuple | Callable[[], tuple], probs: tuple, index: dict | None = None
+    ) -> None:
         self._names = names
-        self._outcomes = outcomes
+        self._made = outcomes
         self._probs = probs
         self._index = index  # built on first use (lookups are rare next to measures)
         self._conditions = ()
@@ -339,14 +362,14 @@ class Distribution:
             mapping = isinstance(probabilities, Mapping)
             hint = "; for {outcome: probability} use Distribution.from_dict" if mapping else ""
             raise TypeError(f"from_pmf() takes a sequence of probabilities, got {probabilities!r}{hint}")
-        values = list(probabilities)
-        labels = list(range(len(values))) if outcomes is None else list(outcomes)
+        values = tuple(probabilities)  # kept as the probabilities: no second copy
+        labels = range(len(values)) if outcomes is None else list(outcomes)
         if len(labels) != len(values):
             raise DistributionError(f"{len(values)} probabilities but {len(labels)} outcomes")
         self = object.__new__(cls)
         names = check_names((name,))
         if (outcomes is None or _plain_labels(labels)) and self._init_rational(
-            names, [(o,) for o in labels], values
+            names, functools.partial(_one_tuples, labels), values
         ):
             return self
         self._init_from_pairs(
@@ -404,9 +427,9 @@ class Distribution:
         rows, row_labels, col_labels = read_grid(rows, labels)
         self = object.__new__(cls)
         if _plain_labels(row_labels) and _plain_labels(col_labels) and self._init_rational(
-            names, [(a, b) for a in row_labels for b in col_labels], list(chain.from_iterable(rows))
+            names, functools.partial(_pairs, row_labels, col_labels), list(chain.from_iterable(rows))
         ):
-            self._cache[_GRID] = (len(row_labels), len(col_labels))
+            self._cache[_GRID] = (tuple(row_labels), tuple(col_labels))
             return self
         self._init_from_pairs(
             names,
@@ -630,7 +653,7 @@ class Distribution:
         return dict(self.items())
 
     def __len__(self) -> int:
-        return len(self._outcomes)
+        return len(self._probs)
 
     def __iter__(self) -> Iterator[tuple]:
         return iter(self._outcomes)
@@ -762,12 +785,12 @@ class Distribution:
             self._cache[_INTEGERS] = integers
         grid = self._cache.get(_GRID)
         if grid is not None:  # rows and columns are slices: summed in C
-            rows, columns = grid
+            row_labels, labels = grid
+            columns = len(labels)
             if position == 0:
-                labels = [o[0] for o in self._outcomes[::columns]]
-                sums = [sum(integers[i * columns : (i + 1) * columns]) for i in range(rows)]
+                labels = row_labels
+                sums = [sum(integers[i * columns : (i + 1) * columns]) for i in range(len(row_labels))]
             else:
-                labels = [o[1] for o in self._outcomes[:columns]]
                 sums = [sum(integers[j::columns]) for j in range(columns)]
         else:
             totals: dict[Any, int] = {}

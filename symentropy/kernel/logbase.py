@@ -50,6 +50,8 @@ def as_base(base: Base) -> sympy.Expr:
     are: the result then holds whenever the symbol is a valid base.  Floats are
     refused (``math.e`` is not ``e``).
     """
+    if type(base) is int and base > 1:  # the common case (bits): nothing to decide
+        return sympy.Integer(base)
     if isinstance(base, bool):
         raise InvalidBaseError(f"logarithm base must be a number, got {base!r}")
     if isinstance(base, float):

@@ -64,10 +64,11 @@ from . import primes
 from .primes import (
     FACTOR_LIMIT,
     TRIAL_BOUND,
+    accumulate_factors,
     coprime_basis,
     exponents_over,
+    factor_integer,
     is_probable_prime,
-    smallest_factors,
     split_integer,
 )
 from .simplify import tidy
@@ -346,24 +347,10 @@ class LogSum:
         its coefficients over the primes are integers divided by ``q``.
         """
         terms: dict[Argument, Coefficient] = {}
-        smallest = smallest_factors()
         for q, by_numerator in counts.items():
-            integer: dict[int, int] = {}
-            total = 0
-            for a, k in by_numerator.items():
-                weight = a * k
-                total += weight
-                if a < TRIAL_BOUND:  # most numerators: factored by table lookups
-                    while a > 1:
-                        prime = smallest[a]
-                        integer[prime] = integer.get(prime, 0) - weight
-                        a //= prime
-                elif a != 1:
-                    for prime, exponent in split_integer(a):
-                        integer[prime] = integer.get(prime, 0) - weight * exponent
-            if q != 1:
-                for prime, exponent in split_integer(q):
-                    integer[prime] = integer.get(prime, 0) + total * exponent
+            total = sum(a * k for a, k in by_numerator.items())
+            integer = accumulate_factors([(q, total)] if q != 1 else [], {})
+            accumulate_factors(((a, -a * k) for a, k in by_numerator.items() if a > 1), integer)
             for prime, c in integer.items():
                 if c:
                     previous = terms.get(prime)
@@ -491,10 +478,10 @@ class LogSum:
         primes = {k: c for k, c in self._terms.items() if isinstance(k, int)}
         others = [(k, c) for k, c in self._terms.items() if not isinstance(k, int)]
         parts: list[sympy.Expr] = []
-        if base == sympy.E:
+        if base is sympy.E:  # a singleton
             divisor: sympy.Expr = sympy.Integer(1)
         else:
-            divisor = _log_of_integer(int(base)) if base.is_Integer and base > 1 else sympy.log(base)
+            divisor = _log_of_integer(base.p) if base.is_Integer and base.p > 1 else sympy.log(base)
             if base.is_Rational and primes:
                 primes, vector = _over_one_basis(primes, int(base.p), int(base.q))
                 pivot = _pivot(primes, vector)
@@ -775,6 +762,8 @@ def _over_one_basis(primes: dict, p: int, q: int) -> tuple[dict, dict[int, int]]
     two 27-digit primes, say) is not factored: its cofactor and those of the
     terms are split against each other by gcds only.
     """
+    if q == 1 and p < TRIAL_BOUND:  # bits, nats of an integer base: its primes, no cofactor
+        return primes, dict(factor_integer(p))
     vector: dict[int, int] = {}
     for n, sign in ((p, 1), (q, -1)):
         if n != 1:
@@ -803,6 +792,8 @@ def _over_one_basis(primes: dict, p: int, q: int) -> tuple[dict, dict[int, int]]
 
 def _pivot(primes: dict, vector: dict[int, int]) -> int:
     """The prime of the base along which the rational part is taken (see ``to_expr``)."""
+    if len(vector) == 1:  # a prime power, or 1/p**e
+        return next(iter(vector))
     ratios = []
     for q, f in vector.items():
         c = primes.get(q, Fraction(0))

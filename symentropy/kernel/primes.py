@@ -10,6 +10,8 @@ name                                   use
 :func:`coprime_basis`                  pairwise coprime integers of which every given
                                        integer is a product of powers
 :func:`exponents_over`                 ``n`` as powers of the elements of such a basis
+:func:`accumulate_factors`             ``sum_n w_n log n`` over primes, for many integers
+                                       at once (the entropy of a table)
 :data:`FACTOR_LIMIT`                   below it, every integer is factored into primes
 :func:`smallest_factors`               a sieve of smallest prime factors below
                                        ``TRIAL_BOUND``
@@ -53,6 +55,7 @@ __all__ = [
     "is_probable_prime",
     "shared_factors",
     "trial_primes",
+    "accumulate_factors",
     "FACTOR_LIMIT",
     "TRIAL_BOUND",
     "clear_caches",
@@ -214,6 +217,54 @@ def split_integer(n: int) -> tuple[tuple[int, int], ...]:
             else:
                 parts[base] = exponent
     return tuple(sorted(parts.items()))
+
+
+def accumulate_factors(weights: Iterable[tuple[int, int]], into: dict[int, int]) -> dict[int, int]:
+    """Add ``w * e`` to ``into[p]`` for each ``(n, w)`` and each ``p**e`` exactly dividing ``n``.
+
+    The integers are split as by :func:`split_integer` (primes, and a large
+    cofactor kept whole), so ``into`` ends up holding ``sum_n w_n log n``
+    written over them.  Made for many integers at once, as the entropy of a
+    table needs: below ``TRIAL_BOUND`` and, once there are enough of them to
+    pay for it, below ``2**22``, each prime factor costs one table lookup in
+    the loop itself.  Returns ``into``.
+
+    >>> accumulate_factors([(12, 1), (10, -2)], {})
+    {2: 0, 3: 1, 5: -2}
+    """
+    smallest = smallest_factors()
+    pending: list[tuple[int, int]] = []
+    get = into.get
+    for n, w in weights:
+        if n < TRIAL_BOUND:
+            while n > 1:
+                p = smallest[n]
+                into[p] = get(p, 0) + w
+                n //= p
+        else:
+            pending.append((n, w))
+    middle = [n for n, _ in pending if n < _SIEVE_LIMIT]
+    sieve = None
+    if middle and not _SIEVE:
+        _DEMAND[0] += len(middle) - 1
+        if _wants_sieve():
+            sieve = _odd_sieve(max(middle))
+    elif middle:
+        sieve = _odd_sieve(max(middle))
+    for n, w in pending:
+        if sieve is not None and n < _SIEVE_LIMIT:
+            twos = (n & -n).bit_length() - 1
+            if twos:
+                into[2] = get(2, 0) + w * twos
+                n >>= twos
+            while n > 1:
+                p = sieve[n >> 1] or n
+                into[p] = get(p, 0) + w
+                n //= p
+        else:
+            for p, e in split_integer(n):
+                into[p] = get(p, 0) + w * e
+    return into
 
 
 def _divide_out(n: int, p: int) -> tuple[int, int]:

@@ -254,6 +254,8 @@ def entropy(d: Distribution, *names: str, given: Names = (), base: Base = 2) -> 
     name_arguments(names, "entropy(d, 'X', 'Y')")
     targets = tuple(names) if names else d.names
     conditioning = as_group(given, "given")
+    if not conditioning:
+        return marginal_entropy(d, targets).to_expr(b)
     return conditional_entropy_logsum(d, targets, conditioning).to_expr(b)
 
 

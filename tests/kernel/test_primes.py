@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from symentropy.kernel.primes import (
     FACTOR_LIMIT,
     TRIAL_BOUND,
+    accumulate_factors,
     coprime_basis,
     exponents_over,
     factor_integer,
@@ -62,6 +63,41 @@ def test_factorisations_at_the_edges_of_the_sieve(monkeypatch, demand):
     for n in (TRIAL_BOUND, TRIAL_BOUND + 1, 3**13, 2**21 * 3 - 1, 4194301, (1 << 22) - 1, 1 << 22, 4194319):
         assert dict(factor_integer(n)) == sympy.factorint(n), n
     primes.clear_caches()
+
+
+def split_sum(weights) -> dict[int, int]:
+    """The reference: ``sum w log n`` over split_integer's parts, one integer at a time."""
+    out: dict[int, int] = {}
+    for n, w in weights:
+        for b, e in split_integer(n):
+            out[b] = out.get(b, 0) + w * e
+    return {b: c for b, c in out.items() if c}
+
+
+@pytest.mark.parametrize("demand", [0, 10**9])  # the sieve built at once; never
+def test_accumulate_factors_agrees_with_split_integer(monkeypatch, demand):
+    from symentropy.kernel import primes
+
+    primes.clear_caches()
+    monkeypatch.setattr(primes, "SIEVE_DEMAND", demand)
+    edges = [1, 2, 3, TRIAL_BOUND - 1, TRIAL_BOUND, TRIAL_BOUND + 1, 3**13, 2**21 * 3 - 1, (1 << 22) - 1]
+    edges += [1 << 22, 4194319, 2**40 + 15, 12 * P61 * P89, P61**3]
+    weights = [(n, (-1) ** i * (i + 1)) for i, n in enumerate(edges)]
+    weights += [(n, 3) for n in range(TRIAL_BOUND - 200, TRIAL_BOUND + 3000, 7)]  # many in the sieve's range
+    got = {b: c for b, c in accumulate_factors(weights, {}).items() if c}
+    assert got == split_sum(weights)
+    primes.clear_caches()
+
+
+def test_accumulate_factors_adds_into_what_is_there():
+    into = {2: 5, 7: 1}
+    assert accumulate_factors([(28, 2), (2**30 * 7, -1)], into) is into
+    assert into == {2: 5 + 4 - 30, 7: 1 + 2 - 1}
+
+
+@given(st.lists(st.tuples(st.integers(1, 2**70), st.integers(-50, 50)), max_size=40))
+def test_accumulate_factors_on_random_integers(weights):
+    assert {b: c for b, c in accumulate_factors(weights, {}).items() if c} == split_sum(weights)
 
 
 @given(st.integers(2, 2**200))
