@@ -7,6 +7,7 @@ module                 holds
 ``exact``              the one gate for user numbers, :func:`as_exact`
 ``logbase``            the ``base=`` keyword
 ``primes``             factorisation with bounded work; coprime bases
+``bigint``             division of very large integers by Newton reciprocals
 ``simplify``           the one rule for the shortest of equal forms
 ``logsum``             :class:`LogSum`, exact sums of logarithms, and their
                        canonical expression
@@ -36,6 +37,7 @@ from .lazy import export
 #: Each public name, by the module that defines it: imported on first use (see kernel/lazy.py).
 EXPORTS: dict[str, tuple[str, ...]] = {
     ".": ("intervals",),
+    ".bigint": ("NEWTON_BITS", "floor_divmod", "sticky_ratio"),
     ".binary_entropy": ("binary_entropy",),
     ".canonical": ("canonical_number", "is_log_number", "prime_logs", "tidy_value"),
     ".exact": (
@@ -83,6 +85,7 @@ EXPORTS: dict[str, tuple[str, ...]] = {
     ".primes": (
         "FACTOR_LIMIT",
         "TRIAL_BOUND",
+        "accumulate_factors",
         "clear_caches",
         "coprime_basis",
         "exponents_over",
@@ -113,6 +116,10 @@ __all__ = [
     "MAX_DEPTH",
     "factor_integer",
     "split_integer",
+    "accumulate_factors",
+    "floor_divmod",
+    "sticky_ratio",
+    "NEWTON_BITS",
     "coprime_basis",
     "exponents_over",
     "smallest_factors",

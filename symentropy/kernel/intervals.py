@@ -14,6 +14,8 @@ bits for how many digits, when to give up) lives above, in
 function                               enclosure of
 =====================================  ===============================================
 :func:`exact`                          a rational number
+:func:`from_ratio`                     ``p / q`` rounded one way (large ``p``, ``q``
+                                       in a few multiplications)
 :func:`add`, :func:`neg`, :func:`mul`  sum, negation, product
 :func:`scale`, :func:`inverse`         rational multiple, reciprocal
 :func:`power`                          integer power
@@ -60,6 +62,7 @@ from fractions import Fraction
 
 from mpmath import libmp
 
+from .bigint import floor_divmod, sticky_ratio
 from .primes import factor_integer
 
 __all__ = [
@@ -68,6 +71,7 @@ __all__ = [
     "Undefined",
     "GUARD",
     "exact",
+    "from_ratio",
     "add",
     "neg",
     "sub",
@@ -127,7 +131,17 @@ def exact(value: Fraction, prec: int) -> Pair:
     if q == 1:
         x = libmp.from_int(p)
         return (x, x)
-    return (libmp.from_rational(p, q, prec, FLOOR), libmp.from_rational(p, q, prec, CEILING))
+    return from_ratio(p, q, prec, FLOOR), from_ratio(p, q, prec, CEILING)
+
+
+def from_ratio(p: int, q: int, prec: int, rounding: str) -> tuple:
+    """``p / q`` (``q > 0``) rounded to ``prec`` bits in the direction ``rounding`` (an mpmath one).
+
+    As ``libmp.from_rational``, in a few multiplications when ``p`` and ``q``
+    are large (:func:`~symentropy.kernel.bigint.sticky_ratio`) and by a shift
+    when ``q`` is a power of two.
+    """
+    return libmp.from_man_exp(*sticky_ratio(p, q, prec), prec, rounding)
 
 
 def add(a: Pair, b: Pair, prec: int) -> Pair:
@@ -298,15 +312,20 @@ def _atanh_inverse_split(m: int, wp: int) -> tuple[int, int]:
     n = wp // (2 * max(m.bit_length() - 1, 1)) + 2
 
     def split(a: int, b: int) -> tuple[int, int, int]:  # (T, B, Q) for the terms a <= k < b
-        if b - a == 1:
-            return 1, 2 * a + 1, (m if a == 0 else square)
+        if b - a <= 8:  # a short run: the same merge, one term at a time
+            t, bb, q = 1, 2 * a + 1, (m if a == 0 else square)
+            for k in range(a + 1, b):
+                t = (2 * k + 1) * square * t + bb
+                bb *= 2 * k + 1
+                q *= square
+            return t, bb, q
         middle = (a + b) // 2
         t1, b1, q1 = split(a, middle)
         t2, b2, q2 = split(middle, b)
         return b2 * q2 * t1 + b1 * t2, b1 * b2, q1 * q2
 
     t, b, q = split(0, n)
-    return (t << wp) // (b * q), 2
+    return floor_divmod(t << wp, b * q)[0], 2
 
 
 #: ``log 2 = 18 atanh(1/26) - 2 atanh(1/4801) + 8 atanh(1/8749)``: a hyperbolic Machin-type
@@ -526,10 +545,7 @@ def log_combination(coefficients: Mapping[int, Fraction], prec: int) -> Pair:
             found[1] += abs(a) * error
     for d, (value, error) in sums.items():
         d <<= table.wp
-        part = (
-            libmp.from_rational(value - error, d, prec, FLOOR),
-            libmp.from_rational(value + error, d, prec, CEILING),
-        )
+        part = (from_ratio(value - error, d, prec, FLOOR), from_ratio(value + error, d, prec, CEILING))
         total = add(total, part, prec)
     return total
 
@@ -597,14 +613,32 @@ def round_decimal(x: Fraction, digits: int) -> tuple[int, int]:
 
     Returns ``(m, e)`` with ``x ~ m * 10**e`` and ``10**(digits-1) <= |m| < 10**digits``.
     """
-    negative = x < 0
-    x = -x if negative else x
-    num, den = x.numerator, x.denominator
+    return _round_ratio(x.numerator, x.denominator, digits)
+
+
+@functools.lru_cache(maxsize=16)
+def _power_of_ten(k: int) -> int:
+    return 10**k
+
+
+def _round_ratio(num: int, den: int, digits: int) -> tuple[int, int]:
+    """:func:`round_decimal` of ``num / den`` (``den > 0``), in lowest terms or not.
+
+    A power of two as ``den`` (an end of an enclosure) costs a multiplication
+    and a shift; other denominators a division (:func:`bigint.floor_divmod`).
+    """
+    negative = num < 0
+    num = -num if negative else num
+    dyadic = den & (den - 1) == 0
     e = math.floor((num.bit_length() - den.bit_length()) / LOG2_10) - digits + 1
     low, high = 10 ** (digits - 1), 10**digits
     while True:  # find e with 10**(digits-1) <= x / 10**e < 10**digits
-        n, d = (num, den * 10**e) if e >= 0 else (num * 10**-e, den)
-        m, r = divmod(n, d)
+        n, d = (num, den * _power_of_ten(e)) if e >= 0 else (num * _power_of_ten(-e), den)
+        if dyadic and e < 0:
+            shift = den.bit_length() - 1
+            m, r = n >> shift, n & (den - 1)
+        else:
+            m, r = floor_divmod(n, d)
         if m >= high:
             e += 1
         elif m < low:
@@ -618,11 +652,20 @@ def round_decimal(x: Fraction, digits: int) -> tuple[int, int]:
     return (-m if negative else m, e)
 
 
+def _ratio_of(x: tuple) -> tuple[int, int]:
+    """An end of an enclosure as ``(numerator, denominator)``, the denominator a power of two."""
+    sign, man, exp, _ = x
+    if not man and x != libmp.fzero:
+        raise Undefined("infinite or undefined value")
+    num, den = (man << exp, 1) if exp >= 0 else (man, 1 << -exp)
+    return (-num if sign else num), den
+
+
 def common_rounding(a: Pair, digits: int) -> tuple[int, int] | None:
     """The common rounding of every number in ``a``, or None if they differ."""
     if contains_zero(a):
         return None
-    lo, hi = round_decimal(to_fraction(a[0]), digits), round_decimal(to_fraction(a[1]), digits)
+    lo, hi = _round_ratio(*_ratio_of(a[0]), digits), _round_ratio(*_ratio_of(a[1]), digits)
     return lo if lo == hi else None
 
 

@@ -126,6 +126,7 @@ from mpmath import libmp
 
 from ..errors import InvalidDigitsError, UndecidedError
 from . import intervals
+from .bigint import sticky_ratio
 from .exact import as_exact
 from .logsum import LogSum, refine_cofactors
 from .primes import FACTOR_LIMIT, factor_integer
@@ -173,7 +174,7 @@ def _float(m: int, e: int, digits: int) -> sympy.Float:
     if e >= 0:
         value = libmp.from_int(m * 10**e, prec, libmp.round_nearest)
     else:
-        value = libmp.from_rational(m, 10**-e, prec, libmp.round_nearest)
+        value = libmp.from_man_exp(*sticky_ratio(m, 10**-e, prec), prec, libmp.round_nearest)
     return sympy.Float._new(value, prec)
 
 
