@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 from collections.abc import Iterable
 from fractions import Fraction
 from functools import lru_cache
@@ -237,6 +238,11 @@ def nonnegative_forms(expressions: Iterable[sympy.Expr]) -> frozenset:
     return frozenset(sympy.expand(e) for e in expressions if not e.is_number)
 
 
+#: Up to this size (bits) of the common denominator of a table, its entropy is summed as integers
+#: over it; above (many unrelated denominators), denominator by denominator with fractions.
+_COMMON_DENOMINATOR_BITS = 4096
+
+
 class LogSum:
     """An exact linear combination of logarithms, ``sum_k c_k log(a_k)`` (nats).
 
@@ -344,18 +350,30 @@ class LogSum:
         """``-sum p log p`` for ``counts[q][a]`` cells equal to ``a/q``.
 
         For one denominator ``q`` the sum is ``(1/q) sum_a k_a a (log q - log a)``:
-        its coefficients over the primes are integers divided by ``q``.
+        its coefficients over the primes are integers divided by ``q``.  Over
+        several denominators the integers are scaled to their least common
+        multiple ``L`` (when it is not too long), each distinct integer is
+        factored once, and each prime gets one coefficient ``c / L``.
         """
-        terms: dict[Argument, Coefficient] = {}
+        common = math.lcm(*counts) if counts else 1
+        if len(counts) > 1 and common.bit_length() > _COMMON_DENOMINATOR_BITS:  # unrelated denominators
+            terms: dict[Argument, Coefficient] = {}
+            for q, by_numerator in counts.items():
+                for prime, c in cls._from_grouped_counts({q: by_numerator})._terms.items():
+                    terms[prime] = terms[prime] + c if prime in terms else c
+            return cls(refine_cofactors({k: v for k, v in terms.items() if v}))
+        weights: dict[int, int] = {}
         for q, by_numerator in counts.items():
-            total = sum(a * k for a, k in by_numerator.items())
-            integer = accumulate_factors([(q, total)] if q != 1 else [], {})
-            accumulate_factors(((a, -a * k) for a, k in by_numerator.items() if a > 1), integer)
-            for prime, c in integer.items():
-                if c:
-                    previous = terms.get(prime)
-                    terms[prime] = Fraction(c, q) if previous is None else previous + Fraction(c, q)
-        return cls(refine_cofactors({k: v for k, v in terms.items() if v}))
+            scale = common // q
+            total = 0
+            for a, k in by_numerator.items():
+                total += a * k
+                if a > 1:
+                    weights[a] = weights.get(a, 0) - a * k * scale
+            if q != 1:
+                weights[q] = weights.get(q, 0) + total * scale
+        integer = accumulate_factors(weights.items(), {})
+        return cls(refine_cofactors({p: Fraction(c, common) for p, c in integer.items() if c}))
 
     # -- arithmetic ---------------------------------------------------------
     def _add_term(self, arg: Argument, coefficient: Coefficient) -> None:

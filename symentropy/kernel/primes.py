@@ -106,6 +106,8 @@ def _trial_division(n: int) -> tuple[tuple[int, int], ...]:
                 n //= p
                 e += 1
             parts.append((p, e))
+            if n < TRIAL_BOUND:  # the rest by table lookups: its factors are all at least p
+                return tuple(parts) + _trial_division(n) if n > 1 else tuple(parts)
     if n > 1:
         parts.append((n, 1))
     return tuple(parts)
@@ -252,7 +254,11 @@ def accumulate_factors(weights: Iterable[tuple[int, int]], into: dict[int, int])
     elif middle:
         sieve = _odd_sieve(max(middle))
     for n, w in pending:
-        if sieve is not None and n < _SIEVE_LIMIT:
+        if n < _SIEVE_LIMIT:
+            if sieve is None:  # counted above: trial division, not factor_integer's count again
+                for p, e in _trial_division(n):
+                    into[p] = get(p, 0) + w * e
+                continue
             twos = (n & -n).bit_length() - 1
             if twos:
                 into[2] = get(2, 0) + w * twos

@@ -113,3 +113,38 @@ def test_in_base():
     assert in_base(log(6), 10) == log(2) / log(10) + log(3) / log(10)
     value = in_base(log(2 * sympy.pi) / 2 + Rational(1, 2), 2)
     assert sympy.simplify(value - (log(2 * sympy.pi) / 2 + Rational(1, 2)) / log(2)) == 0
+
+
+def census_of(cells: list[Fraction]) -> dict[int, dict[int, int]]:
+    """``{q: {a: count}}`` of a table, as Distribution.census counts it."""
+    out: dict[int, dict[int, int]] = {}
+    for c in cells:
+        by = out.setdefault(c.denominator, {})
+        by[c.numerator] = by.get(c.numerator, 0) + 1
+    return out
+
+
+def term_by_term(cells: list[Fraction]) -> LogSum:
+    """The reference: ``-sum p log p`` one cell at a time, from the definition."""
+    total = LogSum()
+    for c in cells:
+        if c:
+            total = total + LogSum.log_of(Rational(c.numerator, c.denominator)).scaled(-c)
+    return total
+
+
+@given(st.lists(st.integers(0, 10**6), min_size=1, max_size=60), st.integers(1, 10**9))
+def test_entropy_of_counts_over_several_denominators(weights, scale):
+    # w / T reduces to many denominators (divisors of T): summed over their lcm, then reduced
+    total = sum(weights) or 1
+    cells = [Fraction(w, total * scale) for w in weights] + [1 - Fraction(sum(weights), total * scale)]
+    assert LogSum.entropy_of_counts(census_of(cells)) == term_by_term(cells)
+
+
+def test_entropy_of_counts_with_unrelated_large_denominators():
+    # 150 distinct primes near 2**30 as denominators: their lcm has 4,500 bits, so the sum is
+    # formed denominator by denominator; the value is the same either way.
+    primes = [int(sympy.prevprime(2**30 - 1000 * k)) for k in range(150)]
+    cells = [Fraction(1, 300 * p) for p in primes]
+    cells.append(1 - sum(cells, Fraction(0)))
+    assert LogSum.entropy_of_counts(census_of(cells)) == term_by_term(cells)
