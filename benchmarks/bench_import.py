@@ -7,7 +7,7 @@ Usage::
 
 Each command runs in a fresh interpreter (``python -c ...``), the commands taking
 turns, and the best wall time of each is kept; the interpreter's own start-up is in
-every figure and cancels in the differences.  The floor (issue 16) is ``import
+every figure and cancels in the differences.  The floor is ``import
 symentropy`` within 0.1 s of ``import sympy``: symentropy's public names are imported
 on first use (``symentropy/kernel/lazy.py``), so ``import symentropy`` loads neither a
 layer module nor sympy.  For what a first use costs, the first entropy (which loads

@@ -296,7 +296,7 @@ _CHAIN_LOW_BITS = 512
 
 
 #: Above this working precision the atanh series is summed by binary splitting.
-_SPLITTING_BITS = 8000
+_SPLITTING_BITS = 3000
 
 
 def _atanh_inverse_split(m: int, wp: int) -> tuple[int, int]:
