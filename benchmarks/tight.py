@@ -6,8 +6,9 @@ table) of sympy Rationals, the output the canonical sympy expression in bits.
 
 How they work, independently of symentropy:
 
-1. count the cells by ``(numerator, denominator)`` in one pass
-   (``collections.Counter`` over two ``attrgetter`` maps, all in C);
+1. count the cells by ``(numerator, denominator)`` in one pass (a plain
+   loop that visits each cell once: faster than ``collections.Counter`` over
+   two ``attrgetter`` maps, whose separate passes visit each cell twice);
 2. check each distinct value once: no numerator negative, and the sum,
    one integer sum per distinct denominator, equal to 1;
 3. write ``-sum p log p`` over primes: for cells ``a/q`` counted ``k`` times,
@@ -28,7 +29,6 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections import Counter
 from fractions import Fraction
 from operator import attrgetter
 
@@ -74,8 +74,13 @@ def _add_factors(n: int, weight: int, into: dict[int, int]) -> None:
 
 
 def _census(cells: list[sympy.Rational]) -> dict[int, dict[int, int]]:
+    counts: dict[tuple[int, int], int] = {}
+    get = counts.get
+    for x in cells:  # one visit per cell: faster than Counter over zipped attribute maps
+        key = (x.p, x.q)
+        counts[key] = get(key, 0) + 1
     census: dict[int, dict[int, int]] = {}
-    for (a, q), k in Counter(zip(map(_numerator, cells), map(_denominator, cells), strict=True)).items():
+    for (a, q), k in counts.items():
         if a < 0:
             raise ValueError(f"negative probability {a}/{q}")
         census.setdefault(q, {})[a] = k
