@@ -259,8 +259,8 @@ class Distribution:
         census = _census(values)
         if census is None or any(a < 0 for by in census.values() for a in by):
             return False
-        totals = [Fraction(sum(a * k for a, k in by.items()), q) for q, by in census.items()]
-        if sum(totals, Fraction(0)) != 1:
+        common = math.lcm(*census)  # the sum of the cells over their common denominator
+        if sum(sum(a * k for a, k in by.items()) * (common // q) for q, by in census.items()) != common:
             return False
         self._set(names, outcomes, tuple(values))
         self._cache[_CENSUS] = census

@@ -503,12 +503,16 @@ class LogSum:
             if base.is_Rational and primes:
                 primes, vector = _over_one_basis(primes, int(base.p), int(base.q))
                 pivot = _pivot(primes, vector)
-                ratio = _mul(primes.get(pivot, Fraction(0)), Fraction(1, vector[pivot]))
+                if vector == {pivot: 1}:  # a prime base (bits): the rational part is its coefficient
+                    ratio = primes.pop(pivot, Fraction(0))
+                else:
+                    ratio = _mul(primes.get(pivot, Fraction(0)), Fraction(1, vector[pivot]))
                 if (isinstance(ratio, Fraction) and ratio) or (isinstance(ratio, sympy.Expr) and ratio != 0):
                     parts.append(tidy(_sym(ratio)) if isinstance(ratio, sympy.Expr) else _sym(ratio))
-                    for q, e in vector.items():
-                        primes[q] = _add(primes.get(q, Fraction(0)), _mul(ratio, Fraction(-e)))
-                    primes.pop(pivot, None)
+                    if len(vector) > 1 or vector[pivot] != 1:
+                        for q, e in vector.items():
+                            primes[q] = _add(primes.get(q, Fraction(0)), _mul(ratio, Fraction(-e)))
+                        primes.pop(pivot, None)
             elif divisor.is_Rational:  # e.g. base E**2
                 pass
         rational = all(isinstance(c, Fraction) for c in primes.values())
