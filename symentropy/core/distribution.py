@@ -430,10 +430,11 @@ class Distribution:
             raise DistributionError(f"a table has two variables (rows, columns); got names {names!r}")
         rows, row_labels, col_labels = read_grid(rows, labels)
         self = object.__new__(cls)
+        grid = (tuple(row_labels), tuple(col_labels))
         if _plain_labels(row_labels) and _plain_labels(col_labels) and self._init_rational(
-            names, functools.partial(_pairs, row_labels, col_labels), list(chain.from_iterable(rows))
+            names, functools.partial(_pairs, *grid), list(chain.from_iterable(rows))
         ):
-            self._cache[_GRID] = (tuple(row_labels), tuple(col_labels))
+            self._cache[_GRID] = grid
             return self
         self._init_from_pairs(
             names,
