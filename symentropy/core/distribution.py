@@ -275,7 +275,11 @@ class Distribution:
         return made
 
     def _set(
-        self, names: tuple[str, ...], outcomes: tuple | Callable[[], tuple], probs: tuple, index: dict | None = None
+        self,
+        names: tuple[str, ...],
+        outcomes: tuple | Callable[[], tuple],
+        probs: tuple,
+        index: dict | None = None,
     ) -> None:
         self._names = names
         self._made = outcomes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 from fractions import Fraction
 
@@ -14,23 +15,25 @@ from symentropy.kernel import bigint
 from symentropy.kernel.bigint import floor_divmod, sticky_ratio
 
 
-@pytest.fixture
-def newton_everywhere(monkeypatch):
+@contextlib.contextmanager
+def newton_everywhere():
     """Newton's path for operands of a few hundred bits, so that random tests reach it."""
-    monkeypatch.setattr(bigint, "NEWTON_BITS", 40)
+    saved, bigint.NEWTON_BITS = bigint.NEWTON_BITS, 40
+    try:
+        yield
+    finally:
+        bigint.NEWTON_BITS = saved
 
 
 @settings(max_examples=300)
 @given(st.integers(0, 2**3000), st.integers(1, 2**1500))
 def test_floor_divmod_is_divmod(a, b):
-    bigint.NEWTON_BITS, saved = 40, bigint.NEWTON_BITS
-    try:
+    with newton_everywhere():
         assert floor_divmod(a, b) == divmod(a, b)
-    finally:
-        bigint.NEWTON_BITS = saved
 
 
-def test_floor_divmod_at_the_edges(newton_everywhere):
+@newton_everywhere()
+def test_floor_divmod_at_the_edges():
     rng = random.Random(7)
     for bits_b in (41, 64, 200, 1000):
         for bits_q in (1, 2, 41, 300, 2000):
@@ -46,7 +49,8 @@ def test_floor_divmod_with_a_long_divisor_and_a_short_quotient():
     rng = random.Random(5)
     for size, quotient in ((3000, 10), (5000, 900), (120_000, 30_000), (120_000, 1)):
         b = rng.getrandbits(size) | 1 << (size - 1)
-        for a in (rng.getrandbits(size + quotient), (b << quotient) - 1, b << quotient, b * rng.getrandbits(quotient)):
+        near = (b << quotient) - 1, b << quotient, b * rng.getrandbits(quotient)
+        for a in (rng.getrandbits(size + quotient), *near):
             assert floor_divmod(a, b) == divmod(a, b), (size, quotient)
 
 
@@ -68,18 +72,17 @@ def test_floor_divmod_refuses_negative_operands():
 @settings(max_examples=300)
 @given(st.integers(-(2**2000), 2**2000), st.integers(1, 2**2000), st.integers(1, 700))
 def test_sticky_ratio_rounds_as_mpmath_from_rational(m, n, bits):
-    bigint.NEWTON_BITS, saved = 40, bigint.NEWTON_BITS
-    try:
+    with newton_everywhere():
         k, e = sticky_ratio(m, n, bits)
-        for rounding in (libmp.round_nearest, libmp.round_floor, libmp.round_ceiling, libmp.round_down):
-            assert libmp.from_man_exp(k, e, bits, rounding) == libmp.from_rational(m, n, bits, rounding)
-    finally:
-        bigint.NEWTON_BITS = saved
+    for rounding in (libmp.round_nearest, libmp.round_floor, libmp.round_ceiling, libmp.round_down):
+        assert libmp.from_man_exp(k, e, bits, rounding) == libmp.from_rational(m, n, bits, rounding)
 
 
 def test_sticky_ratio_at_ties_and_powers_of_two():
     nearest = libmp.round_nearest
-    for m, n, bits in [(5, 1, 2), (7, 1, 2), (11, 8, 3), (3, 1 << 70, 1), (-9, 2, 3), (1, 3, 8), (10**30 + 1, 10**30, 5)]:
+    cases = [(5, 1, 2), (7, 1, 2), (11, 8, 3), (3, 1 << 70, 1), (-9, 2, 3), (1, 3, 8)]
+    cases.append((10**30 + 1, 10**30, 5))
+    for m, n, bits in cases:
         k, e = sticky_ratio(m, n, bits)
         assert libmp.from_man_exp(k, e, bits, nearest) == libmp.from_rational(m, n, bits, nearest), (m, n)
     assert sticky_ratio(3, 1 << 70, 10) == (3, -70)  # a power of two: a shift, exact
