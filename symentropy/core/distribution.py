@@ -105,6 +105,11 @@ def _one_tuples(labels: Sequence[Any]) -> tuple:
     return tuple(zip(labels))
 
 
+def _numbered(n: int) -> tuple:
+    """``((0,), (1,), ..., (n - 1,))``: the default outcomes of one variable."""
+    return tuple(zip(range(n)))
+
+
 def _pairs(rows: Sequence[Any], columns: Sequence[Any]) -> tuple:
     """The outcomes of a table, row by row, made in C."""
     return tuple(product(rows, columns))
@@ -262,9 +267,14 @@ class Distribution:
         census = _census(values)
         if census is None or any(a < 0 for by in census.values() for a in by):
             return False
-        common = math.lcm(*census)  # the sum of the cells over their common denominator
-        if sum(sum(a * k for a, k in by.items()) * (common // q) for q, by in census.items()) != common:
-            return False
+        if len(census) == 1:  # one denominator: the numerators sum to it
+            ((q, by),) = census.items()
+            if sum(a * k for a, k in by.items()) != q:
+                return False
+        else:  # the sum of the cells over their common denominator
+            common = math.lcm(*census)
+            if sum(sum(a * k for a, k in by.items()) * (common // q) for q, by in census.items()) != common:
+                return False
         self._set(names, outcomes, tuple(values))
         self._cache[_CENSUS] = census
         return True
@@ -369,20 +379,25 @@ class Distribution:
         >>> Distribution.from_pmf(["1/2", "1/4", "1/4"], outcomes="abc")
         Distribution.from_dict({'a': '1/2', 'b': '1/4', 'c': '1/4'}, name='X')
         """
-        if isinstance(probabilities, (str, bytes, Mapping)) or not isinstance(probabilities, Iterable):
+        if type(probabilities) not in (list, tuple) and (
+            isinstance(probabilities, (str, bytes, Mapping)) or not isinstance(probabilities, Iterable)
+        ):
             mapping = isinstance(probabilities, Mapping)
             hint = "; for {outcome: probability} use Distribution.from_dict" if mapping else ""
             raise TypeError(f"from_pmf() takes a sequence of probabilities, got {probabilities!r}{hint}")
         values = tuple(probabilities)  # kept as the probabilities: no second copy
-        labels = range(len(values)) if outcomes is None else list(outcomes)
-        if len(labels) != len(values):
-            raise DistributionError(f"{len(values)} probabilities but {len(labels)} outcomes")
         self = object.__new__(cls)
         names = check_names((name,))
-        if (outcomes is None or _plain_labels(labels)) and self._init_rational(
-            names, functools.partial(_one_tuples, labels), values
-        ):
-            return self
+        if outcomes is None:
+            if self._init_rational(names, functools.partial(_numbered, len(values)), values):
+                return self
+            labels: Sequence[Any] = range(len(values))
+        else:
+            labels = list(outcomes)
+            if len(labels) != len(values):
+                raise DistributionError(f"{len(values)} probabilities but {len(labels)} outcomes")
+            if _plain_labels(labels) and self._init_rational(names, functools.partial(_one_tuples, labels), values):
+                return self
         self._init_from_pairs(
             names,
             [((o,), v) for o, v in zip(labels, values)],

@@ -81,6 +81,9 @@ def check_names(names: Any) -> tuple[str, ...]:
         raise DistributionError("a distribution needs at least one variable name")
     seen: set[str] = set()
     for name in names:
+        if type(name) is str and name.isidentifier() and name not in seen:  # no space, no delimiter
+            seen.add(name)
+            continue
         if not isinstance(name, str) or not name:
             raise DistributionError(f"variable names must be nonempty strings, got {name!r}")
         bad = first_delimiter(name)
