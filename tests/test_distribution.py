@@ -98,6 +98,21 @@ def test_outcomes_of_a_table_of_rationals_are_made_when_first_read():
     assert Distribution.from_pmf([R(1, 2), R(1, 2)]).support == ((0,), (1,))
 
 
+def test_the_census_checks_the_type_of_every_cell():
+    # A cell that is not a sympy Rational sends the table through the per-cell gate, even when it
+    # carries attributes p and q equal to those of the cell before it.
+    class LooksRational:
+        p, q = 1, 2
+
+        def __repr__(self) -> str:
+            return "LooksRational()"
+
+    with pytest.raises(TypeError, match=r"LooksRational\(\) \(outcome 1\) has type LooksRational"):
+        Distribution.from_pmf([R(1, 2), LooksRational()])
+    mixed = Distribution.from_pmf([R(1, 2), sympy.Integer(0), R(1, 2)])  # Integer is a Rational
+    assert mixed.census == {2: {1: 2}, 1: {0: 1}} and entropy(mixed) == 1
+
+
 def test_uniform():
     assert uniform(4)[3] == R(1, 4)
     assert uniform(["x", "y"], name="Z").names == ("Z",)

@@ -81,16 +81,19 @@ _numerators, _denominators = attrgetter("p"), attrgetter("q")
 def _census(values: Sequence[Any]) -> dict[int, dict[int, int]] | None:
     """``{q: {p: count}}`` of values that are all sympy Rationals ``p/q``; None otherwise.
 
-    A pass in C for the types, one visit per cell for the counting, and Python
-    work per distinct value.
+    One visit per cell, no key tuple per cell: the type of each cell is checked
+    where it differs from the cell before, and the counts of a denominator are
+    looked up once per run of cells that share it.
     """
-    if not all(issubclass(t, sympy.Rational) for t in set(map(type, values))):
-        return None
     census: dict[int, dict[int, int]] = {}
-    last, by = None, {}
-    for x in values:  # one visit per cell, no key tuples: faster than Counter over zipped maps
+    last, by, kind = None, {}, None
+    for x in values:
+        if type(x) is not kind:
+            if not issubclass(type(x), sympy.Rational):
+                return None
+            kind = type(x)
         q = x.q
-        if q != last:  # cells often share a denominator: look its counts up once per run
+        if q != last:
             by = census.get(q)
             if by is None:
                 by = census[q] = {}

@@ -113,9 +113,12 @@ def _raw_entropy(d: Distribution, names: Sequence[str]) -> LogSum:
         if not names:
             cached = LogSum()
         else:
-            ordered = tuple(n for n in d.names if n in key[1])
-            d.positions(names)  # unknown names raise UnknownVariableError
-            table = d if ordered == d.names else d.marginal(*ordered)
+            if names is d.names or tuple(names) == d.names:  # all of them, in order: nothing to check
+                table = d
+            else:
+                ordered = tuple(n for n in d.names if n in key[1])
+                d.positions(names)  # unknown names raise UnknownVariableError
+                table = d if ordered == d.names else d.marginal(*ordered)
             census = table.census
             if census is not None:  # a table of rationals, counted when it was built
                 cached = LogSum.entropy_of_counts(census)
