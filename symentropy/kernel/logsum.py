@@ -343,7 +343,7 @@ class LogSum:
         >>> LogSum.entropy_of_counts({4: {1: 2, 2: 1}}).to_expr(2)
         3/2
         """
-        return cls._from_grouped_counts({q: {a: k for a, k in by.items() if a} for q, by in counts.items()})
+        return cls._from_grouped_counts(counts)  # empty cells add nothing there
 
     @classmethod
     def _from_grouped_counts(cls, counts: dict[int, dict[int, int]]) -> LogSum:

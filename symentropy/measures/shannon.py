@@ -254,9 +254,10 @@ def entropy(d: Distribution, *names: str, given: Names = (), base: Base = 2) -> 
     if not isinstance(d, Distribution):
         return _entropy_of_model(d, names, given, base)
     b = as_base(base)
-    name_arguments(names, "entropy(d, 'X', 'Y')")
+    if names:
+        name_arguments(names, "entropy(d, 'X', 'Y')")
     targets = tuple(names) if names else d.names
-    conditioning = as_group(given, "given")
+    conditioning = () if type(given) is tuple and not given else as_group(given, "given")
     if not conditioning:
         return marginal_entropy(d, targets).to_expr(b)
     return conditional_entropy_logsum(d, targets, conditioning).to_expr(b)
