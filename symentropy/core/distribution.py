@@ -44,7 +44,6 @@ import functools
 import html
 import math
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
-from fractions import Fraction
 from itertools import chain, product
 from operator import attrgetter, itemgetter
 from typing import Any
